@@ -1,0 +1,1 @@
+"""Definitions shared by the desktop app and the sync server."""

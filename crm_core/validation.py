@@ -1,0 +1,228 @@
+"""Field checks and record rules shared by the desktop store and the server.
+
+Both sides call the same functions, so a change the laptop accepted offline
+is judged by the server with the same rules when it arrives.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, Protocol
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from crm_core.entities import ACTIVE, CUSTOMER_TYPES, STATES, EntityDef, entity
+
+_PHONE_CHARS = re.compile(r"^[0-9+()./\-\s#*xXeEtT]+$")
+_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+class ValidationError(ValueError):
+    """A value or a change the rules refuse; names the field and the reason."""
+
+    def __init__(self, field: str, message: str, record: str | None = None) -> None:
+        self.field = field
+        self.message = message
+        self.record = record
+        where = f"{record}: " if record else ""
+        super().__init__(f"{where}{field}: {message}")
+
+
+def normalize_email(value: str) -> str:
+    """A syntactically valid email, domain lower-cased; raises on bad syntax."""
+    try:
+        result = validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from None
+    return str(result.normalized)
+
+
+def phone_e164(value: str | None, region: str = "US") -> str | None:
+    """The E.164 form of a typed phone number, or None when it does not parse."""
+    if not value:
+        return None
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _check_phone(value: str) -> str:
+    digits = sum(ch.isdigit() for ch in value)
+    if not _PHONE_CHARS.match(value) or digits < 3:
+        raise ValueError(f"{value!r} is not a phone number")
+    return value
+
+
+def _check_date(value: str) -> str:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    return value
+
+
+def _check_id(value: str) -> str:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a record id") from None
+    return value
+
+
+def clean_value(definition: EntityDef, name: str, value: Any) -> Any:
+    """One field's value checked and normalised; raises ValidationError."""
+    if name not in definition.fields_model.model_fields:
+        raise ValidationError(name, f"unknown field of {definition.name}")
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+    text = value.strip() if isinstance(value, str) else None
+    if not text:
+        if name in definition.required:
+            raise ValidationError(name, "is required")
+        return None if name != "state" else ACTIVE
+    if "\x00" in text:
+        raise ValidationError(name, "contains a NUL character")
+    limit = definition.max_length(name)
+    if limit is not None and len(text) > limit:
+        raise ValidationError(name, f"is longer than {limit} characters")
+    try:
+        return _check_kind(definition, name, text)
+    except ValueError as exc:
+        raise ValidationError(name, str(exc)) from None
+
+
+def _check_kind(definition: EntityDef, name: str, text: str) -> str:
+    if name in definition.emails:
+        return normalize_email(text)
+    if name in definition.phones:
+        return _check_phone(text)
+    if name in definition.dates:
+        return _check_date(text)
+    if name in definition.references:
+        return _check_id(text)
+    if name == "state" and text not in STATES:
+        raise ValueError(f"must be one of {', '.join(STATES)}")
+    if name == "currency" and not _CURRENCY.match(text.upper()):
+        raise ValueError(f"{text!r} is not a 3-letter currency code")
+    if name == "currency":
+        return text.upper()
+    if name in ("record1_type", "record2_type") and text not in CUSTOMER_TYPES:
+        raise ValueError(f"must be one of {', '.join(CUSTOMER_TYPES)}")
+    return text
+
+
+def clean_changes(entity_name: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Every changed field checked and normalised; raises on the first bad one."""
+    definition = entity(entity_name)
+    return {name: clean_value(definition, name, v) for name, v in changes.items()}
+
+
+class RecordLookup(Protocol):
+    """Read access the rules need, implemented by the store and the server."""
+
+    def get_fields(self, entity_name: str, record_id: str) -> dict[str, Any] | None:
+        """The record's fields, or None if it does not exist or is deleted."""
+
+    def connection_exists(self, fields: Mapping[str, Any], exclude_id: str) -> bool:
+        """Whether a live connection joins the same records with the same roles."""
+
+
+_CONNECTION_KEYS = frozenset(
+    {"record1_type", "record1_id", "role1_id", "record2_type", "record2_id", "role2_id", "state"}
+)
+
+
+def check_record(
+    lookup: RecordLookup,
+    entity_name: str,
+    record_id: str,
+    merged: Mapping[str, Any],
+    changed: frozenset[str] | set[str],
+) -> None:
+    """Apply the cross-record rules to a record's would-be state.
+
+    Only the rules touching a changed field run, so editing a connection's
+    description is not refused because one of its records went inactive.
+    """
+    if entity_name == "account":
+        _check_account(lookup, record_id, merged, changed)
+    elif entity_name == "contact" and "account_id" in changed:
+        _check_contact(lookup, merged)
+    elif entity_name == "connection" and changed & _CONNECTION_KEYS:
+        check_connection(lookup, record_id, merged)
+
+
+def _check_account(
+    lookup: RecordLookup, account_id: str, fields: Mapping[str, Any], changed: frozenset[str] | set[str]
+) -> None:
+    contact_id = fields.get("primary_contact_id")
+    if contact_id and ("primary_contact_id" in changed or "state" in changed):
+        contact = lookup.get_fields("contact", contact_id)
+        if contact is None:
+            raise ValidationError("primary_contact_id", f"contact {contact_id} does not exist")
+        if contact.get("account_id") != account_id:
+            raise ValidationError("primary_contact_id", "must be a contact of this account")
+        if contact.get("state") != ACTIVE:
+            raise ValidationError("primary_contact_id", "the contact is inactive")
+    parent_id = fields.get("parent_account_id")
+    if parent_id and "parent_account_id" in changed:
+        _check_parent_chain(lookup, account_id, parent_id)
+
+
+def _check_parent_chain(lookup: RecordLookup, account_id: str, parent_id: str) -> None:
+    seen = {account_id}
+    current: str | None = parent_id
+    while current:
+        if current in seen:
+            raise ValidationError("parent_account_id", "would make a cycle of parent accounts")
+        seen.add(current)
+        parent = lookup.get_fields("account", current)
+        if parent is None:
+            if current == parent_id:
+                raise ValidationError("parent_account_id", f"account {current} does not exist")
+            return
+        current = parent.get("parent_account_id")
+
+
+def _check_contact(lookup: RecordLookup, fields: Mapping[str, Any]) -> None:
+    account_id = fields.get("account_id")
+    if account_id and lookup.get_fields("account", account_id) is None:
+        raise ValidationError("account_id", f"account {account_id} does not exist")
+
+
+def matching_role_ids(role: Mapping[str, Any]) -> list[str]:
+    """The ids of the roles that may stand on the other side of ``role``."""
+    raw = str(role.get("matching_role_ids") or "")
+    return [r for r in raw.split(",") if r]
+
+
+def check_connection(
+    lookup: RecordLookup, connection_id: str, fields: Mapping[str, Any]
+) -> None:
+    """A connection joins two live records with matching roles, once."""
+    if fields.get("record1_id") == fields.get("record2_id"):
+        raise ValidationError("record2_id", "a record cannot be connected to itself")
+    for side in ("1", "2"):
+        kind = fields.get(f"record{side}_type")
+        record_id = fields.get(f"record{side}_id")
+        record = lookup.get_fields(str(kind), str(record_id)) if record_id else None
+        if record is None:
+            raise ValidationError(f"record{side}_id", f"{kind} {record_id} does not exist")
+        if record.get("state") != ACTIVE:
+            raise ValidationError(f"record{side}_id", f"{kind} {record_id} is inactive")
+    role1 = lookup.get_fields("connection_role", str(fields.get("role1_id")))
+    if role1 is None:
+        raise ValidationError("role1_id", f"role {fields.get('role1_id')} does not exist")
+    role2_id = fields.get("role2_id")
+    if role2_id is not None and role2_id not in matching_role_ids(role1):
+        raise ValidationError("role2_id", f"is not a matching role of {role1.get('name')}")
+    if fields.get("state", ACTIVE) == ACTIVE and lookup.connection_exists(fields, connection_id):
+        raise ValidationError("record2_id", "these records are already connected with these roles")

@@ -1,0 +1,92 @@
+"""The SQLite connection: pragmas, transactions, and the store's lock.
+
+The hot paths (an edit plus its queue entry, list pages, search) run as
+plain SQL on the stdlib driver: the SQLAlchemy ORM costs more per edit than
+the budget allows (bench/bench_store.py).  The schema itself is described by
+the SQLModel classes in ``tables.py``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+log = logging.getLogger("crm.store")
+
+BUSY_TIMEOUT_MS = 5000
+
+
+class StoreError(Exception):
+    """A problem with the store the user can act on (disk full, locked, corrupt)."""
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open the store file with WAL, foreign keys and a busy timeout."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(
+            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the store {path}: {exc}") from exc
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+class Database:
+    """One connection guarded by a lock; writes go through ``transaction``."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = connect(path)
+        self.lock = threading.RLock()
+        self._depth = 0
+
+    def close(self) -> None:
+        """Close the connection; the WAL is checkpointed by SQLite."""
+        with self.lock:
+            self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE .. COMMIT, or ROLLBACK on any error; nests."""
+        with self.lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self.conn
+                finally:
+                    self._depth -= 1
+                return
+            self._begin()
+            self._depth = 1
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            else:
+                self._commit()
+            finally:
+                self._depth = 0
+
+    def _begin(self) -> None:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"the store is busy or read-only: {exc}") from exc
+
+    def _commit(self) -> None:
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(f"could not save to the store: {exc}") from exc

@@ -1,0 +1,107 @@
+"""Full-text search rows for contacts and accounts (FTS5, prefix indexes).
+
+An FTS row's rowid is the record's ``num``.  Each row holds what a rep types
+to find a record: names, emails, phones (as typed, in E.164 and as bare
+national digits, so "555 12" and "+1555" both find it) and, for contacts,
+the company name.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_NON_DIGITS = re.compile(r"\D+")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def _phones(values: Iterable[Any]) -> str:
+    parts: list[str] = []
+    for value in values:
+        if not value:
+            continue
+        text = str(value)
+        digits = _NON_DIGITS.sub("", text)
+        parts += [text, digits]
+        if len(digits) > 10:
+            parts.append(digits[-10:])
+    return " ".join(parts)
+
+
+def _join(*values: Any) -> str:
+    return " ".join(str(v) for v in values if v)
+
+
+def contact_row(row: Mapping[str, Any], company: str | None) -> tuple[Any, ...]:
+    """The FTS values of a contact row."""
+    return (
+        row["num"],
+        _join(row["first_name"], row["last_name"]),
+        _join(row["email"], row["email2"]),
+        _phones((row["phone"], row["mobile_phone"], row["phone_e164"], row["mobile_phone_e164"])),
+        company or "",
+    )
+
+
+def account_row(row: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The FTS values of an account row."""
+    return (
+        row["num"],
+        row["name"],
+        row["email"] or "",
+        _phones((row["phone"], row["other_phone"], row["phone_e164"], row["other_phone_e164"])),
+        row["website"] or "",
+    )
+
+
+def index_contact(conn: sqlite3.Connection, row: Mapping[str, Any], company: str | None) -> None:
+    """Replace the contact's FTS row (or drop it for a tombstone)."""
+    conn.execute("DELETE FROM contact_fts WHERE rowid = ?", (row["num"],))
+    if not row["deleted"]:
+        conn.execute("INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?,?,?,?,?)",
+                     contact_row(row, company))
+
+
+def index_account(conn: sqlite3.Connection, row: Mapping[str, Any]) -> None:
+    """Replace the account's FTS row, and its contacts' company text."""
+    conn.execute("DELETE FROM account_fts WHERE rowid = ?", (row["num"],))
+    if not row["deleted"]:
+        conn.execute("INSERT INTO account_fts (rowid, name, email, phone, website) VALUES (?,?,?,?,?)",
+                     account_row(row))
+
+
+def reindex_company(conn: sqlite3.Connection, account_id: str, company: str | None) -> None:
+    """After an account is renamed or deleted, its contacts' company text follows."""
+    rows = conn.execute("SELECT * FROM contact WHERE account_id = ?", (account_id,)).fetchall()
+    for row in rows:
+        index_contact(conn, row, company)
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Fill both FTS tables from scratch (schema upgrade, repair)."""
+    conn.execute("DELETE FROM contact_fts")
+    conn.execute("DELETE FROM account_fts")
+    names = {r["id"]: r["name"] for r in conn.execute("SELECT id, name FROM account WHERE deleted = 0")}
+    conn.executemany(
+        "INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?,?,?,?,?)",
+        (contact_row(r, names.get(r["account_id"])) for r in conn.execute(
+            "SELECT * FROM contact WHERE deleted = 0")),
+    )
+    conn.executemany(
+        "INSERT INTO account_fts (rowid, name, email, phone, website) VALUES (?,?,?,?,?)",
+        (account_row(r) for r in conn.execute("SELECT * FROM account WHERE deleted = 0")),
+    )
+
+
+def match_query(text: str) -> str | None:
+    """An FTS5 query matching every word of ``text`` as a prefix.
+
+    Each word is quoted, so the user's text can never be FTS syntax (a
+    stray quote, AND, NEAR, a column filter) or SQL.
+    """
+    words = _TOKEN.findall(text)
+    if not words:
+        return None
+    return " AND ".join('"' + w.replace('"', '""') + '"*' for w in words[:8])

@@ -1,0 +1,95 @@
+"""Create the store's schema or upgrade an older one in place.
+
+``PRAGMA user_version`` holds the schema version.  Each version is a frozen
+SQL file in ``sql/`` plus an optional Python step for data; opening a store
+runs every step above its version in one transaction, so an upgrade that
+fails leaves the old store untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
+
+from crm_core.roles import seed_role_rows
+from crm_core.validation import phone_e164
+from crm_desktop.store import fts
+
+log = logging.getLogger("crm.store")
+
+SCHEMA_VERSION = 2
+
+
+def _sql(version: int) -> str:
+    return resources.files("crm_desktop.store").joinpath(f"sql/v{version}.sql").read_text("utf-8")
+
+
+def _seed_roles(conn: sqlite3.Connection) -> None:
+    rows = seed_role_rows()
+    conn.executemany(
+        "INSERT OR IGNORE INTO connection_role (id, version, created_at, modified_at, deleted, pending,"
+        " name, category, matching_role_ids, state) VALUES (:id, 0, '', '', 0, 0, :name, :category,"
+        " :matching_role_ids, :state)",
+        rows,
+    )
+
+
+def _fill_v2(conn: sqlite3.Connection) -> None:
+    region = _meta(conn, "phone_region") or "US"
+    rows = conn.execute("SELECT num, mobile_phone FROM contact WHERE mobile_phone IS NOT NULL").fetchall()
+    conn.executemany(
+        "UPDATE contact SET mobile_phone_e164 = ? WHERE num = ?",
+        [(phone_e164(r["mobile_phone"], region), r["num"]) for r in rows],
+    )
+    fts.rebuild(conn)
+
+
+def _meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_roles, 2: _fill_v2}
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    """The schema version the store file was last written with."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def upgrade(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema up to ``target``; returns the version it started at."""
+    start = current_version(conn)
+    if start > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"this store was written by a newer crm-desktop (schema {start}); update the app"
+        )
+    if start >= target:
+        return start
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for version in range(start + 1, target + 1):
+            _run_sql(conn, _sql(version))
+            STEPS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    log.info("store schema upgraded from %d to %d", start, target)
+    return start
+
+
+def _run_sql(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would COMMIT first; run statement by statement instead
+    # so the whole upgrade stays in one transaction.
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""

@@ -1,0 +1,128 @@
+-- Schema version 1 (frozen: never edit; add a new version instead).
+CREATE TABLE account (
+	num INTEGER NOT NULL, 
+	id VARCHAR(36) NOT NULL, 
+	version INTEGER NOT NULL, 
+	owner_id VARCHAR(36), 
+	owner_name VARCHAR(120), 
+	created_at VARCHAR(32) NOT NULL, 
+	modified_at VARCHAR(32) NOT NULL, 
+	deleted BOOLEAN NOT NULL, 
+	pending BOOLEAN NOT NULL, 
+	name VARCHAR(160) NOT NULL, 
+	account_number VARCHAR(40), 
+	email VARCHAR(254), 
+	phone VARCHAR(50), 
+	other_phone VARCHAR(50), 
+	website VARCHAR(200), 
+	industry VARCHAR(80), 
+	bill_to_street VARCHAR(250), 
+	bill_to_city VARCHAR(80), 
+	bill_to_postal_code VARCHAR(20), 
+	bill_to_country VARCHAR(80), 
+	ship_to_street VARCHAR(250), 
+	ship_to_city VARCHAR(80), 
+	ship_to_postal_code VARCHAR(20), 
+	ship_to_country VARCHAR(80), 
+	parent_account_id VARCHAR(36), 
+	primary_contact_id VARCHAR(36), 
+	price_list VARCHAR(80), 
+	currency VARCHAR(3), 
+	payment_terms VARCHAR(40), 
+	description VARCHAR(4000), 
+	state VARCHAR(8) NOT NULL, 
+	sort_key VARCHAR(200) NOT NULL, 
+	phone_e164 VARCHAR(20), 
+	other_phone_e164 VARCHAR(20), 
+	PRIMARY KEY (num), 
+	UNIQUE (id)
+);
+CREATE INDEX ix_account_parent ON account (parent_account_id);
+CREATE INDEX ix_account_primary ON account (primary_contact_id);
+CREATE INDEX ix_account_list ON account (deleted, state, sort_key, num);
+CREATE TABLE connection (
+	num INTEGER NOT NULL, 
+	id VARCHAR(36) NOT NULL, 
+	version INTEGER NOT NULL, 
+	owner_id VARCHAR(36), 
+	owner_name VARCHAR(120), 
+	created_at VARCHAR(32) NOT NULL, 
+	modified_at VARCHAR(32) NOT NULL, 
+	deleted BOOLEAN NOT NULL, 
+	pending BOOLEAN NOT NULL, 
+	record1_type VARCHAR(20) NOT NULL, 
+	record1_id VARCHAR(36) NOT NULL, 
+	role1_id VARCHAR(36) NOT NULL, 
+	record2_type VARCHAR(20) NOT NULL, 
+	record2_id VARCHAR(36) NOT NULL, 
+	role2_id VARCHAR(36), 
+	description VARCHAR(1000), 
+	valid_from VARCHAR(10), 
+	valid_to VARCHAR(10), 
+	state VARCHAR(8) NOT NULL, 
+	PRIMARY KEY (num), 
+	UNIQUE (id)
+);
+CREATE TABLE connection_role (
+	num INTEGER NOT NULL, 
+	id VARCHAR(36) NOT NULL, 
+	version INTEGER NOT NULL, 
+	owner_id VARCHAR(36), 
+	owner_name VARCHAR(120), 
+	created_at VARCHAR(32) NOT NULL, 
+	modified_at VARCHAR(32) NOT NULL, 
+	deleted BOOLEAN NOT NULL, 
+	pending BOOLEAN NOT NULL, 
+	name VARCHAR(100) NOT NULL, 
+	category VARCHAR(20) NOT NULL, 
+	matching_role_ids VARCHAR(4000) NOT NULL, 
+	state VARCHAR(8) NOT NULL, 
+	PRIMARY KEY (num), 
+	UNIQUE (id)
+);
+CREATE TABLE contact (
+	num INTEGER NOT NULL, 
+	id VARCHAR(36) NOT NULL, 
+	version INTEGER NOT NULL, 
+	owner_id VARCHAR(36), 
+	owner_name VARCHAR(120), 
+	created_at VARCHAR(32) NOT NULL, 
+	modified_at VARCHAR(32) NOT NULL, 
+	deleted BOOLEAN NOT NULL, 
+	pending BOOLEAN NOT NULL, 
+	first_name VARCHAR(80), 
+	last_name VARCHAR(80) NOT NULL, 
+	job_title VARCHAR(100), 
+	email VARCHAR(254), 
+	email2 VARCHAR(254), 
+	phone VARCHAR(50), 
+	mobile_phone VARCHAR(50), 
+	street VARCHAR(250), 
+	city VARCHAR(80), 
+	postal_code VARCHAR(20), 
+	country VARCHAR(80), 
+	account_id VARCHAR(36), 
+	description VARCHAR(4000), 
+	state VARCHAR(8) NOT NULL, 
+	sort_key VARCHAR(200) NOT NULL, 
+	phone_e164 VARCHAR(20), 
+	PRIMARY KEY (num), 
+	UNIQUE (id)
+);
+CREATE INDEX ix_contact_account ON contact (account_id);
+CREATE TABLE meta (
+	"key" VARCHAR(60) NOT NULL, 
+	value VARCHAR NOT NULL, 
+	PRIMARY KEY ("key")
+);
+CREATE TABLE outbox (
+	mutation_id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
+	entity VARCHAR(40) NOT NULL, 
+	record_id VARCHAR(36) NOT NULL, 
+	op VARCHAR(10) NOT NULL, 
+	fields VARCHAR NOT NULL, 
+	base VARCHAR NOT NULL, 
+	base_version INTEGER NOT NULL, 
+	created_at VARCHAR(32) NOT NULL
+);
+CREATE INDEX ix_outbox_record_id ON outbox (record_id);
