@@ -111,6 +111,8 @@ class Store:
         key = " ".join(name.split()).casefold()
         if entity_name == "connection_role":
             return [r for r in self.roles() if r.name.casefold() == key]
+        if entity_name not in ("account", "contact"):
+            return []  # connections have no name of their own
         candidates = self.search(entity_name, name, view=view, limit=500)
         return [r for r in candidates if " ".join(r.name.split()).casefold() == key]
 

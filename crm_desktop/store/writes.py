@@ -91,11 +91,12 @@ class Writer:
         definition = entity(entity_name)
         record_id = record_id or str(uuid.uuid4())
         fields = definition.defaults()
-        fields.update(_clean(entity_name, values, record_id))
+        label = f"new {entity_name}"
+        fields.update(_clean(entity_name, values, label))
         for name in definition.required:
             if not fields.get(name):
-                raise ValidationError(name, "is required", record=entity_name)
-        _check(self.lookup, entity_name, record_id, fields, set(fields))
+                raise ValidationError(name, "is required", record=label)
+        _check(self.lookup, entity_name, record_id, fields, set(fields), label)
         stamp = now_iso()
         local = self._local_columns(entity_name, fields, set(fields))
         columns = {**fields, **local, "id": record_id, "version": 0, "created_at": stamp,
@@ -112,13 +113,14 @@ class Writer:
     def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> bool:
         """Change some fields and queue them; False when nothing changed."""
         row = self._live_row(entity_name, record_id)
-        cleaned = _clean(entity_name, changes, record_id)
+        label = _label(entity_name, row)
+        cleaned = _clean(entity_name, changes, label)
         current = {name: row[name] for name in entity(entity_name).field_names}
         changed = {k: v for k, v in cleaned.items() if current.get(k) != v}
         if not changed:
             return False
         merged = {**current, **changed}
-        _check(self.lookup, entity_name, record_id, merged, set(changed))
+        _check(self.lookup, entity_name, record_id, merged, set(changed), label)
         self._write_fields(entity_name, row["num"], merged, changed)
         base = {k: current.get(k) for k in changed}
         self.queue(entity_name, record_id, "update", changed, base, row["version"])
@@ -209,19 +211,26 @@ class Writer:
         reindex(self.conn, entity_name, record_id, renamed=renamed)
 
 
-def _clean(entity_name: str, values: Mapping[str, Any], record_id: str) -> dict[str, Any]:
+def _label(entity_name: str, row: sqlite3.Row) -> str:
+    """How an error names the record: "contact Ana Ruiz" or "connection 1a2b3c4d"."""
+    fields = {name: row[name] for name in row.keys()}
+    name = display_name(entity_name, fields) if entity_name != "connection" else ""
+    return f"{entity_name} {name or row['id'][:8]}"
+
+
+def _clean(entity_name: str, values: Mapping[str, Any], label: str) -> dict[str, Any]:
     try:
         return clean_changes(entity_name, values)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=f"{entity_name} {record_id}") from None
+        raise ValidationError(exc.field, exc.message, record=label) from None
 
 
 def _check(lookup: Lookup, entity_name: str, record_id: str, merged: Mapping[str, Any],
-           changed: set[str]) -> None:
+           changed: set[str], label: str) -> None:
     try:
         check_record(lookup, entity_name, record_id, merged, changed)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=f"{entity_name} {record_id}") from None
+        raise ValidationError(exc.field, exc.message, record=label) from None
 
 
 def local_columns(entity_name: str, fields: Mapping[str, Any], changed: set[str],

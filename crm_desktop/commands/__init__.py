@@ -1,0 +1,1 @@
+"""Subcommands of the crm-desktop CLI, one module per area."""
