@@ -1,0 +1,1 @@
+"""The team's sync server: FastAPI over one SQLite or PostgreSQL database."""

@@ -1,0 +1,58 @@
+"""Dependencies shared by the routes: settings, engine, session, current user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from crm_server import crud
+from crm_server.core.config import Settings
+from crm_server.errors import Unauthorized
+from crm_server.sync.access import Actor
+
+
+def get_settings(request: Request) -> Settings:
+    """The settings the app was built with."""
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_engine(request: Request) -> Engine:
+    """The app's database engine."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    """A session for one request."""
+    with Session(engine, expire_on_commit=False) as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_token(request: Request) -> str:
+    """The bearer token of the request; 401 without one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("log in first: send Authorization: Bearer <token>")
+    return token.strip()
+
+
+TokenDep = Annotated[str, Depends(get_token)]
+
+
+def get_current_user(session: SessionDep, token: TokenDep) -> Actor:
+    """The user the bearer token belongs to; 401 if it is unknown or expired."""
+    user = crud.user_for_token(session=session, token=token)
+    return crud.actor_of(session=session, user=user)
+
+
+CurrentUser = Annotated[Actor, Depends(get_current_user)]

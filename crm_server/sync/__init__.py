@@ -1,0 +1,1 @@
+"""Push and pull: the sync protocol over the generic record store."""

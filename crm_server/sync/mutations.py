@@ -1,0 +1,191 @@
+"""Applying one mutation to the push's working set.
+
+Every handler checks everything first and only then changes the working
+set, so a refused mutation leaves no trace.  Derived changes (cascades the
+desktop store also makes locally) bump the touched records' versions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from crm_core.entities import ACTIVE, ENTITIES
+from crm_core.protocol import Mutation
+from crm_core.validation import ValidationError, check_record, clean_changes
+from crm_server.errors import Refused
+from crm_server.sync.access import READ, mask, principal_key
+from crm_server.sync.batch import Batch
+from crm_server.sync.store import RecordState
+
+Result = dict[str, Any]
+
+
+def result(m: Mutation, status: str, **extra: Any) -> Result:
+    """A PushResult as a plain dict (serialized without re-validation)."""
+    out: Result = {"mutation_id": m.mutation_id, "status": status, "version": None, "reason": None}
+    out["message"] = None
+    out["conflicts"] = {}
+    out.update(extra)
+    return out
+
+
+def apply_mutation(batch: Batch, m: Mutation) -> Result:
+    """Apply ``m`` or say why not: applied, conflict or rejected."""
+    try:
+        if m.op == "create":
+            return _create(batch, m)
+        state = batch.get(m.record_id)
+        if state is None or state.entity != m.entity:
+            return result(m, "rejected", reason="missing", message=f"{m.entity} {m.record_id} does not exist")
+        rights = batch.rights(state)
+        if not rights & READ:
+            raise Refused(f"you have no access to {m.entity} {m.record_id}")
+        if state.deleted:
+            return result(m, "rejected", reason="deleted", message=f"{m.entity} {m.record_id} was deleted")
+        return _HANDLERS[m.op](batch, m, state, rights)
+    except ValidationError as exc:
+        return result(m, "rejected", reason="validation", message=str(exc))
+    except Refused as exc:
+        return result(m, "rejected", reason="permission", message=str(exc))
+
+
+def _create(batch: Batch, m: Mutation) -> Result:
+    try:
+        uuid.UUID(m.record_id)
+    except ValueError:
+        raise ValidationError("record_id", f"{m.record_id!r} is not a record id") from None
+    if batch.get(m.record_id) is not None:
+        raise ValidationError("record_id", f"a record with id {m.record_id} already exists")
+    definition = ENTITIES[m.entity]
+    data = definition.defaults() | clean_changes(m.entity, m.fields)
+    _check_required(m.entity, data)
+    check_record(batch, m.entity, m.record_id, data, set(data))
+    batch.require_append_to(definition, data, set(data))
+    state = RecordState(
+        id=m.record_id, entity=m.entity, version=0, owner_type="user", owner_id=batch.actor.id,
+        deleted=False, data=data, field_meta={}, created_at=batch.now, modified_at=batch.now, is_new=True,
+    )
+    batch.add(state)
+    batch.touch(state, set(data))
+    return result(m, "applied", version=state.version)
+
+
+def _check_required(entity_name: str, data: dict[str, Any]) -> None:
+    for name in ENTITIES[entity_name].required:
+        if not data.get(name):
+            raise ValidationError(name, "is required")
+
+
+def _conflicts(batch: Batch, m: Mutation, state: RecordState, cleaned: dict[str, Any]) -> dict[str, Any]:
+    found = {}
+    for name, yours in cleaned.items():
+        meta = state.field_meta.get(name)
+        theirs = state.data.get(name)
+        if meta and meta[0] > m.base_version and meta[1] != batch.client_id and theirs != yours:
+            found[name] = {"base": m.base.get(name), "theirs": theirs, "yours": yours}
+    return found
+
+
+def _update(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
+    batch.require(rights, "write", state)
+    cleaned = clean_changes(m.entity, m.fields)
+    conflicts = _conflicts(batch, m, state, cleaned)
+    if conflicts:
+        return result(m, "conflict", version=state.version, conflicts=conflicts)
+    changed = {name for name, value in cleaned.items() if state.data.get(name) != value}
+    if not changed:
+        return result(m, "applied", version=state.version)
+    definition = ENTITIES[m.entity]
+    if changed & definition.references.keys():
+        batch.require(rights, "append", state)
+    merged = state.data | cleaned
+    _check_required(m.entity, merged)
+    check_record(batch, m.entity, m.record_id, merged, changed)
+    batch.require_append_to(definition, merged, changed)
+    state.data = merged
+    batch.touch(state, changed)
+    if state.entity == "contact" and changed & {"state", "account_id"}:
+        _clear_stale_primary(batch, state)
+    return result(m, "applied", version=state.version)
+
+
+def _clear_stale_primary(batch: Batch, contact: RecordState) -> None:
+    """An inactive contact, or one moved away, is no account's primary contact."""
+    for account, name in batch.referencing(contact.id):
+        if name != "primary_contact_id":
+            continue
+        if contact.data.get("state") != ACTIVE or contact.data.get("account_id") != account.id:
+            _clear(batch, account, name)
+
+
+def _clear(batch: Batch, state: RecordState, name: str) -> None:
+    state.data = state.data | {name: None}
+    batch.touch(state, {name})
+
+
+def _delete(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
+    batch.require(rights, "delete", state)
+    _tombstone(batch, state)
+    return result(m, "applied", version=state.version)
+
+
+def _tombstone(batch: Batch, state: RecordState) -> None:
+    """Delete a record; records needing it go too, optional links are cleared."""
+    state.deleted = True
+    batch.touch(state)
+    for other, name in batch.referencing(state.id):
+        if other.deleted:
+            continue
+        if name in ENTITIES[other.entity].required:
+            _tombstone(batch, other)
+        else:
+            _clear(batch, other, name)
+
+
+def _text(fields: dict[str, Any], name: str, choices: tuple[str, ...] | None = None) -> str:
+    value = fields.get(name)
+    if not isinstance(value, str) or not value:
+        raise ValidationError(name, "is required")
+    if choices and value not in choices:
+        raise ValidationError(name, f"must be one of {', '.join(choices)}")
+    return value
+
+
+def _assign(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
+    batch.require(rights, "assign", state)
+    owner_type = _text(m.fields, "owner_type", ("user", "team"))
+    owner_id = batch.principal_id(owner_type, _text(m.fields, "owner"))
+    if owner_id is None:
+        raise ValidationError("owner", f"there is no {owner_type} named {m.fields['owner']!r}")
+    if (owner_type, owner_id) != (state.owner_type, state.owner_id):
+        if state.owner_type in ("user", "team"):
+            state.revoked.add(principal_key(state.owner_type, state.owner_id))
+        state.owner_type, state.owner_id = owner_type, owner_id
+    batch.touch(state)
+    return result(m, "applied", version=state.version)
+
+
+def _share(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
+    batch.require(rights, "share", state)
+    principal_type = _text(m.fields, "principal_type", ("user", "team"))
+    principal_id = batch.principal_id(principal_type, _text(m.fields, "principal"))
+    if principal_id is None:
+        raise ValidationError("principal", f"there is no {principal_type} named {m.fields['principal']!r}")
+    granted = mask(m.fields.get("rights") or [])
+    granted = granted | READ if granted else 0  # any share lets the sharee see the record
+    if granted & ~rights:
+        raise Refused(f"you cannot share rights you do not hold on {state.entity} {state.id}")
+    key = principal_key(principal_type, principal_id)
+    shares = batch.shares.setdefault(state.id, {})
+    before = shares.pop(key, 0)
+    if granted:
+        shares[key] = granted
+    batch.share_changes[(state.id, key)] = granted
+    if before & READ and not granted & READ:
+        state.revoked.add(key)
+    batch.touch(state)
+    return result(m, "applied", version=state.version)
+
+
+_HANDLERS = {"update": _update, "delete": _delete, "assign": _assign, "share": _share}

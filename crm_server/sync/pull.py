@@ -1,0 +1,133 @@
+"""Pull: the changes a user may read since a cursor, in commit order.
+
+The cursor is a change log sequence number.  Change log rows are allocated
+in commit order (see ``crm_server.core.db``), so everything at or below the
+largest visible sequence number has committed and the new cursor never
+skips a late commit.  Each change carries the record's current state; the
+JSON of its fields is spliced in as stored, which keeps a full sync of a
+million records cheap.  ``compact_log`` drops superseded log rows and raises
+the floor; a cursor below the floor gets 410 and the client syncs again
+from cursor 0 (every readable record).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from sqlalchemy import Connection, Engine, text
+
+from crm_server.core.db import write_transaction
+from crm_server.errors import Gone
+from crm_server.models import NOBODY
+from crm_server.sync.access import Actor
+
+log = logging.getLogger("crm.server")
+
+_READABLE = """(r.owner_type = :nobody
+ OR (r.owner_type = 'user' AND r.owner_id = :uid)
+ OR (r.owner_type = 'team' AND r.owner_id = :tid)
+ OR EXISTS (SELECT 1 FROM record_share s WHERE s.record_id = r.id AND (s.rights & 1) = 1
+   AND ((s.principal_type = 'user' AND s.principal_id = :uid)
+     OR (s.principal_type = 'team' AND s.principal_id = :tid))))"""
+
+_PAGE = """SELECT q.seq, q.revoked, q.id, q.entity, q.version, q.owner_type, q.owner_id, q.deleted,
+ q.data, q.readable FROM (
+ SELECT cl.seq, cl.revoked, r.id, r.entity, r.version, r.owner_type, r.owner_id, r.deleted, r.data,
+  CASE WHEN {readable} THEN 1 ELSE 0 END AS readable
+ FROM change_log cl JOIN record r ON r.id = cl.record_id
+ WHERE cl.seq > :cursor AND cl.seq <= :top) q
+ WHERE q.readable = 1 {or_revoked}
+ ORDER BY q.seq LIMIT :limit"""
+
+
+_WHERE_SUPERSEDED = """WHERE seq < (SELECT max(c2.seq) FROM change_log c2
+ WHERE c2.record_id = change_log.record_id)"""
+_COUNT_SUPERSEDED = "SELECT max(seq), count(*) FROM change_log " + _WHERE_SUPERSEDED  # noqa: S608
+_DROP_SUPERSEDED = "DELETE FROM change_log " + _WHERE_SUPERSEDED  # noqa: S608
+
+
+def log_floor(conn: Connection) -> int:
+    """The oldest cursor (other than 0) the change log still serves."""
+    value = conn.execute(text("SELECT value FROM server_meta WHERE key = 'log_floor'")).scalar()
+    return int(value or 0)
+
+
+def _page_sql(actor: Actor, full: bool) -> str:
+    readable = "1 = 1" if actor.is_admin else _READABLE
+    return _PAGE.format(readable=readable, or_revoked="" if full else "OR q.revoked IS NOT NULL")
+
+
+def _names(conn: Connection) -> dict[tuple[str, str], str]:
+    rows = conn.execute(text("SELECT 'user' AS kind, id, name FROM crm_user UNION ALL "
+                             "SELECT 'team', id, name FROM team"))
+    return {(r.kind, r.id): r.name for r in rows}
+
+
+def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
+    """The PullResponse JSON for ``actor`` from ``cursor``; 410 if too old."""
+    with engine.connect() as conn:
+        top = int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM change_log")).scalar() or 0)
+        floor = log_floor(conn)
+        if cursor and (cursor < floor or cursor > top):
+            raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
+        params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY,
+                  "uid": actor.id, "tid": actor.team_id}
+        rows = conn.execute(text(_page_sql(actor, cursor == 0)), params).all()
+        names = _names(conn)
+        conn.rollback()
+    items = _changes(rows, actor, names)
+    has_more = len(rows) == limit
+    new_cursor = rows[-1].seq if has_more else max(top, cursor)
+    body = ",".join(items.values())
+    more = "true" if has_more else "false"
+    return f'{{"changes":[{body}],"cursor":{new_cursor},"has_more":{more}}}'.encode()
+
+
+def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str]) -> dict[str, str]:
+    keys = actor.keys
+    items: dict[str, str] = {}
+    for row in rows:
+        if row.readable:
+            item = _change(row, names)
+        elif keys.intersection(row.revoked.split(",")):
+            item = _removed(row)
+        else:
+            continue
+        items.pop(row.id, None)  # keep only the newest change of a record, in seq order
+        items[row.id] = item
+    return items
+
+
+def _removed(row: Any) -> str:
+    return (f'{{"seq":{row.seq},"entity":"{row.entity}","record_id":{json.dumps(row.id)},'
+            f'"version":{row.version},"removed":true,"deleted":false,"fields":{{}},"owner":null}}')
+
+
+def _change(row: Any, names: dict[tuple[str, str], str]) -> str:
+    owner = "null"
+    if row.owner_type != NOBODY:
+        name = names.get((row.owner_type, row.owner_id), "")
+        owner = f'{{"type":"{row.owner_type}","id":{json.dumps(row.owner_id)},"name":{json.dumps(name)}}}'
+    deleted = "true" if row.deleted else "false"
+    return (f'{{"seq":{row.seq},"entity":"{row.entity}","record_id":{json.dumps(row.id)},'
+            f'"version":{row.version},"removed":false,"deleted":{deleted},"fields":{row.data},"owner":{owner}}}')
+
+
+def compact_log(engine: Engine) -> tuple[int, int]:
+    """Drop change log rows a newer row of the same record supersedes.
+
+    Returns (rows removed, new floor).  Cursors below the floor get 410,
+    because the revocations those rows carried are gone.
+    """
+    with write_transaction(engine) as conn:
+        dropped = conn.execute(text(_COUNT_SUPERSEDED)).one()
+        if not dropped[1]:
+            return 0, log_floor(conn)
+        conn.execute(text(_DROP_SUPERSEDED))
+        floor = max(int(dropped[0]), log_floor(conn))
+        conn.execute(text("DELETE FROM server_meta WHERE key = 'log_floor'"))
+        conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('log_floor', :v)"), {"v": floor})
+    log.info("compacted the change log: %d rows dropped, floor %d", dropped[1], floor)
+    return int(dropped[1]), floor

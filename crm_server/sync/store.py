@@ -1,0 +1,169 @@
+"""Reading and writing records in bulk: the generic record table's hot path.
+
+Push loads every record it touches in a few ``IN`` queries, works on them as
+``RecordState`` objects in Python, then writes them back with one
+``executemany`` per table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from crm_core.entities import ENTITIES
+from crm_server.models import ChangeLog, Record, RecordRef, RecordShare
+
+CHUNK = 2000  # ids per IN (...) query, under every driver's parameter limit
+
+RECORD = Record.__table__  # type: ignore[attr-defined]
+SHARE = RecordShare.__table__  # type: ignore[attr-defined]
+REF = RecordRef.__table__  # type: ignore[attr-defined]
+LOG = ChangeLog.__table__  # type: ignore[attr-defined]
+
+
+@dataclass
+class RecordState:
+    """One record as push sees and changes it."""
+
+    id: str
+    entity: str
+    version: int
+    owner_type: str
+    owner_id: str
+    deleted: bool
+    data: dict[str, Any]
+    field_meta: dict[str, list[Any]]
+    created_at: str
+    modified_at: str
+    is_new: bool = False
+    dirty: bool = False
+    revoked: set[str] = field(default_factory=set)
+
+    def refs(self) -> dict[str, str]:
+        """The reference fields of this record that point somewhere."""
+        names = ENTITIES[self.entity].references if self.entity in ENTITIES else {}
+        return {name: self.data[name] for name in names if self.data.get(name)}
+
+
+def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+    """``items`` in slices of at most ``size``."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def load_records(conn: Connection, ids: Iterable[str]) -> dict[str, RecordState]:
+    """The stored records among ``ids``, by id (missing ids are absent)."""
+    found: dict[str, RecordState] = {}
+    for part in chunks(sorted(set(ids))):
+        for row in conn.execute(select(RECORD).where(RECORD.c.id.in_(part))):
+            found[row.id] = RecordState(
+                id=row.id,
+                entity=row.entity,
+                version=row.version,
+                owner_type=row.owner_type,
+                owner_id=row.owner_id,
+                deleted=bool(row.deleted),
+                data=json.loads(row.data),
+                field_meta=json.loads(row.field_meta),
+                created_at=row.created_at,
+                modified_at=row.modified_at,
+            )
+    return found
+
+
+def load_shares(conn: Connection, ids: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Rights per principal key ("u:<id>" / "t:<id>") for each record in ids."""
+    shares: dict[str, dict[str, int]] = {}
+    for part in chunks(sorted(set(ids))):
+        for row in conn.execute(select(SHARE).where(SHARE.c.record_id.in_(part))):
+            key = f"{row.principal_type[0]}:{row.principal_id}"
+            shares.setdefault(row.record_id, {})[key] = row.rights
+    return shares
+
+
+def referrers(conn: Connection, target_id: str) -> list[tuple[str, str]]:
+    """(record id, field) of the stored references pointing at target_id."""
+    rows = conn.execute(select(REF.c.record_id, REF.c.field).where(REF.c.target_id == target_id))
+    return [(r.record_id, r.field) for r in rows]
+
+
+def connections_between(conn: Connection, record_id: str) -> list[str]:
+    """Ids of stored connections whose record1 or record2 is record_id."""
+    query = select(REF.c.record_id).where(
+        REF.c.target_id == record_id, REF.c.field.in_(("record1_id", "record2_id"))
+    )
+    return [r.record_id for r in conn.execute(query)]
+
+
+def _row(state: RecordState) -> dict[str, Any]:
+    return {
+        "id": state.id,
+        "entity": state.entity,
+        "version": state.version,
+        "owner_type": state.owner_type,
+        "owner_id": state.owner_id,
+        "deleted": state.deleted,
+        "data": json.dumps(state.data, separators=(",", ":")),
+        "field_meta": json.dumps(state.field_meta, separators=(",", ":")),
+        "created_at": state.created_at,
+        "modified_at": state.modified_at,
+    }
+
+
+def write_records(conn: Connection, states: list[RecordState]) -> None:
+    """Insert the new and update the changed records, one executemany each,
+    append one change log row per record and refresh their references."""
+    new = [_row(s) for s in states if s.is_new]
+    changed = [_row(s) for s in states if not s.is_new]
+    if new:
+        conn.execute(insert(RECORD), new)
+    if changed:
+        for row in changed:
+            row["b_id"] = row.pop("id")
+        conn.execute(update(RECORD).where(RECORD.c.id == bindparam("b_id")), changed)
+    _write_refs(conn, states)
+    log_rows = [{"record_id": s.id, "revoked": ",".join(sorted(s.revoked)) or None} for s in states]
+    if log_rows:
+        conn.execute(insert(LOG), log_rows)
+
+
+def _write_refs(conn: Connection, states: list[RecordState]) -> None:
+    old_ids = [s.id for s in states if not s.is_new]
+    for part in chunks(old_ids):
+        conn.execute(delete(REF).where(REF.c.record_id.in_(part)))
+    rows = [
+        {"record_id": s.id, "field": name, "target_id": target}
+        for s in states
+        for name, target in s.refs().items()
+    ]
+    if rows:
+        conn.execute(insert(REF), rows)
+
+
+def write_shares(conn: Connection, changes: dict[tuple[str, str], int]) -> None:
+    """Store share rights per (record id, principal key); 0 removes the share."""
+    for (record_id, key), _rights in changes.items():
+        kind, principal_id = key.split(":", 1)
+        conn.execute(
+            delete(SHARE).where(
+                SHARE.c.record_id == record_id,
+                SHARE.c.principal_type == ("user" if kind == "u" else "team"),
+                SHARE.c.principal_id == principal_id,
+            )
+        )
+    rows = [
+        {
+            "record_id": record_id,
+            "principal_type": "user" if key[0] == "u" else "team",
+            "principal_id": key.split(":", 1)[1],
+            "rights": rights,
+        }
+        for (record_id, key), rights in changes.items()
+        if rights
+    ]
+    if rows:
+        conn.execute(insert(SHARE), rows)
