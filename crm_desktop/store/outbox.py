@@ -1,3 +1,4 @@
+# ruff: noqa: S608  (table names come from the entity registry via table(), never from input)
 """The sync side of the store: reading the queue, acknowledging pushes,
 applying pulled changes, and the sync issues the server reported.
 
@@ -5,6 +6,11 @@ Queue entries leave only once the server has answered for them, in the same
 transaction that records the answer.  Pulled changes land with the queued
 edits re-applied on top, so an edit still waiting for the server never
 flickers back to the server's older value.
+
+A pulled page is mostly records this store has never seen (a first sync is
+nothing else), so those go in with one ``executemany`` per table and their
+search rows in bulk; records that exist or have queued edits take the
+careful per-row path.
 """
 
 from __future__ import annotations
@@ -16,10 +22,16 @@ from typing import Any
 
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
+from crm_desktop.store import fts
 from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, table
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
+RESYNC_KEY = "sync_full_resync"
+_CHUNK = 900  # stays under SQLite's host-parameter limit on old builds
+_SYNC_COLUMNS = ("id", "version", "owner_id", "owner_name", "created_at", "modified_at", "deleted",
+                 "pending")
+_FTS_ENTITIES = ("account", "contact")
 
 
 def queued(conn: sqlite3.Connection, limit: int, after: int = 0) -> list[Mutation]:
@@ -41,20 +53,33 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
     Call inside a transaction.  ``applied`` moves the record's version on,
     ``conflict`` and ``rejected`` become sync issues for the rep.
     """
-    touched: set[tuple[str, str]] = set()
+    rows = _outbox_rows(conn, [r.mutation_id for r in results])
+    touched: dict[tuple[str, str], None] = {}
+    versions: dict[str, list[tuple[int, str]]] = {}
     for result in results:
-        row = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
+        row = rows.get(result.mutation_id)
         if row is None:
             continue  # answered before (a retried push)
-        touched.add((row["entity"], row["record_id"]))
+        touched[(row["entity"], row["record_id"])] = None
         if result.status == "applied" and result.version is not None:
-            conn.execute(f"UPDATE {table(row['entity'])} SET version = max(version, ?) WHERE id = ?",
-                         (result.version, row["record_id"]))
+            versions.setdefault(row["entity"], []).append((result.version, row["record_id"]))
         elif result.status in ("conflict", "rejected"):
             _add_issue(conn, row, result)
-        conn.execute("DELETE FROM outbox WHERE mutation_id = ?", (result.mutation_id,))
+    for entity_name, pairs in versions.items():
+        conn.executemany(f"UPDATE {table(entity_name)} SET version = max(version, ?) WHERE id = ?", pairs)
+    conn.executemany("DELETE FROM outbox WHERE mutation_id = ?", [(m,) for m in rows])
     for entity_name, record_id in touched:
         refresh_pending(conn, entity_name, record_id)
+
+
+def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> dict[int, sqlite3.Row]:
+    found: dict[int, sqlite3.Row] = {}
+    for start in range(0, len(mutation_ids), _CHUNK):
+        chunk = mutation_ids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT * FROM outbox WHERE mutation_id IN ({marks})", chunk):
+            found[row["mutation_id"]] = row
+    return found
 
 
 def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -> None:
@@ -81,18 +106,103 @@ def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) 
     )
 
 
-def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], region: str) -> int:
-    """Apply one pulled page inside the caller's transaction; returns its size."""
-    applied = 0
-    for change in changes:
-        if change.entity not in ENTITIES:
-            continue  # an entity this version of the app does not know yet
+# -- pulled changes ----------------------------------------------------------
+
+
+def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], region: str,
+                  *, track_seen: bool = False) -> int:
+    """Apply one pulled page inside the caller's transaction; returns its size.
+
+    With ``track_seen`` the page's ids are remembered for ``remove_unseen``
+    (a full re-sync after the server forgot our cursor).
+    """
+    known = [c for c in changes if c.entity in ENTITIES]  # skip entities of newer app versions
+    if track_seen:
+        conn.executemany("INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?)",
+                         [(c.record_id,) for c in known])
+    fresh, careful = _split_fresh(conn, known)
+    _insert_fresh(conn, fresh, region)
+    for change in careful:
         if change.removed or change.deleted:
             _drop(conn, change)
         else:
             _upsert(conn, change, region)
-        applied += 1
-    return applied
+    return len(known)
+
+
+def _split_fresh(conn: sqlite3.Connection, changes: list[Change]) -> tuple[list[Change], list[Change]]:
+    """Records new to this store with nothing queued, and the rest."""
+    existing: set[str] = set()
+    by_entity: dict[str, list[str]] = {}
+    for c in changes:
+        by_entity.setdefault(c.entity, []).append(c.record_id)
+    for entity_name, ids in by_entity.items():
+        existing |= _present(conn, f"SELECT id FROM {table(entity_name)} WHERE id IN", ids)
+    for queue in ("outbox", "sync_issue"):  # usually both empty: skip the lookups then
+        if conn.execute(f"SELECT EXISTS(SELECT 1 FROM {queue})").fetchone()[0]:
+            existing |= _present(conn, f"SELECT record_id FROM {queue} WHERE record_id IN",
+                                 [c.record_id for c in changes])
+    fresh: list[Change] = []
+    careful: list[Change] = []
+    for c in changes:
+        is_fresh = c.record_id not in existing and not (c.removed or c.deleted)
+        (fresh if is_fresh else careful).append(c)
+    return fresh, careful
+
+
+def _present(conn: sqlite3.Connection, select_in: str, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        found.update(r[0] for r in conn.execute(f"{select_in} ({','.join('?' * len(chunk))})", chunk))
+    return found
+
+
+def _insert_fresh(conn: sqlite3.Connection, changes: list[Change], region: str) -> None:
+    groups: dict[str, list[Change]] = {}
+    for c in changes:
+        groups.setdefault(c.entity, []).append(c)
+    # Accounts first: a contact's search row carries its account's name.
+    for entity_name in sorted(groups, key=lambda name: name != "account"):
+        _insert_group(conn, entity_name, groups[entity_name], region)
+
+
+def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[Change], region: str) -> None:
+    definition = entity(entity_name)
+    names = definition.field_names
+    defaults = definition.defaults()
+    local_names = tuple(local_columns(entity_name, defaults, set(names), region))
+    columns = ("num", *names, *local_names, *_SYNC_COLUMNS)
+    first = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {table(entity_name)}").fetchone()[0]) + 1
+    stamp = now_iso()
+    rows = []
+    for offset, change in enumerate(changes):
+        values = {**defaults, **{k: v for k, v in change.fields.items() if k in defaults}}
+        local = local_columns(entity_name, values, set(names), region)
+        owner = change.owner
+        rows.append((first + offset, *(values[n] for n in names), *(local[n] for n in local_names),
+                     change.record_id, change.version, owner.id if owner else None,
+                     owner.name if owner else None, stamp, stamp, 0, 0))
+    conn.executemany(f"INSERT INTO {table(entity_name)} ({', '.join(columns)})"
+                     f" VALUES ({', '.join('?' * len(columns))})", rows)
+    if entity_name in _FTS_ENTITIES:
+        _index_fresh(conn, entity_name, [dict(zip(columns, r, strict=True)) for r in rows])
+
+
+def _index_fresh(conn: sqlite3.Connection, entity_name: str, rows: list[dict[str, Any]]) -> None:
+    if entity_name == "account":
+        conn.executemany("INSERT INTO account_fts (rowid, name, email, phone, website) VALUES (?,?,?,?,?)",
+                         [fts.account_row(r) for r in rows])
+        return
+    account_ids = list({r["account_id"] for r in rows if r["account_id"]})
+    companies: dict[str, str] = {}
+    for start in range(0, len(account_ids), _CHUNK):
+        chunk = account_ids[start:start + _CHUNK]
+        marks = ",".join("?" * len(chunk))
+        companies.update(conn.execute(f"SELECT id, name FROM account WHERE deleted = 0 AND id IN ({marks})",
+                                      chunk))
+    conn.executemany("INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?,?,?,?,?)",
+                     [fts.contact_row(r, companies.get(r["account_id"] or "")) for r in rows])
 
 
 def _drop(conn: sqlite3.Connection, change: Change) -> None:
@@ -105,26 +215,33 @@ def _drop(conn: sqlite3.Connection, change: Change) -> None:
         conn.execute("DELETE FROM contact_fts WHERE rowid = ?", (row["num"],))
     elif change.entity == "account":
         conn.execute("DELETE FROM account_fts WHERE rowid = ?", (row["num"],))
+        fts.reindex_company(conn, change.record_id, None)
     if change.deleted:
         cascade_delete(conn, change.entity, change.record_id)
 
 
-def _queued_fields(conn: sqlite3.Connection, record_id: str) -> dict[str, Any]:
+def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, Any], bool]:
+    """The fields of queued edits, merged in order, and whether a delete is queued."""
     merged: dict[str, Any] = {}
+    deleted = False
     for row in conn.execute("SELECT op, fields FROM outbox WHERE record_id = ? ORDER BY mutation_id",
                             (record_id,)):
         if row["op"] in ("create", "update"):
             merged.update(json.loads(row["fields"]))
-    return merged
+        elif row["op"] == "delete":
+            deleted = True
+    return merged, deleted
 
 
 def _upsert(conn: sqlite3.Connection, change: Change, region: str) -> None:
     definition = entity(change.entity)
     fields = definition.defaults()
     fields.update({k: v for k, v in change.fields.items() if k in definition.fields_model.model_fields})
-    fields.update(_queued_fields(conn, change.record_id))
+    queued_fields, queued_delete = _queued_state(conn, change.record_id)
+    fields.update({k: v for k, v in queued_fields.items() if k in fields})
     columns: dict[str, Any] = {**fields, **local_columns(change.entity, fields, set(fields), region)}
-    columns.update(version=change.version, deleted=0, modified_at=now_iso())
+    # A delete still waiting for the server keeps the record gone locally.
+    columns.update(version=change.version, deleted=int(queued_delete), modified_at=now_iso())
     if change.owner is not None:
         columns.update(owner_id=change.owner.id, owner_name=change.owner.name)
     name = table(change.entity)
@@ -137,5 +254,35 @@ def _upsert(conn: sqlite3.Connection, change: Change, region: str) -> None:
         conn.execute(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                      tuple(columns.values()))
     refresh_pending(conn, change.entity, change.record_id)
-    if change.entity in ("account", "contact"):
+    if change.entity in _FTS_ENTITIES:
         reindex(conn, change.entity, change.record_id, renamed=change.entity == "account")
+
+
+# -- full re-sync --------------------------------------------------------------
+
+
+def begin_full_resync(conn: sqlite3.Connection) -> None:
+    """Start remembering which records a full re-sync sends (this connection only)."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS sync_seen (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.sync_seen")
+
+
+def remove_unseen(conn: sqlite3.Connection) -> int:
+    """After a full re-sync: drop synced records the server no longer sends.
+
+    Records with queued edits or open sync issues (``pending``) stay, and so
+    do records never synced (version 0: made here, the server has no copy).
+    Returns how many were removed.
+    """
+    removed = 0
+    for entity_name in ENTITIES:
+        name = table(entity_name)
+        rows = conn.execute(
+            f"SELECT num, id FROM {name} WHERE pending = 0 AND version > 0"
+            " AND id NOT IN (SELECT id FROM temp.sync_seen)"
+            " AND id NOT IN (SELECT record_id FROM outbox)").fetchall()
+        for row in rows:
+            _drop(conn, Change(seq=0, entity=entity_name, record_id=row["id"], version=0, removed=True))
+        removed += len(rows)
+    conn.execute("DELETE FROM temp.sync_seen")
+    return removed

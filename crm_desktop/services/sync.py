@@ -1,0 +1,231 @@
+"""Sync as the rep uses it: log in and out, sync now, see and resolve issues.
+
+The CLI and the GUI call this; nothing here knows about Qt.  ``sync_now``
+may run on a worker thread while the GUI reads the store: every local
+transaction is one push batch or one pull page, so readers wait briefly.
+``AutoSync`` (in ``crm_desktop.sync.autosync``) drives it in the background.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import httpx
+
+from crm_desktop.services.errors import ServiceError
+from crm_desktop.store import Store, outbox
+from crm_desktop.sync.autosync import AutoSync
+from crm_desktop.sync.client import SyncClient, normalize_url
+from crm_desktop.sync.credentials import CredentialStore
+from crm_desktop.sync.engine import SyncEngine
+from crm_desktop.sync.errors import (
+    AuthError,
+    GarbageResponse,
+    NetworkError,
+    SchemaTooOld,
+    ServerError,
+    SyncError,
+)
+from crm_desktop.sync.issues import Action, IssueNotResolvable, SyncIssueView, list_issues
+from crm_desktop.sync.issues import resolve as resolve_issue
+
+log = logging.getLogger("crm.sync")
+
+SERVER_KEY = "sync_server_url"
+USER_KEY = "sync_username"
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What one sync did, and how many changes still wait."""
+
+    pushed: int
+    pulled: int
+    conflicts: int
+    rejected: int
+    pending_changes: int
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """Everything the status bar shows; ``online`` is None until first known."""
+
+    online: bool | None
+    logged_in: bool
+    server_url: str | None
+    username: str | None
+    last_sync: str | None
+    pending_changes: int
+    sync_issues: int
+    syncing: bool
+    last_error: SyncError | None
+
+
+class SyncService:
+    """Sync of one store with the server it is logged in to."""
+
+    def __init__(self, store: Store, *, credentials: CredentialStore | None = None,
+                 transport: httpx.BaseTransport | None = None, timeout: float = 10.0) -> None:
+        self.store = store
+        self.credentials = credentials or CredentialStore()
+        self.transport = transport
+        self.timeout = timeout
+        self.push_batch = 1000
+        self.pull_limit = 5000
+        self._sync_lock = threading.Lock()  # one sync (so one push) in flight
+        self._online: bool | None = None
+        self._syncing = False
+        self._last_error: SyncError | None = None
+
+    # -- login -------------------------------------------------------------------
+
+    @property
+    def server_url(self) -> str | None:
+        """The server this store syncs with (saved at login)."""
+        return self.store.get_meta(SERVER_KEY)
+
+    @property
+    def username(self) -> str | None:
+        """The user this store syncs as (saved at login)."""
+        return self.store.get_meta(USER_KEY)
+
+    def login(self, server_url: str, username: str, password: str) -> None:
+        """Exchange the password for a token and keep only the token."""
+        url = normalize_url(server_url)
+        with self._client(url, None) as client:
+            try:
+                token = client.login(username, password)
+            except AuthError:
+                raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
+                                ) from None
+        if (url, username) != (self.server_url, self.username) and self.server_url is not None:
+            # Another server or user: what this store holds must be checked again in full.
+            self.store.set_meta(outbox.RESYNC_KEY, "1")
+        self.credentials.set(url, username, token.access_token)
+        self.store.set_meta(SERVER_KEY, url)
+        self.store.set_meta(USER_KEY, username)
+        self._online, self._last_error = True, None
+        log.info("logged in to %s as %s", url, username)
+
+    def logout(self) -> None:
+        """Revoke the token (if the server answers) and forget it here."""
+        url, user = self.server_url, self.username
+        if url is None or user is None:
+            return
+        token = self.credentials.get(url, user)
+        if token:
+            try:
+                with self._client(url, token) as client:
+                    client.logout()
+            except SyncError as exc:
+                log.info("logout: the server was not told (%s)", exc.message)
+        self.credentials.delete(url, user)
+
+    def _token(self) -> tuple[str, str]:
+        url, user = self.server_url, self.username
+        token = self.credentials.get(url, user) if url and user else None
+        if not url or not token:
+            raise AuthError("not logged in; run `crm-desktop login --server URL --user NAME`")
+        return url, token
+
+    @contextmanager
+    def _client(self, url: str, token: str | None) -> Iterator[SyncClient]:
+        client = SyncClient(url, token=token, transport=self.transport, timeout=self.timeout)
+        try:
+            yield client
+        finally:
+            client.close()
+
+    # -- sync --------------------------------------------------------------------
+
+    def sync_now(self, *, progress: Callable[[str, int, int], None] | None = None,
+                 cancel: threading.Event | None = None) -> SyncReport:
+        """Push the queue, pull what is new; raises a SyncError subclass on failure."""
+        with self._sync_lock:
+            self._syncing = True
+            try:
+                return self._sync(progress, cancel)
+            finally:
+                self._syncing = False
+
+    def _sync(self, progress: Callable[[str, int, int], None] | None,
+              cancel: threading.Event | None) -> SyncReport:
+        try:
+            url, token = self._token()
+            with self._client(url, token) as client:
+                engine = SyncEngine(self.store, client, push_batch=self.push_batch,
+                                    pull_limit=self.pull_limit)
+                counts = engine.run(progress, cancel)
+        except SyncError as exc:
+            self._failed(exc)
+            raise
+        self._online, self._last_error = True, None
+        report = SyncReport(pushed=counts.pushed, pulled=counts.pulled, conflicts=counts.conflicts,
+                            rejected=counts.rejected, pending_changes=self.store.pending_changes())
+        log.info("sync done: %s", report)
+        return report
+
+    def _failed(self, exc: SyncError) -> None:
+        self._last_error = exc
+        if isinstance(exc, NetworkError):
+            self._online = False
+        elif not isinstance(exc, ServerError) or exc.kind == "garbage":
+            self._online = True  # it answered: auth, schema or garbage
+        refused = isinstance(exc, AuthError) and "not logged in" not in exc.message
+        if refused and self.server_url and self.username:
+            self.credentials.delete(self.server_url, self.username)  # the server refused it: ask again
+        log.warning("sync failed (%s): %s", exc.kind, exc.message)
+
+    def probe(self) -> bool:
+        """Whether the server answers its health check; never raises."""
+        url = self.server_url
+        if url is None:
+            return False
+        with self._client(url, None) as client:
+            ok = client.health()
+        self._online = ok
+        return ok
+
+    def state(self) -> SyncState:
+        """The status bar's picture of sync right now."""
+        url, user = self.server_url, self.username
+        return SyncState(
+            online=self._online, logged_in=bool(url and user and self.credentials.get(url, user)),
+            server_url=url, username=user, last_sync=self.store.get_meta(outbox.LAST_SYNC_KEY),
+            pending_changes=self.store.pending_changes(), sync_issues=self.store.sync_issue_count(),
+            syncing=self._syncing, last_error=self._last_error,
+        )
+
+    # -- issues and directory ------------------------------------------------------
+
+    def issues(self) -> list[SyncIssueView]:
+        """Open conflicts and rejections, oldest first."""
+        return list_issues(self.store)
+
+    def resolve(self, issue_id: int, action: Action) -> None:
+        """Keep mine / take theirs a conflict, retry / discard a rejection."""
+        if action not in ("keep_mine", "take_theirs", "retry", "discard"):
+            raise ServiceError(f"unknown action {action!r}")
+        try:
+            resolve_issue(self.store, issue_id, action)
+        except IssueNotResolvable as exc:
+            raise ServiceError(str(exc)) from None
+
+    def directory(self) -> dict[str, list[str]]:
+        """User and team names for Assign and Share; empty lists when offline."""
+        try:
+            url, token = self._token()
+            with self._client(url, token) as client:
+                return client.directory()
+        except SyncError as exc:
+            log.info("directory unavailable: %s", exc.message)
+            return {"users": [], "teams": []}
+
+
+
+__all__ = ["AuthError", "AutoSync", "CredentialStore", "GarbageResponse", "NetworkError", "SchemaTooOld",
+           "ServerError", "SyncError", "SyncIssueView", "SyncReport", "SyncService", "SyncState"]

@@ -1,0 +1,160 @@
+"""The HTTP side of sync: one method per endpoint, failures mapped to kinds.
+
+Every call has a timeout.  Bodies are checked against the protocol models,
+so a server answering garbage is reported as such and never half-applied.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any, TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from crm_core.protocol import SCHEMA_VERSION, PullResponse, PushRequest, PushResponse, TokenResponse
+from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, SchemaTooOld, ServerError
+
+log = logging.getLogger("crm.sync")
+
+API = "/api/v1"
+SCHEMA_HEADER = "X-CRM-Schema-Version"
+M = TypeVar("M", bound=BaseModel)
+
+
+def normalize_url(server_url: str) -> str:
+    """``host:port`` or ``http://host:port/`` -> ``http://host:port``."""
+    url = server_url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        url = "http://" + url
+    return url
+
+
+class SyncClient:
+    """Talks to one server; ``token`` is sent as a bearer token when set."""
+
+    def __init__(self, server_url: str, *, token: str | None = None,
+                 transport: httpx.BaseTransport | None = None, timeout: float = 10.0) -> None:
+        self.server_url = normalize_url(server_url)
+        self.token = token
+        self._http = httpx.Client(base_url=self.server_url + API, transport=transport,
+                                  timeout=httpx.Timeout(timeout), follow_redirects=False)
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._http.close()
+
+    # -- endpoints -----------------------------------------------------------
+
+    def login(self, username: str, password: str) -> TokenResponse:
+        """Exchange a user name and password for a token."""
+        response = self._send("POST", "/auth/token", json={"username": username, "password": password},
+                              auth=False)
+        return _model(TokenResponse, response)
+
+    def logout(self) -> None:
+        """Revoke the token on the server (best effort for the caller)."""
+        self._send("POST", "/auth/logout")
+
+    def health(self) -> bool:
+        """Whether the server answers its health check; never raises."""
+        try:
+            return self._http.get("/health", timeout=min(5.0, self._timeout())).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def push(self, request: PushRequest) -> PushResponse:
+        """Send one batch of queued mutations."""
+        body = request.model_dump_json().encode()
+        response = self._send("POST", "/sync/push", content=body,
+                              headers={"Content-Type": "application/json"})
+        return _model(PushResponse, response)
+
+    def pull(self, cursor: int, limit: int) -> PullResponse:
+        """One page of changes after ``cursor``; raises CursorGone on 410."""
+        response = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit},
+                              headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
+        return _model(PullResponse, response)
+
+    def directory(self) -> dict[str, list[str]]:
+        """User and team names, for the Assign and Share pickers."""
+        data = _json(self._send("GET", "/directory"))
+        try:
+            users = [u["name"] if isinstance(u, dict) else str(u) for u in data.get("users", [])]
+            teams = [str(t) for t in data.get("teams", [])]
+        except (AttributeError, KeyError, TypeError) as exc:
+            raise GarbageResponse(f"the server sent a directory this app cannot read ({exc})") from None
+        return {"users": users, "teams": teams}
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _timeout(self) -> float:
+        return self._http.timeout.read or 10.0
+
+    def _send(self, method: str, path: str, *, auth: bool = True, **kwargs: Any) -> httpx.Response:
+        headers = dict(kwargs.pop("headers", {}))
+        if auth:
+            if not self.token:
+                raise AuthError("not logged in; run `crm-desktop login` (or log in from the app)")
+            headers["Authorization"] = f"Bearer {self.token}"
+        try:
+            response = self._http.request(method, path, headers=headers, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise ServerError(f"the server at {self.server_url} did not answer in time") from exc
+        except httpx.TransportError as exc:
+            raise NetworkError(f"cannot reach the server at {self.server_url} ({_reason(exc)})") from exc
+        _check_status(response, self.server_url)
+        return response
+
+
+class CursorGone(ServerError):
+    """410: the server no longer keeps changes that old; sync everything again."""
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc) or type(exc).__name__
+    return text.splitlines()[0][:120]
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        detail = response.json().get("detail")
+    except (ValueError, AttributeError):
+        detail = None
+    return str(detail)[:200] if detail else response.reason_phrase or str(response.status_code)
+
+
+def _check_status(response: httpx.Response, server_url: str) -> None:
+    status = response.status_code
+    if status < 300:
+        return
+    detail = _detail(response)
+    log.info("%s %s -> %d %s", response.request.method, response.request.url.path, status, detail)
+    if status == 401:
+        raise AuthError(f"the server did not accept the login ({detail}); log in again")
+    if status == 403:
+        raise AuthError(f"the server refused this device or user ({detail})")
+    if status == 410:
+        raise CursorGone(detail)
+    if status == 426:
+        raise SchemaTooOld(f"this app is too old for the server at {server_url}; please update it ({detail})")
+    if status >= 500:
+        raise ServerError(f"the server had a problem ({status}: {detail}); will try again later")
+    raise ServerError(f"the server refused the request ({status}: {detail})")
+
+
+def _json(response: httpx.Response) -> Any:
+    try:
+        return json.loads(response.content)
+    except ValueError:
+        raise GarbageResponse("the server answered something that is not JSON") from None
+
+
+def _model(model: type[M], response: httpx.Response) -> M:
+    try:
+        return model.model_validate_json(response.content)
+    except ValidationError as exc:
+        first = exc.errors()[0] if exc.errors() else {"msg": "invalid"}
+        reason = first.get("msg")
+        raise GarbageResponse(f"the server sent an answer this app cannot read ({reason})") from None

@@ -1,0 +1,141 @@
+"""One sync cycle: push the queue, then pull until the server has no more.
+
+Push sends the oldest queued mutations first, one batch in flight; each
+answer is recorded in one local transaction that also drops the answered
+entries, so a lost response only means the batch is sent again (the server
+answers ``duplicate`` for what it already applied).  Pull applies each page
+and its cursor in one transaction.  A cursor the server has forgotten (410)
+starts a full re-sync that keeps the queue and, at the end, drops the
+synced records the server no longer sends.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, SCHEMA_VERSION, Mutation, PushRequest
+from crm_desktop.store import Store, outbox
+from crm_desktop.store.writes import now_iso
+from crm_desktop.sync.client import CursorGone, SyncClient
+from crm_desktop.sync.errors import ServerError
+
+log = logging.getLogger("crm.sync")
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass
+class Counts:
+    """What one cycle did."""
+
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+
+
+class SyncEngine:
+    """Runs push and pull for one store against one server client."""
+
+    def __init__(self, store: Store, client: SyncClient, *, push_batch: int = 1000,
+                 pull_limit: int = 5000) -> None:
+        self.store = store
+        self.client = client
+        self.push_batch = min(push_batch, MAX_PUSH_MUTATIONS)
+        self.pull_limit = pull_limit
+
+    def run(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> Counts:
+        """Push everything queued, then pull everything new; returns the counts."""
+        counts = Counts()
+        report = progress or (lambda _stage, _done, _total: None)
+        self.push(counts, report, cancel)
+        if cancel is None or not cancel.is_set():
+            self.pull(counts, report, cancel)
+        return counts
+
+    # -- push ------------------------------------------------------------------
+
+    def push(self, counts: Counts, report: Progress, cancel: threading.Event | None) -> None:
+        """Push the queue oldest first until it is empty (or cancelled)."""
+        total = self.store.pending_changes()
+        while not (cancel and cancel.is_set()):
+            with self.store.db.lock:
+                batch = outbox.queued(self.store.conn, self.push_batch)
+            if not batch:
+                return
+            answered = self._push_batch(batch, counts)
+            report("push", counts.pushed, max(total, counts.pushed))
+            if not answered:
+                raise ServerError(f"the server did not take change {batch[0].mutation_id} of this device"
+                                  " (it may have been restored from a backup); ask the admin")
+
+    def _push_batch(self, batch: list[Mutation], counts: Counts) -> int:
+        request = PushRequest(client_id=self.store.client_id, schema_version=SCHEMA_VERSION, mutations=batch)
+        while len(batch) > 1 and len(request.model_dump_json()) > MAX_PUSH_BYTES * 0.9:
+            batch = batch[: len(batch) // 2]  # large fields: fewer mutations per push
+            request = request.model_copy(update={"mutations": batch})
+        response = self.client.push(request)
+        sent = {m.mutation_id for m in batch}
+        results = [r for r in response.results if r.mutation_id in sent]
+        with self.store.db.transaction() as conn:
+            outbox.acknowledge(conn, results)
+        for result in results:
+            counts.pushed += 1
+            counts.conflicts += result.status == "conflict"
+            counts.rejected += result.status == "rejected"
+        log.info("pushed %d of %d mutations (server at %d)", len(results), len(batch),
+                 response.last_mutation_id)
+        return len(results)
+
+    # -- pull ------------------------------------------------------------------
+
+    def pull(self, counts: Counts, report: Progress, cancel: threading.Event | None) -> None:
+        """Pull pages until ``has_more`` is false; a forgotten cursor re-syncs fully."""
+        full = self.store.get_meta(outbox.RESYNC_KEY) is not None
+        cursor = 0 if full else int(self.store.get_meta(outbox.CURSOR_KEY) or 0)
+        try:
+            done = self._pull_pages(cursor, full, counts, report, cancel)
+        except CursorGone:
+            log.warning("the server no longer knows cursor %d; syncing everything again", cursor)
+            self.store.set_meta(outbox.RESYNC_KEY, "1")
+            done = self._pull_pages(0, True, counts, report, cancel)
+        if done:
+            self.store.set_meta(outbox.LAST_SYNC_KEY, now_iso())
+
+    def _pull_pages(self, cursor: int, full: bool, counts: Counts, report: Progress,
+                    cancel: threading.Event | None) -> bool:
+        if full:
+            with self.store.db.lock:
+                outbox.begin_full_resync(self.store.conn)
+        while True:
+            if cancel is not None and cancel.is_set():
+                return False
+            page = self.client.pull(cursor, self.pull_limit)
+            with self.store.db.transaction() as conn:
+                counts.pulled += outbox.apply_changes(conn, page.changes, self.store.phone_region,
+                                                      track_seen=full)
+                if not full:  # a full re-sync keeps its cursor until the end: a crash restarts it
+                    _set_meta(conn, outbox.CURSOR_KEY, str(page.cursor))
+            cursor = page.cursor
+            report("pull", counts.pulled, 0)
+            if not page.has_more:
+                break
+        if full:
+            self._finish_resync(cursor)
+        return True
+
+    def _finish_resync(self, cursor: int) -> None:
+        with self.store.db.transaction() as conn:
+            removed = outbox.remove_unseen(conn)
+            _set_meta(conn, outbox.CURSOR_KEY, str(cursor))
+            conn.execute("DELETE FROM meta WHERE key = ?", (outbox.RESYNC_KEY,))
+        log.info("full re-sync done; %d records the server no longer sends were removed", removed)
+
+
+def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+                 " SET value = excluded.value", (key, value))

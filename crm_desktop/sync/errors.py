@@ -1,0 +1,55 @@
+"""The kinds of sync failure, each with one line the rep can act on.
+
+Every failure the sync engine reports is one of these; anything else that
+escapes is a bug and is logged with a trace by whoever called us.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorKind = Literal["network", "auth", "server", "schema", "garbage"]
+
+
+class SyncError(Exception):
+    """A sync that did not complete; ``message`` is one line for the rep."""
+
+    kind: ErrorKind = "server"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class NetworkError(SyncError):
+    """The server cannot be reached: the queue stays, the app shows offline."""
+
+    kind: ErrorKind = "network"
+
+
+class AuthError(SyncError):
+    """No token, or the server rejected it: the rep logs in again."""
+
+    kind: ErrorKind = "auth"
+
+
+class ServerError(SyncError):
+    """The server failed (5xx, timeout, refused a request): try again later."""
+
+    kind: ErrorKind = "server"
+
+
+class SchemaTooOld(SyncError):
+    """The server speaks a newer protocol: the rep must update the app."""
+
+    kind: ErrorKind = "schema"
+
+
+class GarbageResponse(ServerError):
+    """The server answered something that is not the protocol."""
+
+    kind: ErrorKind = "garbage"
+

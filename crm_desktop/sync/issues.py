@@ -1,0 +1,189 @@
+# ruff: noqa: S608  (table names come from the entity registry via table(), never from input)
+"""Sync issues: the conflicts and rejections the server reported, and
+what the rep does about each.
+
+Keep mine re-queues the rep's values on the server's current version; Take
+theirs (and Discard of a conflict) puts the server's values back locally;
+Retry re-queues a rejected change with the record as it is now (after the
+rep fixed it); Discard drops a rejected change and undoes it locally.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from crm_core.entities import display_name, entity
+from crm_desktop.store import Store, fts
+from crm_desktop.store.outbox import refresh_pending
+from crm_desktop.store.writes import Writer, local_columns, now_iso, reindex, table
+
+Action = Literal["keep_mine", "take_theirs", "retry", "discard"]
+
+
+class IssueNotResolvable(Exception):
+    """The action does not fit the issue (or the record is gone); the message says why."""
+
+
+@dataclass(frozen=True)
+class SyncIssueView:
+    """One conflict or rejection as the rep sees it.
+
+    ``fields``: for a conflict ``{field: {"base", "theirs", "yours"}}``; for a
+    rejection ``{field: {"yours": value}}``.
+    """
+
+    id: int
+    kind: str
+    entity: str
+    record_id: str
+    record_name: str
+    op: str
+    reason: str
+    message: str
+    fields: dict[str, dict[str, Any]]
+
+
+def list_issues(store: Store) -> list[SyncIssueView]:
+    """Every open issue, oldest first."""
+    with store.db.lock:
+        rows = store.conn.execute("SELECT * FROM sync_issue ORDER BY id").fetchall()
+        return [_view(store.conn, row) for row in rows]
+
+
+def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
+    details = json.loads(row["fields"])
+    if row["kind"] == "conflict":
+        fields = {k: dict(v) for k, v in details.items()}
+    else:
+        fields = {k: {"yours": v} for k, v in details.get("fields", {}).items()}
+    return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
+                         record_name=_record_name(conn, row["entity"], row["record_id"]), op=row["op"],
+                         reason=row["reason"], message=row["message"], fields=fields)
+
+
+def _record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
+    found = conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ?", (record_id,)).fetchone()
+    name = display_name(entity_name, dict(found)) if found and entity_name != "connection" else ""
+    return name or f"{entity_name} {record_id[:8]}"
+
+
+def resolve(store: Store, issue_id: int, action: Action) -> None:
+    """Apply the rep's choice to one issue, in one local transaction."""
+    with store.db.transaction() as conn:
+        row = conn.execute("SELECT * FROM sync_issue WHERE id = ?", (issue_id,)).fetchone()
+        if row is None:
+            raise IssueNotResolvable(f"there is no sync issue {issue_id}")
+        handler = _HANDLERS.get((row["kind"], action))
+        if handler is None:
+            choices = "keep_mine or take_theirs" if row["kind"] == "conflict" else "retry or discard"
+            raise IssueNotResolvable(f"issue {issue_id} is a {row['kind']}; choose {choices}")
+        handler(Writer(conn, store.phone_region), row)
+        conn.execute("DELETE FROM sync_issue WHERE id = ?", (issue_id,))
+        refresh_pending(conn, row["entity"], row["record_id"])
+
+
+def _current(conn: sqlite3.Connection, row: sqlite3.Row, *, live: bool = True) -> sqlite3.Row:
+    where = " AND deleted = 0" if live else ""
+    found = conn.execute(f"SELECT * FROM {table(row['entity'])} WHERE id = ?{where}",
+                         (row["record_id"],)).fetchone()
+    if found is None:
+        raise IssueNotResolvable(f"{row['entity']} {row['record_id'][:8]} no longer exists here;"
+                                 " discard this issue")
+    return found  # type: ignore[no-any-return]
+
+
+def _keep_mine(writer: Writer, row: sqlite3.Row) -> None:
+    conflicts = json.loads(row["fields"])
+    yours = {name: c.get("yours") for name, c in conflicts.items()}
+    record = _current(writer.conn, row)
+    before = writer.conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
+    if not writer.update(row["entity"], row["record_id"], yours):
+        # Locally the record already shows the rep's values: queue them anyway.
+        theirs = {name: c.get("theirs") for name, c in conflicts.items()}
+        writer.queue(row["entity"], row["record_id"], "update", yours, theirs, record["version"])
+    writer.conn.execute("UPDATE outbox SET base_version = max(base_version, ?) WHERE mutation_id > ?",
+                        (row["server_version"], before))
+
+
+def _take_theirs(writer: Writer, row: sqlite3.Row) -> None:
+    conflicts = json.loads(row["fields"])
+    _restore(writer, row, {name: c.get("theirs") for name, c in conflicts.items()})
+
+
+def _restore(writer: Writer, row: sqlite3.Row, values: dict[str, Any]) -> None:
+    """Put values back locally without queueing (fields a later queued edit sets keep that edit)."""
+    conn = writer.conn
+    current = conn.execute(f"SELECT * FROM {table(row['entity'])} WHERE id = ?",
+                           (row["record_id"],)).fetchone()
+    if current is None:
+        return
+    queued: set[str] = set()
+    for entry in conn.execute("SELECT fields FROM outbox WHERE record_id = ? AND op IN ('create', 'update')",
+                              (row["record_id"],)):
+        queued |= set(json.loads(entry["fields"]))
+    names = entity(row["entity"]).field_names
+    values = {k: v for k, v in values.items() if k in names and k not in queued}
+    if not values:
+        return
+    merged = {**{n: current[n] for n in names}, **values}
+    columns = {**values, **local_columns(row["entity"], merged, set(values), writer.region)}
+    sets = ", ".join(f"{k} = ?" for k in columns)
+    conn.execute(f"UPDATE {table(row['entity'])} SET {sets}, modified_at = ? WHERE id = ?",
+                 (*columns.values(), now_iso(), row["record_id"]))
+    if row["entity"] in ("account", "contact"):
+        reindex(conn, row["entity"], row["record_id"], renamed=row["entity"] == "account")
+
+
+def _retry(writer: Writer, row: sqlite3.Row) -> None:
+    details = json.loads(row["fields"])
+    op = row["op"]
+    record = _current(writer.conn, row, live=op != "delete")
+    names = entity(row["entity"]).field_names
+    if op == "create":
+        fields = {n: record[n] for n in names if record[n] is not None}
+    elif op == "update":
+        fields = {n: record[n] for n in details.get("fields", {}) if n in names}
+    else:
+        fields = details.get("fields", {})
+    version = max(int(record["version"]), int(row["server_version"]))
+    writer.queue(row["entity"], row["record_id"], op, fields, details.get("base", {}), version)
+
+
+def _discard(writer: Writer, row: sqlite3.Row) -> None:
+    conn = writer.conn
+    details = json.loads(row["fields"])
+    if row["op"] == "create":
+        _forget(conn, row)
+    elif row["op"] == "update":
+        _restore(writer, row, details.get("base", {}))
+    elif row["op"] == "delete":
+        conn.execute(f"UPDATE {table(row['entity'])} SET deleted = 0 WHERE id = ?", (row["record_id"],))
+        if row["entity"] in ("account", "contact"):
+            reindex(conn, row["entity"], row["record_id"], renamed=row["entity"] == "account")
+
+
+def _forget(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    """A create the server refused: the record exists nowhere else, so it goes, queue and all."""
+    found = conn.execute(f"SELECT num FROM {table(row['entity'])} WHERE id = ?",
+                         (row["record_id"],)).fetchone()
+    conn.execute("DELETE FROM outbox WHERE record_id = ?", (row["record_id"],))
+    if found is None:
+        return
+    conn.execute(f"DELETE FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],))
+    if row["entity"] == "contact":
+        conn.execute("DELETE FROM contact_fts WHERE rowid = ?", (found["num"],))
+    elif row["entity"] == "account":
+        conn.execute("DELETE FROM account_fts WHERE rowid = ?", (found["num"],))
+        fts.reindex_company(conn, row["record_id"], None)
+
+
+_HANDLERS = {
+    ("conflict", "keep_mine"): _keep_mine,
+    ("conflict", "take_theirs"): _take_theirs,
+    ("conflict", "discard"): _take_theirs,
+    ("rejected", "retry"): _retry,
+    ("rejected", "discard"): _discard,
+}
