@@ -147,8 +147,14 @@ class SyncController(QObject):
 
     @Slot()
     def sync_now(self) -> bool:
-        """Start a sync on the worker unless one is running; False if ignored."""
+        """Start a sync on the worker unless one is running; False if ignored.
+
+        Logged out, the rep asked to sync, so they are asked to log in instead.
+        """
         if self._syncing:
+            return False
+        if not getattr(self.state(), "logged_in", True):
+            self.login_required.emit()
             return False
         self._syncing = True
         self.sync_started.emit()

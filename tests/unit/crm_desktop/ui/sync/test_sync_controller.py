@@ -145,9 +145,8 @@ def test_login_after_auth_error_asks_again_next_time(qtbot, controller, service,
 def test_logout_does_not_nag_to_log_in(qtbot, controller, service, fake):
     controller.logout()
     assert not controller.state().logged_in
-    service.sync_result = fake.Error("no token", "auth")
     with qtbot.assert_not_emitted(controller.login_required), qtbot.wait_signal(controller.sync_failed):
-        controller.sync_now()
+        controller._auto.on_finished(None, fake.Error("no token", "auth"))
 
 
 def test_directory_loads_in_the_background(qtbot, controller):
@@ -170,3 +169,9 @@ def test_resolving_an_issue_announces_the_change(qtbot, controller, service, fak
 def test_unknown_resolve_action_is_refused(controller):
     with pytest.raises(ValueError, match="unknown action"):
         controller.resolve(1, "merge")
+
+
+def test_sync_now_when_logged_out_asks_to_log_in(qtbot, controller, service):
+    service.state_value = replace(service.state_value, logged_in=False)
+    with qtbot.wait_signal(controller.login_required), qtbot.assert_not_emitted(controller.sync_started):
+        assert not controller.sync_now()

@@ -1,0 +1,116 @@
+"""SyncStatusWidget: what the rep reads in the status bar for each sync state."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.ui.sync.status_bar import SyncStatusWidget, local_time_text
+
+
+@pytest.fixture
+def widget(qtbot, controller):
+    made = SyncStatusWidget(controller)
+    qtbot.add_widget(made)
+    return made
+
+
+def show(controller, service, **changes):
+    service.state_value = replace(service.state_value, **changes)
+    controller.refresh_state()
+
+
+@pytest.mark.parametrize(("changes", "words"), [
+    ({"online": True}, "Online"),
+    ({"online": False}, "Offline"),
+    ({"online": None}, "Connecting…"),
+    ({"logged_in": False}, "Not connected"),
+])
+def test_connection_indicator_follows_the_state(widget, controller, service, changes, words):
+    show(controller, service, **changes)
+    assert widget.connection_label.text().endswith(words)
+
+
+@pytest.mark.parametrize(("count", "text"), [(0, "All changes synced"), (1, "1 change not synced"),
+                                             (12, "12 changes not synced")])
+def test_pending_changes_are_counted(widget, controller, service, count, text):
+    show(controller, service, pending_changes=count)
+    assert widget.pending_label.text() == text
+
+
+def test_last_sync_is_shown_in_local_time(widget, controller, service):
+    moment = datetime.now(timezone.utc).replace(microsecond=0)
+    show(controller, service, last_sync=moment.isoformat())
+    assert widget.last_sync_label.text() == f"Last synced {moment.astimezone().strftime('%H:%M')}"
+
+
+def test_never_synced_says_never(widget):
+    assert widget.last_sync_label.text() == "Last synced never"
+
+
+def test_a_sync_on_another_day_shows_the_date():
+    moment = datetime(2026, 11, 28, 14, 5).astimezone()
+    assert local_time_text(moment.isoformat(), today=date(2026, 11, 30)) == "28 Nov 14:05"
+    assert local_time_text((moment + timedelta(days=2)).isoformat(), today=date(2026, 11, 30)) == "14:05"
+    assert local_time_text("yesterday-ish") is None
+
+
+def test_sync_issues_link_shows_only_when_there_are_issues(qtbot, widget, controller, service):
+    assert widget.issues_label.isHidden()
+    show(controller, service, sync_issues=2)
+    assert "2 sync issues" in widget.issues_label.text() and not widget.issues_label.isHidden()
+    with qtbot.wait_signal(widget.issues_requested):
+        widget.issues_label.linkActivated.emit("issues")
+
+
+@pytest.mark.parametrize(("kind", "text"), [
+    ("network", "Server not reachable; your changes are kept"),
+    ("auth", "Log in again"),
+    ("server", "Server trouble, retrying"),
+    ("garbage", "Server trouble, retrying"),
+    ("schema", "Update the app to sync"),
+])
+def test_a_failed_sync_shows_one_line_for_its_kind(qtbot, widget, controller, service, fake, kind, text):
+    service.sync_result = fake.Error("details for the log", kind)
+    with qtbot.wait_signal(controller.sync_failed):
+        controller.sync_now()
+    assert text in widget.error_label.text() and not widget.error_label.isHidden()
+    assert widget.error_label.toolTip() == "details for the log"
+
+
+def test_a_successful_sync_clears_the_error(qtbot, widget, controller, service, fake):
+    service.sync_result = fake.Error("down", "network")
+    with qtbot.wait_signal(controller.sync_failed):
+        controller.sync_now()
+    service.sync_result = fake.Report()
+    with qtbot.wait_signal(controller.sync_finished):
+        controller.sync_now()
+    assert widget.error_label.isHidden()
+
+
+def test_an_error_in_the_state_is_shown_at_start(qtbot, controller, service, fake):
+    service.state_value = replace(service.state_value, last_error=fake.Error("426", "schema"))
+    widget = SyncStatusWidget(controller)
+    qtbot.add_widget(widget)
+    assert widget.error_label.text() == "Update the app to sync"
+
+
+def test_log_in_link_asks_to_log_in(qtbot, widget, controller):
+    with qtbot.wait_signal(controller.login_required):
+        widget.error_label.linkActivated.emit("login")
+
+
+def test_sync_now_button_syncs_and_shows_busy_meanwhile(qtbot, widget, controller, service):
+    import threading
+
+    service.gate = threading.Event()
+    with qtbot.wait_signal(controller.sync_started):
+        qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
+    assert not widget.busy.isHidden() and not widget.sync_button.isEnabled()
+    with qtbot.wait_signal(controller.sync_finished):
+        service.gate.set()
+    assert widget.busy.isHidden() and widget.sync_button.isEnabled()
+    assert "F9" in widget.sync_button.toolTip()
