@@ -1,0 +1,178 @@
+# ruff: noqa: T201  (a command prints its result: that is its job)
+"""Subcommands for the server: login, logout, sync, sync issues, share and assign.
+
+Errors print one line on stderr and exit non-zero; an unreachable server
+leaves the queue exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import asdict
+from typing import Any
+
+from crm_desktop.commands.common import CommandError, Context, command, print_table
+from crm_desktop.services.sync import SyncError, SyncService
+from crm_desktop.sync.errors import AuthError
+
+PASSWORD_ENV = "CRM_PASSWORD"
+_EXIT_CODES = {"network": 3, "auth": 4, "server": 5, "schema": 6, "garbage": 5}
+_ACTIONS = (("keep_mine", "keep your values (re-queued on the server's version)"),
+            ("take_theirs", "take the server's values"),
+            ("retry", "queue the rejected change again (after fixing the record)"),
+            ("discard", "drop the change and undo it here"))
+
+
+def register(sub: Any) -> None:
+    """Add this module's subcommands to the CLI."""
+    p = command(sub, "login", cmd_login, f"log in to a sync server (password: prompt or {PASSWORD_ENV})")
+    p.add_argument("--server", required=True, help="the server's URL, e.g. https://crm.example.com")
+    p.add_argument("--user", required=True)
+    command(sub, "logout", cmd_logout, "log out and forget the token")
+    command(sub, "sync", cmd_sync, "push queued changes and pull the others'")
+    command(sub, "sync-issues", cmd_sync_issues, "conflicts and rejected changes waiting for you")
+    p = command(sub, "resolve", cmd_resolve, "resolve a sync issue")
+    p.add_argument("issue", type=int, help="the issue's id (see sync-issues)")
+    choice = p.add_mutually_exclusive_group(required=True)
+    for action, text in _ACTIONS:
+        choice.add_argument(f"--{action.replace('_', '-')}", dest="action", action="store_const",
+                            const=action, help=text)
+    for name, text in (("share", "share a record with a user or team (queued)"),
+                       ("assign", "give a record to a user or team (queued)")):
+        p = command(sub, name, cmd_share if name == "share" else cmd_assign, text)
+        p.add_argument("record", help="id or unambiguous name")
+        who = p.add_mutually_exclusive_group(required=True)
+        who.add_argument("--user")
+        who.add_argument("--team")
+        if name == "share":
+            p.add_argument("--rights", required=True, help="comma-separated: read,write,append,assign,...;"
+                           " empty revokes")
+
+
+def _service(ctx: Context) -> SyncService:
+    return SyncService(ctx.store)
+
+
+def _fail(exc: SyncError) -> CommandError:
+    return CommandError(exc.message, exit_code=_EXIT_CODES.get(exc.kind, 1))
+
+
+def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
+    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {args.user}: ")
+    service = _service(ctx)
+    try:
+        service.login(args.server, args.user, password)
+    except SyncError as exc:
+        raise _fail(exc) from None
+    state = service.state()
+    data = {"server": state.server_url, "user": state.username, "token_kept": service.credentials.persistent}
+    ctx.emit(data, lambda: print(f"Logged in to {state.server_url} as {state.username}."))
+    _warn_keyring(service)
+
+
+def _warn_keyring(service: SyncService) -> None:
+    if service.credentials.warning:
+        print(f"crm-desktop: {service.credentials.warning}", file=sys.stderr)
+
+
+def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
+    service = _service(ctx)
+    service.logout()
+    ctx.emit({"logged_out": True}, lambda: print("Logged out."))
+
+
+def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
+    service = _service(ctx)
+    _ensure_login(service)
+    try:
+        report = service.sync_now()
+    except SyncError as exc:
+        pending = ctx.store.pending_changes()
+        raise CommandError(f"{exc.message} ({pending} changes stay queued)",
+                           exit_code=_EXIT_CODES.get(exc.kind, 1)) from None
+    data = asdict(report)
+
+    def human() -> None:
+        print(f"Pushed {report.pushed}, pulled {report.pulled}; {report.conflicts} conflicts,"
+              f" {report.rejected} rejected; {report.pending_changes} changes not synced.")
+        if report.conflicts or report.rejected:
+            print("See them with: crm-desktop sync-issues")
+
+    ctx.emit(data, human)
+
+
+def _ensure_login(service: SyncService) -> None:
+    """No token (no keyring, or expired): log in again with CRM_PASSWORD if it is set."""
+    state = service.state()
+    if state.logged_in:
+        return
+    password = os.environ.get(PASSWORD_ENV)
+    if not (state.server_url and state.username):
+        raise CommandError("not logged in; run: crm-desktop login --server URL --user NAME",
+                           exit_code=_EXIT_CODES["auth"])
+    if not password:
+        raise CommandError(f"not logged in to {state.server_url} as {state.username}; run: crm-desktop login"
+                           f" --server {state.server_url} --user {state.username}",
+                           exit_code=_EXIT_CODES["auth"])
+    try:
+        service.login(state.server_url, state.username, password)
+    except SyncError as exc:
+        raise _fail(exc) from None
+
+
+def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:
+    issues = _service(ctx).issues()
+    data = [{"id": i.id, "kind": i.kind, "entity": i.entity, "record_id": i.record_id,
+             "record_name": i.record_name, "op": i.op, "reason": i.reason, "message": i.message,
+             "fields": i.fields} for i in issues]
+
+    def human() -> None:
+        if not issues:
+            print("No sync issues.")
+            return
+        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _fields_text(i.kind, i.fields)
+                 or i.message) for i in issues]
+        print_table(("ID", "KIND", "REASON", "RECORD", "DETAILS"), rows)
+
+    ctx.emit(data, human)
+
+
+def _fields_text(kind: str, fields: dict[str, dict[str, Any]]) -> str:
+    if kind == "conflict":
+        return "; ".join(f"{k}: yours {v.get('yours')!r}, theirs {v.get('theirs')!r}"
+                         for k, v in fields.items())
+    return ""
+
+
+def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:
+    _service(ctx).resolve(args.issue, args.action)
+    ctx.emit({"resolved": args.issue, "action": args.action},
+             lambda: print(f"Issue {args.issue}: {args.action.replace('_', ' ')}. Run `crm-desktop sync`."))
+
+
+def _principal(args: argparse.Namespace) -> tuple[str, str]:
+    return ("user", args.user) if args.user else ("team", args.team)
+
+
+def cmd_share(args: argparse.Namespace, ctx: Context) -> None:
+    kind, name = _principal(args)
+    rights = [r.strip() for r in args.rights.split(",") if r.strip()]
+    record = ctx.crm.share(args.record, kind, name, rights)
+    granted = ", ".join(rights) or "no rights"
+    ctx.emit({"id": record.id, "shared_with": {"type": kind, "name": name, "rights": rights}, "queued": True},
+             lambda: print(f"Shared {record.name or record.id} with {kind} {name} ({granted});"
+                           " queued for the next sync."))
+
+
+def cmd_assign(args: argparse.Namespace, ctx: Context) -> None:
+    kind, name = _principal(args)
+    record = ctx.crm.assign(args.record, kind, name)
+    ctx.emit({"id": record.id, "owner": {"type": kind, "name": name}, "queued": True},
+             lambda: print(f"Assigned {record.name or record.id} to {kind} {name};"
+                           " queued for the next sync."))
+
+
+__all__ = ["AuthError", "register"]
