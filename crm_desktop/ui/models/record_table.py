@@ -1,0 +1,262 @@
+"""The accounts and contacts lists: a table model over keyset pages.
+
+The model holds no more than a bounded cache of rows (``rows.py``).  Name
+order is the store's keyset order, sorted in SQL; descending order reads the
+same pages mirrored.  Other columns are not sortable: the store indexes only
+the name order, and sorting a million rows any other way would need new
+indexes (left for a store change).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from crm_desktop.services import CrmService, Record, View
+from crm_desktop.ui import icons
+from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from crm_desktop.ui.models.rows import ListRows, SearchRows
+from crm_desktop.ui.ops import Op
+
+log = logging.getLogger("crm.ui")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RecordIdRole = Qt.ItemDataRole.UserRole + 1
+PendingRole = Qt.ItemDataRole.UserRole + 2
+
+
+def tr(text: str) -> str:
+    """Translate a text marked elsewhere with N() or translate()."""
+    return QCoreApplication.translate("RecordTableModel", text)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One list column: its header (untranslated source text) and its value."""
+
+    title: str
+    value: Callable[[Record, Callable[[str], str | None]], str]
+
+
+def _field(name: str) -> Callable[[Record, Callable[[str], str | None]], str]:
+    return lambda record, _names: str(record.fields.get(name) or "")
+
+
+def _owner(record: Record, _names: Callable[[str], str | None]) -> str:
+    return record.owner_name or QCoreApplication.translate("RecordTableModel", "not synced yet")
+
+
+def _company(record: Record, names: Callable[[str], str | None]) -> str:
+    account_id = record.fields.get("account_id")
+    return (names(account_id) or "") if account_id else ""
+
+
+def _c(title: str, value: Callable[[Record, Callable[[str], str | None]], str]) -> Column:
+    return Column(title, value)
+
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "account": (
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Name"), lambda r, _n: r.name),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Account number"), _field("account_number")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Main phone"), _field("phone")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "City"), _field("bill_to_city")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Email"), _field("email")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Owner"), _owner),
+    ),
+    "contact": (
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Full name"), lambda r, _n: r.name),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Job title"), _field("job_title")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Company"), _company),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Email"), _field("email")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Business phone"), _field("phone")),
+        _c(QT_TRANSLATE_NOOP("RecordTableModel", "Owner"), _owner),
+    ),
+}
+
+
+class RecordTableModel(QAbstractTableModel):
+    """Accounts or contacts of one view, searched or in name order."""
+
+    count_changed = Signal(int)
+
+    def __init__(self, crm: CrmService, kind: str, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.crm = crm
+        self.kind = kind
+        self.columns = COLUMNS[kind]
+        self.view: View = "active"
+        self.search_text = ""
+        self.descending = False
+        self._rows: ListRows | SearchRows = ListRows(crm, kind, self.view)
+        self._account_names: dict[str, str | None] = {}
+        self._nums_loading = False
+        self._fetching = False
+
+    # -- what the view shows -------------------------------------------------
+
+    def set_view(self, view: View) -> None:
+        """Show another list view (active, inactive, all)."""
+        self.view = view
+        self.refresh()
+
+    def set_search(self, text: str) -> None:
+        """Show the records matching ``text`` (empty: the whole list)."""
+        text = text.strip()
+        # Punctuation alone matches nothing in the index: show the whole list.
+        self.search_text = text if any(ch.isalnum() for ch in text) else ""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the count and drop cached rows (after an edit or a sync)."""
+        self.beginResetModel()
+        self._account_names.clear()
+        self._nums_loading = False
+        if self.search_text:
+            self._rows = SearchRows(self.crm, self.kind, self.view, self.search_text)
+        else:
+            self._rows = ListRows(self.crm, self.kind, self.view)
+        self.endResetModel()
+        self.count_changed.emit(self._rows.count)
+
+    @property
+    def total(self) -> int:
+        """How many rows the list has (for search: found so far)."""
+        return self._rows.count
+
+    @property
+    def more_matches(self) -> bool:
+        return isinstance(self._rows, SearchRows) and not self._rows.complete
+
+    def record_at(self, row: int) -> Record | None:
+        """The record shown at ``row``, fetched if needed."""
+        return self._rows.at(self._logical(row))
+
+    def _logical(self, row: int) -> int:
+        if self.descending and isinstance(self._rows, ListRows):
+            return self._rows.count - 1 - row
+        return row
+
+    # -- Qt overrides --------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._rows.count
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns)
+        if horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.columns[section].title)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self._rows.count:
+            return None
+        if role not in _ROLES:
+            return None
+        record = self._record_for_paint(index.row())
+        if record is None:
+            loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
+            return self.tr("Loading…") if loading else None
+        return self._role_value(record, index.column(), role)
+
+    def _record_for_paint(self, row: int) -> Record | None:
+        record = self.record_at(row)
+        if record is None and isinstance(self._rows, ListRows) and self._rows.needs_nums:
+            self._load_order()
+        return record
+
+    def _role_value(self, record: Record, column: int, role: int) -> Any:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            text = self.columns[column].value(record, self._account_name)
+            if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and record.pending:
+                text = self.tr("%1, not synced yet").replace("%1", text)
+            return text
+        if role == RecordIdRole:
+            return record.id
+        if role == PendingRole:
+            return record.pending
+        if column != 0 or not record.pending:
+            return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icons.pending_icon()
+        return self.tr("Not synced yet: this change waits to reach the server")
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Name order only, ascending or descending (see the module docstring)."""
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column != 0 or descending == self.descending:
+            return
+        self.beginResetModel()
+        self.descending = descending
+        self.endResetModel()
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and self.more_matches
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if parent.isValid() or self._fetching or not isinstance(self._rows, SearchRows):
+            return
+        self._fetching = True  # the model tester and views may call back in
+        try:
+            first = self._rows.count
+            page = self._rows.next_page()
+            if page:
+                self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+                self._rows.records.extend(page)
+                self.endInsertRows()
+                self.count_changed.emit(self._rows.count)
+        finally:
+            self._fetching = False
+
+    # -- helpers -------------------------------------------------------------
+
+    def _account_name(self, account_id: str) -> str | None:
+        if account_id not in self._account_names:
+            if len(self._account_names) > 5000:
+                self._account_names.clear()
+            account = self.crm.get("account", account_id)
+            self._account_names[account_id] = account.name if account else None
+        return self._account_names[account_id]
+
+    def _load_order(self) -> None:
+        """Read the whole list order in the background so any row can be fetched."""
+        if self._nums_loading or not isinstance(self._rows, ListRows):
+            return
+        self._nums_loading = True
+        rows = self._rows
+        Op(self, lambda: self.crm.ordered_nums(rows.kind, rows.view)).success(
+            lambda nums: self._on_order_loaded(rows, nums)).run()
+
+    def _on_order_loaded(self, rows: ListRows, nums: Any) -> None:
+        if rows is not self._rows:
+            return  # the list was refreshed meanwhile
+        rows.set_nums(nums)
+        if self._rows.count:
+            last = self.index(self._rows.count - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+
+_ROLES = {
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
+    Qt.ItemDataRole.ToolTipRole, RecordIdRole, PendingRole,
+}

@@ -1,0 +1,145 @@
+"""Where a list's rows come from: keyset pages into a bounded cache.
+
+A list of a million contacts never holds all its rows.  ``ListRows`` knows
+how many rows the view has (a fast count) and fetches the block around a
+row on demand: after a cached neighbour, before one, from either end, or,
+once the list's order has been loaded as compact nums (8 bytes a row, in the
+background), by num from anywhere.  ``SearchRows`` grows page by page as
+the view scrolls, the way Qt's Fetch More example does.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from crm_desktop.services import CrmService, Record, View
+
+PAGE = 100
+CACHE_ROWS = 6000
+SEARCH_PAGE = 100
+
+
+def sort_key_of(record: Record) -> tuple[str, int]:
+    """The record's place in its list's keyset order."""
+    return (str(record.extra.get("sort_key") or ""), record.num)
+
+
+@dataclass
+class RowCache:
+    """Rows by their position in ascending list order, oldest evicted first."""
+
+    limit: int = CACHE_ROWS
+    rows: OrderedDict[int, Record] = field(default_factory=OrderedDict)
+
+    def get(self, row: int) -> Record | None:
+        found = self.rows.get(row)
+        if found is not None:
+            self.rows.move_to_end(row)
+        return found
+
+    def put(self, first: int, records: list[Record]) -> None:
+        for offset, record in enumerate(records):
+            self.rows[first + offset] = record
+            self.rows.move_to_end(first + offset)
+        while len(self.rows) > self.limit:
+            self.rows.popitem(last=False)
+
+    def clear(self) -> None:
+        self.rows.clear()
+
+
+class ListRows:
+    """A list view's rows in (sort_key, num) order, fetched by keyset pages."""
+
+    def __init__(self, crm: CrmService, kind: str, view: View) -> None:
+        self.crm = crm
+        self.kind = kind
+        self.view: View = view
+        self.count = crm.count(kind, view)
+        self.cache = RowCache()
+        self.nums: array[int] | None = None
+        self.needs_nums = False
+
+    def at(self, row: int) -> Record | None:
+        """The record at ``row`` (ascending order), fetching its block; None if not reachable yet."""
+        if not 0 <= row < self.count:
+            return None
+        found = self.cache.get(row)
+        if found is None and self._fetch(row):
+            found = self.cache.get(row)
+        return found
+
+    def peek(self, row: int) -> Record | None:
+        """The record at ``row`` if cached, without touching the store."""
+        return self.cache.rows.get(row)
+
+    def _fetch(self, row: int) -> bool:
+        if self.nums is not None:
+            return self._fetch_by_nums(row)
+        before, after = self.cache.rows.get(row - 1), self.cache.rows.get(row + 1)
+        if before is not None:
+            records = self.crm.page(self.kind, view=self.view, after=sort_key_of(before), limit=PAGE)
+            self.cache.put(row, records)
+        elif after is not None:
+            records = self.crm.page(self.kind, view=self.view, before=sort_key_of(after), limit=PAGE)
+            self.cache.put(row + 1 - len(records), records)
+        elif row < PAGE:
+            self.cache.put(0, self.crm.page(self.kind, view=self.view, limit=PAGE))
+        elif row >= self.count - PAGE:
+            records = self.crm.page(self.kind, view=self.view, from_end=True, limit=PAGE)
+            self.cache.put(self.count - len(records), records)
+        else:
+            self.needs_nums = True
+            return False
+        return True
+
+    def _fetch_by_nums(self, row: int) -> bool:
+        assert self.nums is not None
+        first = max(0, row - PAGE // 2)
+        wanted = list(self.nums[first:first + PAGE])
+        records = self.crm.by_nums(self.kind, wanted)
+        if len(records) != len(wanted):
+            return False  # rows changed since the order was read; a refresh follows
+        self.cache.put(first, records)
+        return True
+
+    def set_nums(self, nums: array[int]) -> None:
+        """The list's whole order, loaded in the background; jumps work from now on."""
+        if len(nums) == self.count:
+            self.nums = nums
+        self.needs_nums = False
+
+
+class SearchRows:
+    """Search results in match order, grown a page at a time."""
+
+    def __init__(self, crm: CrmService, kind: str, view: View, text: str) -> None:
+        self.crm = crm
+        self.kind = kind
+        self.view: View = view
+        self.text = text
+        self.records: list[Record] = []
+        self.complete = False
+        self.records = self.next_page()
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+    def at(self, row: int) -> Record | None:
+        return self.records[row] if 0 <= row < len(self.records) else None
+
+    def peek(self, row: int) -> Record | None:
+        return self.at(row)
+
+    def next_page(self) -> list[Record]:
+        """The next page of matches, not yet added (empty when there are no more)."""
+        if self.complete:
+            return []
+        after = self.records[-1].num if self.records else 0
+        page = self.crm.search(self.kind, self.text, view=self.view, limit=SEARCH_PAGE, after_num=after)
+        if len(page) < SEARCH_PAGE:
+            self.complete = True
+        return page

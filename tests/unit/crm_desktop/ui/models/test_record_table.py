@@ -1,0 +1,126 @@
+"""The list model: keyset pages into a bounded cache, search, views, sort."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from crm_desktop.services import CrmService, Record
+from crm_desktop.ui.models import rows
+from crm_desktop.ui.models.record_table import PendingRole, RecordTableModel
+
+
+def _names(model: RecordTableModel) -> list[str]:
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_the_model_tester(qtmodeltester: Any, ui_crm: CrmService,
+                                       make_contact: Callable[..., Record]) -> None:
+    for last in ("Ruiz", "Abad", "Zapata"):
+        make_contact("Ana", last)
+    model = RecordTableModel(ui_crm, "contact")
+    qtmodeltester.check(model)
+    model.set_search("ana")
+    qtmodeltester.check(model)
+
+
+def test_contacts_list_in_name_order_with_count(ui_crm: CrmService,
+                                                make_contact: Callable[..., Record]) -> None:
+    for first, last in (("Lucía", "Martínez"), ("Ana", "García"), ("John", "Smith")):
+        make_contact(first, last)
+    model = RecordTableModel(ui_crm, "contact")
+    assert model.rowCount() == 3
+    assert _names(model) == ["Ana García", "Lucía Martínez", "John Smith"]
+
+
+def test_descending_name_order_mirrors_the_keyset(ui_crm: CrmService,
+                                                  make_contact: Callable[..., Record]) -> None:
+    for last in ("Abad", "Bravo", "Castro"):
+        make_contact("Eva", last)
+    model = RecordTableModel(ui_crm, "contact")
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert _names(model) == ["Eva Castro", "Eva Bravo", "Eva Abad"]
+
+
+def test_search_as_you_type_narrows_the_list(ui_crm: CrmService, make_contact: Callable[..., Record]) -> None:
+    make_contact("Ana", "García")
+    make_contact("Andrés", "López")
+    make_contact("John", "Smith")
+    model = RecordTableModel(ui_crm, "contact")
+    model.set_search("an")
+    assert sorted(_names(model)) == ["Ana García", "Andrés López"]
+    model.set_search("ana gar")
+    assert _names(model) == ["Ana García"]
+    model.set_search("")
+    assert model.rowCount() == 3
+
+
+def test_inactive_view_lists_only_deactivated_records(ui_crm: CrmService,
+                                                      make_account: Callable[..., Record]) -> None:
+    make_account("Acme")
+    old = make_account("Old Co")
+    ui_crm.set_active(old, False)
+    model = RecordTableModel(ui_crm, "account")
+    assert _names(model) == ["Acme"]
+    model.set_view("inactive")
+    assert _names(model) == ["Old Co"]
+
+
+def test_rows_not_synced_yet_carry_a_pending_marker(ui_crm: CrmService,
+                                                    make_account: Callable[..., Record]) -> None:
+    make_account("Acme")
+    model = RecordTableModel(ui_crm, "account")
+    index = model.index(0, 0)
+    assert index.data(PendingRole) is True
+    assert index.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "not synced" in index.data(Qt.ItemDataRole.ToolTipRole).lower()
+    owner = model.index(0, model.columnCount() - 1)
+    assert owner.data() == "not synced yet"
+
+
+def test_middle_rows_load_after_the_list_order_arrives(monkeypatch: Any, qtbot: Any, ui_crm: CrmService,
+                                                       make_contact: Callable[..., Record],
+                                                       wait_ops: Callable[[], None]) -> None:
+    monkeypatch.setattr(rows, "PAGE", 3)
+    for n in range(20):
+        make_contact("Ana", f"Name{n:02d}")
+    model = RecordTableModel(ui_crm, "contact")
+    assert model.index(10, 0).data() == "Loading…"
+    with qtbot.wait_signal(model.dataChanged, timeout=5000):
+        pass
+    assert model.index(10, 0).data() == "Ana Name10"
+    assert model.index(19, 0).data() == "Ana Name19"
+
+
+def test_last_row_comes_from_a_backwards_page(monkeypatch: Any, ui_crm: CrmService,
+                                              make_contact: Callable[..., Record]) -> None:
+    monkeypatch.setattr(rows, "PAGE", 3)
+    for n in range(20):
+        make_contact("Ana", f"Name{n:02d}")
+    model = RecordTableModel(ui_crm, "contact")
+    assert model.index(19, 0).data() == "Ana Name19"
+    assert model.index(18, 0).data() == "Ana Name18"
+    assert model.index(16, 0).data() == "Ana Name16"  # before a cached neighbour
+
+
+def test_search_fetches_more_matches_as_the_view_scrolls(monkeypatch: Any, ui_crm: CrmService,
+                                                         make_contact: Callable[..., Record]) -> None:
+    monkeypatch.setattr(rows, "SEARCH_PAGE", 4)
+    for n in range(10):
+        make_contact("Ana", f"Name{n:02d}")
+    model = RecordTableModel(ui_crm, "contact")
+    model.set_search("ana")
+    assert model.rowCount() == 4
+    assert model.canFetchMore(QModelIndex())
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+
+
+def test_row_cache_stays_bounded() -> None:
+    cache = rows.RowCache(limit=5)
+    cache.put(0, [object()] * 8)  # type: ignore[list-item]
+    assert len(cache.rows) == 5
+    assert set(cache.rows) == {3, 4, 5, 6, 7}
