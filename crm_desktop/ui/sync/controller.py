@@ -11,9 +11,10 @@ are shown in the status bar and retried by ``AutoSync``.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger("crm.ui")
 
-ISSUE_ACTIONS = ("keep_mine", "take_theirs", "retry", "discard")
+IssueAction = Literal["keep_mine", "take_theirs", "retry", "discard"]
+ISSUE_ACTIONS: tuple[IssueAction, ...] = ("keep_mine", "take_theirs", "retry", "discard")
 _REQUEUEING_ACTIONS = ("keep_mine", "retry")
+_PAUSING_KINDS = ("auth", "schema")  # AutoSync waits for the rep after these
 _SHUTDOWN_WAIT_MS = 15_000
 
 
@@ -37,7 +40,7 @@ class SyncServiceLike(Protocol):
     def sync_now(self, *, progress: Any = None, cancel: Any = None) -> Any: ...
     def state(self) -> Any: ...
     def issues(self) -> list[Any]: ...
-    def resolve(self, issue_id: Any, action: str) -> Any: ...
+    def resolve(self, issue_id: Any, action: IssueAction) -> Any: ...
     def directory(self) -> dict[str, list[Any]]: ...
 
 
@@ -71,10 +74,12 @@ class SyncController(QObject):
     login_succeeded = Signal()
     login_failed = Signal(object)
     directory_changed = Signal()
+    sync_progressed = Signal(str, int, int)  # stage ("push"/"pull"), done, total
 
-    # AutoSync's callbacks, re-emitted from its thread and delivered queued.
+    # Callbacks from other threads, re-emitted there and delivered queued.
     _auto_state_received = Signal(object)
     _auto_finished_received = Signal(object)
+    _progress_received = Signal(str, int, int)
 
     def __init__(self, service: SyncServiceLike, *, auto_sync: AutoSyncFactory | None = None,
                  parent: QObject | None = None) -> None:
@@ -84,11 +89,14 @@ class SyncController(QObject):
         self._syncing = False
         self._logging_in = False
         self._login_asked = False
+        self._auto_paused = False
+        self._cancel = threading.Event()
         self._state: Any = None
         self._directory: dict[str, list[Any]] = {"users": [], "teams": []}
         queued = Qt.ConnectionType.QueuedConnection
         self._auto_state_received.connect(self._on_auto_state_received, queued)
         self._auto_finished_received.connect(self._on_auto_finished_received, queued)
+        self._progress_received.connect(self.sync_progressed, queued)
         self._auto = None if auto_sync is None else auto_sync(
             service, on_state=self._auto_state_received.emit, on_finished=self._from_auto_finished)
 
@@ -110,7 +118,8 @@ class SyncController(QObject):
             self.refresh_directory()
 
     def stop(self) -> None:
-        """Stop automatic sync and wait for the worker (call when the window closes)."""
+        """Cancel a running sync, stop automatic sync, wait for the worker (at window close)."""
+        self._cancel.set()
         if self._auto is not None:
             self._auto.stop()
         self._runner.wait(_SHUTDOWN_WAIT_MS)
@@ -158,7 +167,8 @@ class SyncController(QObject):
             return False
         self._syncing = True
         self.sync_started.emit()
-        self._runner.run(self._service.sync_now, self._on_sync_done, self._on_sync_error)
+        call = partial(self._service.sync_now, progress=self._progress_received.emit, cancel=self._cancel)
+        self._runner.run(call, self._on_sync_done, self._on_sync_error)
         return True
 
     @Slot()
@@ -175,6 +185,9 @@ class SyncController(QObject):
 
     def _on_sync_done(self, report: Any) -> None:
         self._syncing = False
+        if self._auto_paused and self._auto is not None:
+            self._auto.request_sync()  # the rep fixed what paused it: resume background sync
+        self._auto_paused = False
         self._handle_report(report)
 
     def _on_sync_error(self, error: Exception) -> None:
@@ -194,6 +207,7 @@ class SyncController(QObject):
             logger.error("sync failed on a bug", exc_info=error)
         else:
             logger.info("sync failed (%s): %s", kind, error)
+        self._auto_paused = self._auto_paused or kind in _PAUSING_KINDS
         self.refresh_state()
         self.sync_failed.emit(error)
         if kind == "auth" and not self._login_asked:
@@ -238,10 +252,14 @@ class SyncController(QObject):
         return True
 
     def logout(self) -> None:
-        """Forget the token; the rep keeps working offline and is not nagged to log in."""
-        self._service.logout()
+        """Forget the token (telling the server, on the worker); the rep is not nagged to log in."""
         self._login_asked = True
         self._directory = {"users": [], "teams": []}
+        self._runner.run(self._service.logout, self._on_logout_done, self._on_logout_done)
+
+    def _on_logout_done(self, outcome: Any) -> None:
+        if isinstance(outcome, Exception):
+            logger.error("logout failed", exc_info=outcome)
         self.refresh_state()
 
     def _on_login_done(self, _result: Any) -> None:
@@ -260,7 +278,7 @@ class SyncController(QObject):
 
     # -- issues --------------------------------------------------------------
 
-    def resolve(self, issue_id: Any, action: str) -> None:
+    def resolve(self, issue_id: Any, action: IssueAction) -> None:
         """Settle a sync issue (a local write); raises what the service raises."""
         if action not in ISSUE_ACTIONS:
             raise ValueError(f"unknown action {action!r}; use one of {', '.join(ISSUE_ACTIONS)}")

@@ -81,10 +81,15 @@ class FakeSyncService:
     gate: threading.Event | None = None
     calls: list[tuple[Any, ...]] = field(default_factory=list)
     threads: list[threading.Thread] = field(default_factory=list)
+    progress_steps: list[tuple[str, int, int]] = field(default_factory=list)
+    cancel_events: list[Any] = field(default_factory=list)
 
     def sync_now(self, *, progress: Any = None, cancel: Any = None) -> Any:
         self.threads.append(threading.current_thread())
         self.calls.append(("sync_now",))
+        self.cancel_events.append(cancel)
+        for step in self.progress_steps:
+            progress(*step)
         if self.gate is not None:
             self.gate.wait(5)
         if isinstance(self.sync_result, Exception):

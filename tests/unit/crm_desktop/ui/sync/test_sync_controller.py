@@ -143,7 +143,8 @@ def test_login_after_auth_error_asks_again_next_time(qtbot, controller, service,
 
 
 def test_logout_does_not_nag_to_log_in(qtbot, controller, service, fake):
-    controller.logout()
+    with qtbot.wait_signal(controller.state_changed):
+        controller.logout()
     assert not controller.state().logged_in
     with qtbot.assert_not_emitted(controller.login_required), qtbot.wait_signal(controller.sync_failed):
         controller._auto.on_finished(None, fake.Error("no token", "auth"))
@@ -175,3 +176,29 @@ def test_sync_now_when_logged_out_asks_to_log_in(qtbot, controller, service):
     service.state_value = replace(service.state_value, logged_in=False)
     with qtbot.wait_signal(controller.login_required), qtbot.assert_not_emitted(controller.sync_started):
         assert not controller.sync_now()
+
+
+def test_manual_sync_after_an_auth_pause_resumes_autosync(qtbot, controller, service, fake):
+    with qtbot.wait_signal(controller.sync_failed):
+        controller._auto.on_finished(fake.Error("expired", "auth"))
+    with qtbot.wait_signal(controller.sync_finished):
+        controller.sync_now()
+    assert controller._auto.calls == ["request_sync"]
+
+
+def test_progress_from_the_worker_arrives_on_the_gui_thread(qtbot, controller, service):
+    service.progress_steps = [("push", 1, 2), ("pull", 50, 100)]
+    seen = []
+    controller.sync_progressed.connect(lambda *args: seen.append((args, QThread.currentThread())))
+    with qtbot.wait_signal(controller.sync_finished):
+        controller.sync_now()
+    gui = QCoreApplication.instance().thread()
+    assert seen == [(("push", 1, 2), gui), (("pull", 50, 100), gui)]
+
+
+def test_stop_cancels_a_running_sync(qtbot, controller, service):
+    service.gate = threading.Event()
+    controller.sync_now()
+    service.gate.set()
+    controller.stop()
+    assert service.cancel_events[0].is_set()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -42,7 +42,7 @@ def test_pending_changes_are_counted(widget, controller, service, count, text):
 
 
 def test_last_sync_is_shown_in_local_time(widget, controller, service):
-    moment = datetime.now(timezone.utc).replace(microsecond=0)
+    moment = datetime.now(UTC).replace(microsecond=0)
     show(controller, service, last_sync=moment.isoformat())
     assert widget.last_sync_label.text() == f"Last synced {moment.astimezone().strftime('%H:%M')}"
 
