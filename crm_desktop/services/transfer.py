@@ -1,0 +1,193 @@
+"""Import and export use cases: what the CLI's import/export and the GUI's wizard call.
+
+Files are sniffed (encoding, delimiter, CSV or vCard), their columns mapped
+to fields by name and synonym (or by a saved or hand-made mapping), and
+their rows imported through the store's batch path: every record lands in
+the outbox and syncs like any edit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from crm_desktop.services.errors import ServiceError
+from crm_desktop.store import Store
+from crm_desktop.store.queries import View
+from crm_desktop.transfer import export as exporting
+from crm_desktop.transfer import fields, vcard
+from crm_desktop.transfer.errors import TransferError
+from crm_desktop.transfer.importer import Importer, ImportOptions
+from crm_desktop.transfer.mapper import RowMapper
+from crm_desktop.transfer.reader import preview_rows
+from crm_desktop.transfer.report import ImportReport, RowError
+from crm_desktop.transfer.sniff import FileKind, sniff
+from crm_desktop.transfer.source import open_source
+
+log = logging.getLogger("crm.transfer")
+
+KINDS = ("auto", "accounts", "contacts")
+MODES = ("create", "upsert")
+DUPLICATES = ("skip", "update")
+FORMATS = ("csv", "vcard")
+ColumnMapping = Sequence[str] | Mapping[str, str]
+
+__all__ = ["ImportReport", "Preview", "RowError", "TransferFailed", "TransferService"]
+
+
+class TransferFailed(ServiceError):
+    """A file or mapping the import or export refuses (empty, binary, not a table...)."""
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What the wizard shows before importing: how the file reads and how it would map."""
+
+    path: Path
+    format: str
+    encoding: str
+    delimiter: str
+    headers: list[str]
+    rows: list[list[str]]
+    kind: str
+    mapping: list[str]
+
+    def targets(self, kind: str | None = None) -> list[str]:
+        """The fields a column may be mapped to (``""`` means ignore the column)."""
+        return fields.targets(kind or self.kind)
+
+
+class TransferService:
+    """Import files into the store and export list views out of it."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def preview(self, path: str | Path, *, limit: int = 20, encoding: str | None = None) -> Preview:
+        """Sniff a file: encoding, delimiter, header, first rows, detected kind, suggested mapping."""
+        path = Path(path)
+        try:
+            kind = sniff(path, encoding)
+            if kind.format == "vcard":
+                return self._vcard_preview(path, kind, limit)
+            headers, rows = preview_rows(path, kind, limit)
+        except TransferError as exc:
+            raise TransferFailed(str(exc)) from None
+        detected = fields.detect_kind(headers)
+        return Preview(path, kind.format, kind.encoding, kind.delimiter, headers, rows, detected,
+                       fields.suggest_mapping(headers, detected))
+
+    def _vcard_preview(self, path: Path, kind: FileKind, limit: int) -> Preview:
+        source = open_source(path, kind)
+        try:
+            rows = [r.cells for _, r in zip(range(limit), source.rows(), strict=False)]
+        finally:
+            source.close()
+        return Preview(path, "vcard", kind.encoding, "", list(vcard.COLUMNS), rows, "contacts",
+                       list(vcard.MAPPING))
+
+    def import_file(self, path: str | Path, *, kind: str = "auto", mode: str = "create",
+                    mapping: ColumnMapping | None = None, duplicates: str = "skip", dry_run: bool = False,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancel: threading.Event | None = None, encoding: str | None = None) -> ImportReport:
+        """Import a CSV or vCard file; ``progress(rows done, rows expected)`` after each chunk.
+
+        ``mapping`` is a target per column (see ``Preview.targets``) or a
+        saved ``{header: target}``; unmapped columns are ignored.  Rows that
+        fail are reported with their line and reason and written nowhere.
+        """
+        _check_choice("kind", kind, KINDS)
+        _check_choice("mode", mode, MODES)
+        _check_choice("duplicates", duplicates, DUPLICATES)
+        preview = self.preview(path, limit=0, encoding=encoding)
+        chosen = preview.kind if kind == "auto" else kind
+        columns = self._columns(preview, chosen, mapping)
+        report = ImportReport(kind=chosen, headers=preview.headers, dry_run=dry_run)
+        try:
+            self._run(preview, columns, ImportOptions(chosen, mode, duplicates, dry_run), report,
+                      progress, cancel)
+        except TransferError as exc:
+            raise TransferFailed(str(exc)) from None
+        log.info("imported %s: %d created, %d updated, %d duplicates, %d failed%s", preview.path.name,
+                 report.created, report.updated, report.duplicates, report.failed,
+                 " (dry run)" if dry_run else "")
+        return report
+
+    def _columns(self, preview: Preview, kind: str, mapping: ColumnMapping | None) -> list[str]:
+        if preview.format == "vcard":
+            if kind != "contacts":
+                raise TransferFailed("a vCard file holds contacts; import it as contacts")
+            return list(vcard.MAPPING)
+        suggested = fields.suggest_mapping(preview.headers, kind)
+        if mapping is None:
+            columns = suggested
+        elif isinstance(mapping, Mapping):
+            columns = fields.apply_saved(preview.headers, dict(mapping), suggested)
+        else:
+            columns = list(mapping) + [fields.IGNORE] * (len(preview.headers) - len(mapping))
+        try:
+            fields.check_mapping(columns, kind)
+        except TransferError as exc:
+            raise TransferFailed(f"{preview.path.name}: {exc}") from None
+        return columns
+
+    def _run(self, preview: Preview, columns: list[str], options: ImportOptions, report: ImportReport,
+             progress: Callable[[int, int], None] | None, cancel: threading.Event | None) -> None:
+        source = open_source(preview.path, FileKind(preview.format, preview.encoding, preview.delimiter))
+        try:
+            importer = Importer(self.store, RowMapper(source.headers, columns), options, report)
+
+            def tick() -> None:
+                if progress is not None:
+                    done = report.processed
+                    expected = max(done, round(done * source.size / max(source.position(), 1)))
+                    progress(done, expected)
+
+            importer.run(source.rows(), progress=tick, cancel=cancel)
+            if progress is not None:
+                progress(report.processed, report.processed)
+        finally:
+            source.close()
+
+    # -- mappings --------------------------------------------------------------
+
+    def load_mapping(self, path: str | Path) -> tuple[str | None, dict[str, str]]:
+        """A saved mapping: its kind (or None) and header -> field."""
+        try:
+            return fields.load_mapping(Path(path))
+        except TransferError as exc:
+            raise TransferFailed(str(exc)) from None
+
+    def save_mapping(self, path: str | Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
+        """Save a column mapping to reuse with the next file from the same place."""
+        fields.save_mapping(Path(path), headers, mapping, kind)
+
+    def mapping_for(self, preview: Preview, kind: str, mapping: ColumnMapping | None) -> list[str]:
+        """The target of each column that an import with these arguments would use."""
+        return self._columns(preview, preview.kind if kind == "auto" else kind, mapping)
+
+    # -- export ----------------------------------------------------------------
+
+    def export(self, kind: str, path: str | Path, *, fmt: str = "csv", search: str | None = None,
+               view: View = "active") -> int:
+        """Write a list view (accounts or contacts, maybe searched) as CSV or vCard; returns rows."""
+        entity_name = kind.removesuffix("s")
+        if entity_name not in ("account", "contact"):
+            raise TransferFailed(f"cannot export {kind!r}; use accounts or contacts")
+        _check_choice("format", fmt, FORMATS)
+        _check_choice("view", view, ("active", "inactive", "all"))
+        write = exporting.export_csv if fmt == "csv" else exporting.export_vcard
+        try:
+            count = write(self.store, entity_name, Path(path), search=search, view=view)
+        except OSError as exc:
+            raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+        log.info("exported %d %s to %s", count, kind, path)
+        return count
+
+
+def _check_choice(name: str, value: str, allowed: Sequence[str]) -> None:
+    if value not in allowed:
+        raise TransferFailed(f"{name} must be one of {', '.join(allowed)}, not {value!r}")

@@ -1,0 +1,148 @@
+"""Many creates at once, with their queue entries and search rows, by executemany.
+
+The rules are the ones ``writes.Writer`` applies to one edit (clean every
+field, required fields, the cross-record checks); only the SQL is batched.
+The caller opens the transaction, so a chunk of an import commits whole or
+not at all, and checks every record before inserting any: a record that
+fails is never half-written.  Updates go through ``Writer.update`` one by
+one inside a savepoint, since they are few and each reads its own row.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crm_core.entities import entity
+from crm_core.validation import ValidationError, check_record, clean_changes
+from crm_desktop.store import fts
+from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
+
+_LOCAL = {"account": ("sort_key", "phone_e164", "other_phone_e164"),
+          "contact": ("sort_key", "phone_e164", "mobile_phone_e164")}
+_SYNC = ("num", "id", "version", "created_at", "modified_at", "deleted", "pending")
+
+
+class _ChunkLookup(Lookup):
+    """The rules' lookup, aware of accounts this chunk creates before they are inserted."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        super().__init__(conn)
+        self.known: dict[str, dict[str, Any]] = {}
+
+    def get_fields(self, entity_name: str, record_id: str) -> dict[str, Any] | None:
+        """A record's fields, from this chunk's new records first."""
+        found = self.known.get(record_id)
+        return found if found is not None else super().get_fields(entity_name, record_id)
+
+
+@dataclass(frozen=True)
+class NewRecord:
+    """A checked record about to be created: its id, fields and local columns."""
+
+    id: str
+    fields: dict[str, Any]
+    local: dict[str, Any]
+
+
+class BulkWriter:
+    """Checks new records like ``Writer.create`` and inserts them in batches."""
+
+    def __init__(self, conn: sqlite3.Connection, phone_region: str = "US") -> None:
+        self.conn = conn
+        self.region = phone_region
+        self.lookup = _ChunkLookup(conn)
+
+    def new_record(self, entity_name: str, values: Mapping[str, Any], record_id: str | None = None
+                   ) -> NewRecord:
+        """A new record, checked as ``Writer.create`` would; raises ValidationError, writes nothing."""
+        definition = entity(entity_name)
+        record_id = record_id or str(uuid.uuid4())
+        label = f"new {entity_name}"
+        fields = definition.defaults()
+        try:
+            fields.update(clean_changes(entity_name, values))
+            for name in definition.required:
+                if not fields.get(name):
+                    raise ValidationError(name, "is required")
+            check_record(self.lookup, entity_name, record_id, fields, set(fields))
+        except ValidationError as exc:
+            raise ValidationError(exc.field, exc.message, record=label) from None
+        local = dict.fromkeys(_LOCAL.get(entity_name, ()))
+        local.update(local_columns(entity_name, fields, set(fields), self.region))
+        return NewRecord(record_id, fields, local)
+
+    def remember(self, record: NewRecord) -> None:
+        """Let later checks in this chunk see a record that is about to be inserted."""
+        self.lookup.known[record.id] = record.fields
+
+    def forget(self, record: NewRecord) -> None:
+        """Undo ``remember`` for a record that will not be inserted after all."""
+        self.lookup.known.pop(record.id, None)
+
+    def create_many(self, entity_name: str, records: Sequence[NewRecord],
+                    companies: Mapping[str, str] | None = None) -> None:
+        """Insert checked records (from ``new_record``), queue each creation, index them.
+
+        ``companies`` maps account ids to names for the contacts' search rows;
+        missing ones are read from the store.
+        """
+        if not records:
+            return
+        names = entity(entity_name).field_names
+        columns = (*names, *_LOCAL.get(entity_name, ()), *_SYNC)
+        name = table(entity_name)  # from the entity registry, never from the file
+        first = int(self.conn.execute(f"SELECT coalesce(max(num), 0) FROM {name}").fetchone()[0])
+        stamp = now_iso()
+        rows = [{**r.fields, **r.local, "num": first + i, "id": r.id, "version": 0, "created_at": stamp,
+                 "modified_at": stamp, "deleted": 0, "pending": 1}
+                for i, r in enumerate(records, start=1)]
+        marks = ", ".join("?" for _ in columns)
+        self.conn.executemany(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({marks})",
+                              [tuple(row[c] for c in columns) for row in rows])
+        self.conn.executemany(
+            "INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at)"
+            " VALUES (?, ?, 'create', ?, '{}', 0, ?)",
+            [(entity_name, r.id, json.dumps({k: v for k, v in r.fields.items() if v is not None}), stamp)
+             for r in records])
+        self._index(entity_name, rows, companies or {})
+
+    def _index(self, entity_name: str, rows: list[dict[str, Any]], companies: Mapping[str, str]) -> None:
+        if entity_name == "account":
+            self.conn.executemany("INSERT INTO account_fts (rowid, name, email, phone, website)"
+                                  " VALUES (?,?,?,?,?)", [fts.account_row(r) for r in rows])
+        elif entity_name == "contact":
+            values = [fts.contact_row(r, self._company(r["account_id"], companies)) for r in rows]
+            self.conn.executemany("INSERT INTO contact_fts (rowid, name, email, phone, company)"
+                                  " VALUES (?,?,?,?,?)", values)
+
+    def _company(self, account_id: str | None, companies: Mapping[str, str]) -> str | None:
+        if not account_id:
+            return None
+        if account_id in companies:
+            return companies[account_id]
+        found = self.conn.execute("SELECT name FROM account WHERE id = ? AND deleted = 0",
+                                  (account_id,)).fetchone()
+        return str(found[0]) if found else None
+
+    def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any],
+               create_first: Sequence[NewRecord] = ()) -> bool:
+        """``Writer.update`` in a savepoint: all of this record's change, or none of it.
+
+        ``create_first`` are new accounts the change points at (a contact's
+        new company): they are created only if the update succeeds.
+        """
+        self.conn.execute("SAVEPOINT bulk_update")
+        try:
+            self.create_many("account", create_first)
+            changed = Writer(self.conn, self.region).update(entity_name, record_id, changes)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO bulk_update")
+            self.conn.execute("RELEASE bulk_update")
+            raise
+        self.conn.execute("RELEASE bulk_update")
+        return changed

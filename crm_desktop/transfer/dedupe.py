@@ -1,0 +1,174 @@
+"""Is this row already a record?  Against the store and the rows before it in the file.
+
+Contacts match on the same normalised email (the import's key), the same
+E.164 phone, or a very similar name at the same account.  Accounts match on
+account number (the external id), the same name, or the same website.
+Earlier chunks of the file are already in the store, so only the current
+chunk needs an in-memory index: memory stays flat on a million rows.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from rapidfuzz import fuzz, process
+
+NAME_SIMILARITY = 90  # token_sort_ratio: "Ana Ruiz" ~ "Ruiz Ana" ~ "Ana  Ruíz"
+_CACHE_LIMIT = 2000
+
+
+@dataclass(frozen=True)
+class Match:
+    """The record a row duplicates, why, and whether that is the import's key."""
+
+    record_id: str
+    reason: str
+    by_key: bool
+
+
+def name_key(text: str | None) -> str:
+    """A name as compared: case and spacing ignored."""
+    return " ".join((text or "").split()).casefold()
+
+
+def website_key(url: str | None) -> str:
+    """A website as compared: its host without ``www.``."""
+    if not url:
+        return ""
+    host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+    return host.removeprefix("www.")
+
+
+@dataclass
+class _ChunkIndex:
+    emails: dict[str, str] = field(default_factory=dict)
+    phones: dict[str, str] = field(default_factory=dict)
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+class DuplicateFinder:
+    """Finds the existing record a new row would duplicate."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.chunk = _ChunkIndex()
+        self._names_at: dict[str | None, list[tuple[str, str]]] = {}
+        self._account_keys: dict[tuple[str, str], str] | None = None
+
+    def new_chunk(self) -> None:
+        """Forget the in-memory index: the last chunk is in the store now."""
+        self.chunk = _ChunkIndex()
+
+    # -- contacts ------------------------------------------------------------
+
+    def contact(self, fields: dict[str, Any], local: dict[str, Any]) -> Match | None:
+        """The contact this one duplicates, by email, phone, then name at the same account."""
+        email = fields.get("email") or ""
+        if email:
+            found = self.chunk.emails.get(email) or self._one(
+                "SELECT id FROM contact WHERE deleted = 0 AND email = ? LIMIT 1", email)
+            if found:
+                return Match(found, f"same email as an existing contact ({fields['email']})", True)
+        for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
+            found = phone and (self.chunk.phones.get(phone) or self._one(
+                "SELECT id FROM contact WHERE deleted = 0 AND phone_e164 = ? LIMIT 1", phone))
+            if found:
+                return Match(found, f"same phone as an existing contact ({phone})", False)
+        match = self._similar_name(fields)
+        if match is None and not fields.get("account_id"):
+            match = self._no_company_name(local.get("sort_key") or "")
+        return match
+
+    def _similar_name(self, fields: dict[str, Any]) -> Match | None:
+        name = name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
+        names = self._names(fields.get("account_id"))
+        best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
+                                  score_cutoff=NAME_SIMILARITY)
+        if best is None:
+            return None
+        where = "at the same company" if fields.get("account_id") else "with no company"
+        return Match(names[best[2]][1], f"a contact with a very similar name {where} ({names[best[2]][0]})",
+                     False)
+
+    def _names(self, account_id: str | None) -> list[tuple[str, str]]:
+        if account_id not in self._names_at:
+            if len(self._names_at) > _CACHE_LIMIT:
+                self._names_at.clear()
+            self._names_at[account_id] = self._load_names(account_id)
+        return self._names_at[account_id]
+
+    def _load_names(self, account_id: str | None) -> list[tuple[str, str]]:
+        if account_id is None:
+            # Contacts without a company are too many to compare fuzzily: the store is
+            # asked for the exact name instead, and only this chunk's are compared.
+            return []
+        rows = self.conn.execute("SELECT id, first_name, last_name FROM contact WHERE account_id = ?"
+                                 " AND deleted = 0", (account_id,)).fetchall()
+        return [(name_key(f"{r[1] or ''} {r[2] or ''}"), r[0]) for r in rows]
+
+    def _no_company_name(self, sort_key: str) -> Match | None:
+        found = self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
+                          " AND sort_key = ? AND account_id IS NULL LIMIT 1", sort_key)
+        return Match(found, "a contact with the same name and no company", False) if found else None
+
+    def add_contact(self, record_id: str, fields: dict[str, Any], local: dict[str, Any]) -> None:
+        """Remember a contact this chunk creates, for the rows after it."""
+        if fields.get("email"):
+            self.chunk.emails[str(fields["email"])] = record_id
+        for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
+            if phone:
+                self.chunk.phones[phone] = record_id
+        name = name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
+        self._names(fields.get("account_id")).append((name, record_id))
+
+    # -- accounts ------------------------------------------------------------
+
+    def account(self, fields: dict[str, Any]) -> Match | None:
+        """The account this one duplicates: account number, name, then website."""
+        keys = self._accounts()
+        for kind, value, label in (("number", fields.get("account_number") or "", "account number"),
+                                   ("name", name_key(fields.get("name")), "name"),
+                                   ("web", website_key(fields.get("website")), "website")):
+            found = value and keys.get((kind, value.casefold()))
+            if found:
+                return Match(found, f"same {label} as an existing account ({value})", True)
+        return None
+
+    def account_by_name(self, name: str) -> str | None:
+        """The live account called ``name`` (case and spacing ignored), or None."""
+        return self._accounts().get(("name", name_key(name).casefold()))
+
+    def add_account(self, record_id: str, fields: dict[str, Any]) -> None:
+        """Remember an account this import creates."""
+        keys = self._accounts()
+        number = fields.get("account_number") or ""
+        web = website_key(fields.get("website"))
+        for kind, value in (("number", number), ("name", name_key(fields.get("name"))), ("web", web)):
+            if value:
+                keys.setdefault((kind, value.casefold()), record_id)
+
+    def _accounts(self) -> dict[tuple[str, str], str]:
+        # Accounts are few next to contacts (a 1M-contact store has ~50k): index them all once.
+        if self._account_keys is None:
+            self._account_keys = {}
+            rows = self.conn.execute("SELECT id, name, account_number, website FROM account WHERE deleted = 0"
+                                     " ORDER BY state = 'active', num DESC").fetchall()
+            for row in rows:  # active and oldest last, so they win
+                self._account_keys.update(self._keys_of(row))
+        return self._account_keys
+
+    @staticmethod
+    def _keys_of(row: sqlite3.Row) -> dict[tuple[str, str], str]:
+        out = {("name", name_key(row[1])): row[0]}
+        if row[2]:
+            out[("number", str(row[2]).casefold())] = row[0]
+        if website_key(row[3]):
+            out[("web", website_key(row[3]))] = row[0]
+        return out
+
+    def _one(self, sql: str, *params: Any) -> str | None:
+        row = self.conn.execute(sql, params).fetchone()
+        return None if row is None else str(row[0])

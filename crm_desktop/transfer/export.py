@@ -1,0 +1,95 @@
+"""Accounts and contacts out of the store as CSV or vCard 4.0, page by page.
+
+The CSV headers are the words the import recognises, so an exported file
+re-imports as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.store import Record, Store
+from crm_desktop.store.queries import View
+from crm_desktop.transfer import vcard
+from crm_desktop.transfer.csvout import write_csv
+
+PAGE = 500
+CONTACT_COLUMNS = (("First Name", "first_name"), ("Last Name", "last_name"), ("Job Title", "job_title"),
+                   ("Company", "company"), ("E-mail", "email"), ("E-mail 2", "email2"), ("Phone", "phone"),
+                   ("Mobile Phone", "mobile_phone"), ("Street", "street"), ("City", "city"),
+                   ("Postal Code", "postal_code"), ("Country", "country"), ("Description", "description"),
+                   ("Status", "state"))
+ACCOUNT_COLUMNS = (("Name", "name"), ("Account Number", "account_number"), ("E-mail", "email"),
+                   ("Phone", "phone"), ("Other Phone", "other_phone"), ("Website", "website"),
+                   ("Industry", "industry"), ("Billing Street", "bill_to_street"),
+                   ("Billing City", "bill_to_city"), ("Billing Postal Code", "bill_to_postal_code"),
+                   ("Billing Country", "bill_to_country"), ("Shipping Street", "ship_to_street"),
+                   ("Shipping City", "ship_to_city"), ("Shipping Postal Code", "ship_to_postal_code"),
+                   ("Shipping Country", "ship_to_country"), ("Currency", "currency"),
+                   ("Payment Terms", "payment_terms"), ("Price List", "price_list"),
+                   ("Description", "description"), ("Status", "state"))
+
+
+def records(store: Store, entity_name: str, *, search: str | None = None, view: View = "active"
+            ) -> Iterator[Record]:
+    """Every record of a list view (or of its search), a keyset page at a time."""
+    if search and search.strip():
+        after_num = 0
+        while page := store.search(entity_name, search, view=view, limit=PAGE, after_num=after_num):
+            yield from page
+            after_num = page[-1].num
+        return
+    after: tuple[str, int] | None = None
+    while page := store.page(entity_name, view=view, after=after, limit=PAGE):
+        yield from page
+        after = (page[-1].extra.get("sort_key") or "", page[-1].num)
+
+
+class _Companies:
+    """Account names for contacts, read once per account."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.names: dict[str, str | None] = {}
+
+    def of(self, record: Record) -> str | None:
+        account_id = record.fields.get("account_id")
+        if not account_id:
+            return None
+        if account_id not in self.names:
+            if len(self.names) > 50_000:
+                self.names.clear()
+            account = self.store.get("account", account_id)
+            self.names[account_id] = account.name if account else None
+        return self.names[account_id]
+
+
+def export_csv(store: Store, entity_name: str, path: Path, *, search: str | None = None,
+               view: View = "active") -> int:
+    """Write a list view as a safe CSV; returns the rows written."""
+    columns = CONTACT_COLUMNS if entity_name == "contact" else ACCOUNT_COLUMNS
+    companies = _Companies(store)
+
+    def rows() -> Iterator[list[Any]]:
+        for record in records(store, entity_name, search=search, view=view):
+            values = {**record.fields, "company": companies.of(record)}
+            yield [values.get(name) for _, name in columns]
+
+    return write_csv(path, [header for header, _ in columns], rows())
+
+
+def export_vcard(store: Store, entity_name: str, path: Path, *, search: str | None = None,
+                 view: View = "active") -> int:
+    """Write a list view as vCard 4.0 cards; returns the cards written."""
+    companies = _Companies(store)
+    count = 0
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        for record in records(store, entity_name, search=search, view=view):
+            if entity_name == "contact":
+                handle.write(vcard.contact_card(record.id, record.fields, companies.of(record)))
+            else:
+                handle.write(vcard.account_card(record.id, record.fields))
+            count += 1
+    return count

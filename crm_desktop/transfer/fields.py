@@ -1,0 +1,188 @@
+"""Which column holds which field: header synonyms in English and Spanish, saved mappings.
+
+A mapping target is ``"contact.<field>"``, ``"account.<field>"`` or
+``"contact.full_name"`` (split into first and last name).  In a contacts
+file the ``account.*`` columns describe the contact's company: the account
+is found by name or created once, never once per row.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from crm_core.entities import ACCOUNT, CONTACT
+from crm_desktop.transfer.errors import TransferError
+
+IGNORE = ""
+FULL_NAME = "contact.full_name"
+# Reference fields hold record ids, which no file from elsewhere has.
+_NOT_IMPORTED = {"account_id", "parent_account_id", "primary_contact_id"}
+
+_CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "firstname", "first", "given name", "given", "forename", "nombre",
+                   "nombre de pila", "primer nombre", "name first"),
+    "last_name": ("last name", "lastname", "last", "surname", "family name", "apellidos", "apellido",
+                  "primer apellido", "name last"),
+    "full_name": ("full name", "name", "contact name", "contact", "display name", "nombre completo",
+                  "nombre y apellidos", "contacto"),
+    "job_title": ("job title", "title", "position", "role", "organization 1 title", "cargo", "puesto",
+                  "titulo", "puesto de trabajo"),
+    "email": ("email", "e mail", "email address", "e mail address", "mail", "email 1", "e mail 1",
+              "e mail 1 value", "email 1 value", "primary email", "work email", "correo",
+              "correo electronico", "email personal", "correo electronico 1", "e mail personal"),
+    "email2": ("email 2", "e mail 2", "e mail 2 address", "e mail 2 value", "email 2 value",
+               "secondary email", "other email", "correo electronico 2", "otro correo"),
+    "phone": ("phone", "telephone", "phone number", "phone 1", "phone 1 value", "business phone",
+              "work phone", "office phone", "primary phone", "telefono", "telefono 1", "tel",
+              "telefono del trabajo", "telefono fijo", "telefono de la oficina"),
+    "mobile_phone": ("mobile", "mobile phone", "cell", "cell phone", "cellphone", "phone 2",
+                     "phone 2 value", "movil", "telefono movil", "celular", "telefono 2", "mobile number"),
+    "street": ("street", "address", "street address", "business street", "home street", "address 1 street",
+               "calle", "direccion", "domicilio"),
+    "city": ("city", "town", "business city", "home city", "address 1 city", "ciudad", "poblacion",
+             "localidad", "municipio"),
+    "postal_code": ("postal code", "zip", "zip code", "postcode", "business postal code",
+                    "home postal code", "address 1 postal code", "codigo postal", "cp", "c p"),
+    "country": ("country", "country region", "business country region", "home country region",
+                "address 1 country", "pais"),
+    "description": ("description", "notes", "note", "comments", "notas", "descripcion", "comentarios",
+                    "observaciones"),
+    "state": ("status", "state", "estado"),
+}
+_ACCOUNT_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "name": ("company", "company name", "account", "account name", "organization", "organisation",
+             "organization 1 name", "organization name", "business", "customer", "empresa",
+             "compania", "nombre de la empresa", "nombre de empresa", "razon social", "cuenta",
+             "nombre de cuenta", "organizacion", "cliente"),
+    "account_number": ("account number", "account no", "account id", "external id", "externalid",
+                       "customer number", "customer id", "numero de cuenta", "id externo",
+                       "numero de cliente", "codigo de cliente", "codigo"),
+    "website": ("website", "web site", "web", "web page", "url", "homepage", "home page", "company website",
+                "sitio web", "pagina web", "web de la empresa"),
+    "industry": ("industry", "sector", "industria", "actividad"),
+    "email": ("company email", "account email", "correo de la empresa"),
+    "phone": ("company phone", "main phone", "account phone", "telefono de la empresa",
+              "telefono principal"),
+    "other_phone": ("other phone", "fax", "phone 2", "otro telefono"),
+    "bill_to_street": ("billing street", "bill to street", "billing address", "direccion de facturacion"),
+    "bill_to_city": ("billing city", "bill to city", "ciudad de facturacion"),
+    "bill_to_postal_code": ("billing postal code", "billing zip", "bill to postal code",
+                            "codigo postal de facturacion"),
+    "bill_to_country": ("billing country", "bill to country", "pais de facturacion"),
+    "ship_to_street": ("shipping street", "ship to street", "direccion de envio"),
+    "ship_to_city": ("shipping city", "ship to city", "ciudad de envio"),
+    "ship_to_postal_code": ("shipping postal code", "ship to postal code", "codigo postal de envio"),
+    "ship_to_country": ("shipping country", "ship to country", "pais de envio"),
+    "currency": ("currency", "moneda", "divisa"),
+    "payment_terms": ("payment terms", "terms", "condiciones de pago", "forma de pago"),
+    "price_list": ("price list", "tarifa", "lista de precios"),
+    "description": ("description", "notes", "descripcion", "notas"),
+    "state": ("status", "state", "estado"),
+}
+# In an accounts file the plain words name the account's own fields.
+_ACCOUNTS_FILE_EXTRA = {"name": ("name", "nombre"), "email": ("email", "e mail", "correo electronico",
+                                                               "correo", "email address"),
+                        "phone": ("phone", "telephone", "telefono", "business phone", "phone 1"),
+                        "bill_to_street": ("street", "address", "calle", "direccion"),
+                        "bill_to_city": ("city", "ciudad"),
+                        "bill_to_postal_code": ("postal code", "zip", "codigo postal"),
+                        "bill_to_country": ("country", "pais")}
+
+
+def normalize_header(text: str) -> str:
+    """A header as compared: no accents, no punctuation, lower case, single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\ufeff", ""))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split())
+
+
+def _index(table: dict[str, tuple[str, ...]], prefix: str) -> dict[str, str]:
+    return {normalize_header(s): f"{prefix}.{name}" for name, words in table.items() for s in (name, *words)}
+
+
+_CONTACTS_INDEX = {**_index(_ACCOUNT_SYNONYMS, "account"), **_index(_CONTACT_SYNONYMS, "contact")}
+_ACCOUNTS_INDEX = {**_index(_ACCOUNT_SYNONYMS, "account"), **_index(_ACCOUNTS_FILE_EXTRA, "account")}
+
+
+def targets(kind: str) -> list[str]:
+    """Every field a column may be mapped to for a ``contacts`` or ``accounts`` import."""
+    account = [f"account.{f}" for f in ACCOUNT.field_names if f not in _NOT_IMPORTED]
+    if kind == "accounts":
+        return account
+    contact = [f"contact.{f}" for f in CONTACT.field_names if f not in _NOT_IMPORTED]
+    return [*contact, FULL_NAME, *(a for a in account if a != "account.state")]
+
+
+def detect_kind(headers: Sequence[str]) -> str:
+    """``contacts`` when any column names a person, else ``accounts``."""
+    for header in headers:
+        target = _CONTACTS_INDEX.get(normalize_header(header), "")
+        if target.startswith("contact.") and target not in ("contact.description", "contact.state"):
+            return "contacts"
+    return "accounts"
+
+
+def suggest_mapping(headers: Sequence[str], kind: str) -> list[str]:
+    """The target of each column by name and synonym (IGNORE when unknown); each target once."""
+    index = _ACCOUNTS_INDEX if kind == "accounts" else _CONTACTS_INDEX
+    used: set[str] = set()
+    out: list[str] = []
+    for header in headers:
+        target = index.get(normalize_header(header), IGNORE)
+        if target in used:
+            target = _second_choice(target, used)
+        used.add(target)
+        out.append(target)
+    return out
+
+
+def _second_choice(target: str, used: set[str]) -> str:
+    # "Phone 1, Phone 2" or two e-mail columns: the second one lands in the spare field.
+    spare = {"contact.email": "contact.email2", "contact.phone": "contact.mobile_phone",
+             "account.phone": "account.other_phone"}.get(target, IGNORE)
+    return spare if spare not in used else IGNORE
+
+
+def check_mapping(mapping: Sequence[str], kind: str) -> None:
+    """Refuse unknown targets and a mapping that can name no record."""
+    allowed = set(targets(kind)) | {IGNORE}
+    for target in mapping:
+        if target not in allowed:
+            choices = ", ".join(sorted(allowed - {IGNORE}))
+            raise TransferError(f"cannot import into {target!r}; choose one of: {choices}")
+    mapped = set(mapping)
+    if kind == "accounts" and "account.name" not in mapped:
+        raise TransferError("no column holds the account name (Company, Empresa, Name...); map one by hand")
+    if kind == "contacts" and not mapped & {"contact.last_name", "contact.first_name", FULL_NAME}:
+        raise TransferError("no column holds a contact's name (Last Name, Apellidos, Name...); "
+                            "map one by hand")
+
+
+def save_mapping(path: Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
+    """Write a mapping as JSON (header -> target) to reuse with the next file."""
+    columns = dict(zip(headers, mapping, strict=True))
+    path.write_text(json.dumps({"kind": kind, "columns": columns}, ensure_ascii=False, indent=2) + "\n",
+                    encoding="utf-8")
+
+
+def load_mapping(path: Path) -> tuple[str | None, dict[str, str]]:
+    """A saved mapping: its kind (or None) and header -> target."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise TransferError(f"{path}: not a saved mapping ({exc})") from None
+    columns = data.get("columns") if isinstance(data, dict) else None
+    if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
+        raise TransferError(f"{path}: not a saved mapping (no \"columns\" of header -> field)")
+    kind = data.get("kind")
+    return (kind if kind in ("accounts", "contacts") else None), {str(k): v for k, v in columns.items()}
+
+
+def apply_saved(headers: Sequence[str], saved: dict[str, str], suggested: Sequence[str]) -> list[str]:
+    """The saved target of each header (matched loosely), else the suggestion."""
+    by_norm = {normalize_header(k): v for k, v in saved.items()}
+    return [by_norm.get(normalize_header(h), s) for h, s in zip(headers, suggested, strict=True)]

@@ -1,0 +1,233 @@
+"""The import loop: rows in chunks, each chunk one transaction, every record queued.
+
+Each row is checked whole before anything of it is written: its account
+(found by name or created once), its contact, and whether it duplicates a
+record.  Chunks of ``CHUNK_ROWS`` commit together through the store's batch
+path, so a million-row file streams with flat memory and the sync engine
+finds every imported record in the outbox like any other edit.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from crm_core.validation import ValidationError
+from crm_desktop.store import Store
+from crm_desktop.store.bulk import BulkWriter, NewRecord
+from crm_desktop.transfer.dedupe import DuplicateFinder, Match
+from crm_desktop.transfer.mapper import RowError, RowMapper
+from crm_desktop.transfer.reader import SourceRow
+from crm_desktop.transfer.report import ImportReport
+
+log = logging.getLogger("crm.transfer")
+
+CHUNK_ROWS = 1000
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to import: the kind of records, create or upsert, and what to do with duplicates."""
+
+    kind: str = "contacts"
+    mode: str = "create"
+    duplicates: str = "skip"
+    dry_run: bool = False
+
+
+@dataclass
+class _Chunk:
+    bulk: BulkWriter
+    accounts: list[NewRecord] = field(default_factory=list)
+    contacts: list[NewRecord] = field(default_factory=list)
+    pending: set[str] = field(default_factory=set)
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run back after its last chunk."""
+
+
+class Importer:
+    """Imports mapped rows into a store and fills an ImportReport."""
+
+    def __init__(self, store: Store, mapper: RowMapper, options: ImportOptions, report: ImportReport) -> None:
+        self.store = store
+        self.mapper = mapper
+        self.options = options
+        self.report = report
+        self.finder = DuplicateFinder(store.conn)
+        self.companies: dict[str, str] = {}
+        self._chunk: _Chunk | None = None
+
+    def run(self, rows: Iterable[SourceRow], *, progress: Callable[[], None] | None = None,
+            cancel: threading.Event | None = None) -> None:
+        """Import every row (a dry run rolls everything back at the end)."""
+        if not self.options.dry_run:
+            self._run(rows, progress, cancel)
+            return
+        try:
+            with self.store.db.transaction():
+                self._run(rows, progress, cancel)
+                raise _DryRun
+        except _DryRun:
+            log.info("dry run: rolled back %d rows", self.report.processed)
+
+    def _run(self, rows: Iterable[SourceRow], progress: Callable[[], None] | None,
+             cancel: threading.Event | None) -> None:
+        for chunk in _chunks(rows, CHUNK_ROWS):
+            if cancel is not None and cancel.is_set():
+                self.report.cancelled = True
+                log.info("import cancelled after %d rows", self.report.processed)
+                return
+            with self.store.db.transaction() as conn:
+                self._chunk = _Chunk(BulkWriter(conn, self.store.phone_region))
+                for row in chunk:
+                    self._import_row(row)
+                self._flush()
+            self.finder.new_chunk()
+            if progress is not None:
+                progress()
+
+    def _import_row(self, row: SourceRow) -> None:
+        try:
+            values = self.mapper.values(row.cells)
+            if self.options.kind == "accounts":
+                self._account_row(values.account)
+            else:
+                self._contact_row(values.contact, values.account)
+        except RowError as exc:
+            self.report.fail(row.line, str(exc), row.cells)
+        except _Invalid as exc:
+            self.report.fail(row.line, exc.reason, row.cells)
+
+    # -- contacts ------------------------------------------------------------
+
+    def _contact_row(self, contact: dict[str, str], account: dict[str, str]) -> None:
+        chunk = self._current()
+        account_id, new_account = self._account_for(account)
+        values: dict[str, Any] = {**contact, "account_id": account_id} if account_id else dict(contact)
+        if new_account is not None:
+            chunk.bulk.remember(new_account)
+        try:
+            record = self._checked(chunk.bulk, "contact", values)
+        finally:
+            if new_account is not None:
+                chunk.bulk.forget(new_account)
+        match = self.finder.contact(record.fields, record.local)
+        if match is not None:
+            self._duplicate("contact", match, values, new_account)
+            return
+        self._add_account(new_account)
+        chunk.contacts.append(record)
+        chunk.pending.add(record.id)
+        self.finder.add_contact(record.id, record.fields, record.local)
+        self.report.created += 1
+
+    def _account_for(self, account: dict[str, str]) -> tuple[str | None, NewRecord | None]:
+        name = account.get("name")
+        if not name:
+            return None, None
+        existing = self.finder.account_by_name(name)
+        if existing:
+            return existing, None
+        record = self._checked(self._current().bulk, "account", account)
+        return record.id, record
+
+    def _add_account(self, record: NewRecord | None) -> None:
+        if record is None:
+            return
+        chunk = self._current()
+        chunk.accounts.append(record)
+        chunk.pending.add(record.id)
+        self._note_account(record)
+
+    def _note_account(self, record: NewRecord) -> None:
+        self._current().bulk.remember(record)
+        self.finder.add_account(record.id, record.fields)
+        self.companies[record.id] = record.fields["name"]
+        if self.options.kind != "accounts":
+            self.report.accounts_created += 1
+
+    # -- accounts ------------------------------------------------------------
+
+    def _account_row(self, account: dict[str, str]) -> None:
+        record = self._checked(self._current().bulk, "account", account)
+        match = self.finder.account(record.fields)
+        if match is not None:
+            self._duplicate("account", match, account, None)
+            return
+        self._add_account(record)
+        self.report.created += 1
+
+    # -- duplicates and updates ------------------------------------------------
+
+    def _duplicate(self, entity_name: str, match: Match, values: dict[str, Any],
+                   new_account: NewRecord | None) -> None:
+        update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
+        if not update:
+            self.report.duplicates += 1
+            return
+        chunk = self._current()
+        if match.record_id in chunk.pending:
+            self._flush()  # the record must be in its table to be updated
+        changes = {k: v for k, v in values.items() if v}
+        accounts = [new_account] if new_account is not None else []
+        try:
+            changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
+        except ValidationError as exc:
+            raise _Invalid(self.mapper.reason(exc, entity_name)) from None
+        if new_account is not None:
+            self._note_account(new_account)
+        if changed:
+            self.report.updated += 1
+        else:
+            self.report.duplicates += 1  # the same data again: nothing to update
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _checked(self, bulk: BulkWriter, entity_name: str, values: dict[str, Any]) -> NewRecord:
+        try:
+            return bulk.new_record(entity_name, values)
+        except ValidationError as exc:
+            raise _Invalid(self.mapper.reason(exc, entity_name)) from None
+
+    def _flush(self) -> None:
+        chunk = self._current()
+        chunk.bulk.create_many("account", chunk.accounts)
+        chunk.bulk.create_many("contact", chunk.contacts, self._companies_of(chunk.contacts))
+        chunk.accounts, chunk.contacts = [], []
+        chunk.pending.clear()
+
+    def _companies_of(self, contacts: list[NewRecord]) -> dict[str, str]:
+        missing = {c.fields["account_id"] for c in contacts
+                   if c.fields.get("account_id") and c.fields["account_id"] not in self.companies}
+        for account_id in missing:
+            row = self.store.conn.execute("SELECT name FROM account WHERE id = ?", (account_id,)).fetchone()
+            if row is not None:
+                self.companies[account_id] = row[0]
+        return self.companies
+
+    def _current(self) -> _Chunk:
+        assert self._chunk is not None, "rows are imported inside a chunk"
+        return self._chunk
+
+
+class _Invalid(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _chunks(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
+    chunk: list[SourceRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

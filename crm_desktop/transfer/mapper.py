@@ -1,0 +1,85 @@
+"""From a row's cells to the values of a contact and of its account.
+
+Errors name the column the user sees ("E-mail: ..."), not our field names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from crm_core.validation import ValidationError
+from crm_desktop.transfer.csvout import unescape_cell
+from crm_desktop.transfer.fields import FULL_NAME, IGNORE
+
+
+class RowError(ValueError):
+    """A row that cannot be imported, with the reason shown to the user."""
+
+
+@dataclass
+class RowValues:
+    """A row's values by record: the contact's (empty for accounts files) and the account's."""
+
+    contact: dict[str, str] = field(default_factory=dict)
+    account: dict[str, str] = field(default_factory=dict)
+
+
+def split_full_name(full: str) -> tuple[str, str]:
+    """(first, last) of a full name: "Ruiz, Ana" or "Ana Ruiz García" (two surnames stay last)."""
+    if "," in full:
+        last, _, first = full.partition(",")
+        return first.strip(), last.strip()
+    words = full.split()
+    if len(words) == 1:
+        return "", words[0]
+    return words[0], " ".join(words[1:])
+
+
+class RowMapper:
+    """Applies a column mapping to rows and names columns in errors."""
+
+    def __init__(self, headers: Sequence[str], mapping: Sequence[str]) -> None:
+        self.headers = list(headers)
+        self.mapping = list(mapping)
+        self._columns = [(i, t.split(".", 1)[0], t.split(".", 1)[1]) for i, t in enumerate(mapping)
+                         if t != IGNORE]
+        self._header_of = {t: headers[i] for i, t in enumerate(mapping) if t != IGNORE and i < len(headers)}
+
+    def values(self, cells: Sequence[str]) -> RowValues:
+        """The row's values by record; raises RowError for a row with cells past the header."""
+        extra = [c for c in cells[len(self.mapping):] if c.strip()]
+        if extra:
+            raise RowError(f"the row has {len(cells)} cells but the header has {len(self.headers)}; "
+                           "is a delimiter inside a value without quotes?")
+        out = RowValues()
+        for index, record, name in self._columns:
+            if index >= len(cells):
+                continue  # a short row: the missing cells are empty
+            text = unescape_cell(cells[index].strip())
+            if "\ufffd" in text:
+                raise RowError(f"{self.headers[index]}: has characters that are not valid in this file's "
+                               "encoding; save the file as UTF-8 and import it again")
+            if text:
+                (out.contact if record == "contact" else out.account)[name] = text
+        _apply_full_name(out.contact)
+        return out
+
+    def reason(self, exc: ValidationError, record: str) -> str:
+        """A validation error named by the column that held the value."""
+        header = self._header_of.get(f"{record}.{exc.field}")
+        if header is None and record == "contact" and exc.field in ("first_name", "last_name"):
+            header = self._header_of.get(FULL_NAME)
+        if header is None and record == "account" and exc.field == "name":
+            return f"the account name {exc.message}"
+        return f"{header or exc.field}: {exc.message}"
+
+
+def _apply_full_name(contact: dict[str, str]) -> None:
+    full = contact.pop("full_name", "")
+    if full and not contact.get("last_name") and not contact.get("first_name"):
+        first, last = split_full_name(full)
+        contact.update({k: v for k, v in (("first_name", first), ("last_name", last)) if v})
+    if contact.get("first_name") and not contact.get("last_name"):
+        # Phone books often hold one name only; it is the one the rep will look for.
+        contact["last_name"] = contact.pop("first_name")

@@ -1,0 +1,63 @@
+"""What an import did: counts, each failed row's line and reason, and the rows to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from crm_desktop.transfer.csvout import write_csv
+
+ERROR_COLUMN = "Import error"
+# The report keeps every failed row so they can be saved; past this many a
+# file is the wrong file, and keeping more would only cost memory.
+MAX_FAILED_ROWS = 100_000
+
+
+@dataclass(frozen=True)
+class RowError:
+    """Why one row of the file was not imported."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    """Created, updated, skipped as duplicates, failed; and the failed rows themselves."""
+
+    kind: str = "contacts"
+    headers: list[str] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    failed_rows: list[list[str]] = field(default_factory=list)
+    accounts_created: int = 0
+    cancelled: bool = False
+    dry_run: bool = False
+
+    @property
+    def processed(self) -> int:
+        """Rows looked at so far."""
+        return self.created + self.updated + self.duplicates + self.failed
+
+    def fail(self, line: int, reason: str, cells: list[str]) -> None:
+        """Count a failed row and keep it to be saved."""
+        self.failed += 1
+        if len(self.errors) < MAX_FAILED_ROWS:
+            self.errors.append(RowError(line, reason))
+            self.failed_rows.append([*cells, f"line {line}: {reason}"])
+
+    def as_json(self) -> dict[str, Any]:
+        """The report as the CLI prints it with --json."""
+        return {"created": self.created, "updated": self.updated, "duplicates": self.duplicates,
+                "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors]}
+
+    def save_failed_rows(self, path: Path) -> int:
+        """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""
+        width = max([len(self.headers), *(len(r) - 1 for r in self.failed_rows)])
+        headers = [*self.headers, *[f"Column {i + 1}" for i in range(len(self.headers), width)]]
+        rows = ([*r[:-1], *[""] * (width - len(r) + 1), r[-1]] for r in self.failed_rows)
+        return write_csv(path, [*headers, ERROR_COLUMN], rows)

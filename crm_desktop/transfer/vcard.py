@@ -1,0 +1,267 @@
+"""vCard 2.1, 3.0 and 4.0 in; vCard 4.0 out.
+
+Phones and address books export many cards per file, fold long lines,
+escape ``, ; \\ \\n``, write 2.1's quoted-printable with a charset, and group
+properties (Apple's ``item1.EMAIL``).  Each card becomes one contacts row
+with a fixed set of columns, so the rest of the import treats it like CSV.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from crm_desktop.transfer.reader import SourceRow
+
+COLUMNS = ("First Name", "Last Name", "Full Name", "Company", "Job Title", "E-mail", "E-mail 2", "Phone",
+           "Mobile Phone", "Street", "City", "Postal Code", "Country", "Notes")
+MAPPING = ("contact.first_name", "contact.last_name", "contact.full_name", "account.name",
+           "contact.job_title", "contact.email", "contact.email2", "contact.phone", "contact.mobile_phone",
+           "contact.street", "contact.city", "contact.postal_code", "contact.country", "contact.description")
+_MOBILE = {"cell", "mobile", "iphone"}
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
+@dataclass
+class Property:
+    """One content line: ``group.NAME;PARAM=...:value``."""
+
+    name: str
+    params: dict[str, set[str]] = field(default_factory=dict)
+    value: str = ""
+
+    def types(self) -> set[str]:
+        return {t.lower() for t in self.params.get("TYPE", set())}
+
+    def preferred(self) -> bool:
+        return "pref" in self.types() or "PREF" in self.params
+
+
+def unescape(text: str) -> str:
+    """A vCard text value with ``\\n \\, \\; \\\\`` turned back into characters."""
+    return _ESCAPE.sub(lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)
+
+
+def split_structured(text: str) -> list[str]:
+    """The components of N, ADR or ORG: split on unescaped semicolons, then unescaped."""
+    parts, current, i = [], "", 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text):
+            current += text[i:i + 2]
+            i += 2
+            continue
+        if ch == ";":
+            parts.append(unescape(current))
+            current = ""
+        else:
+            current += ch
+        i += 1
+    parts.append(unescape(current))
+    return parts
+
+
+def parse_line(line: str) -> Property:
+    """One unfolded content line as a Property (group dropped, names upper-cased)."""
+    head, _, value = _split_unquoted(line, ":")
+    name, *raw_params = _split_params(head)
+    prop = Property(name.rsplit(".", 1)[-1].strip().upper(), value=value)
+    for raw in raw_params:
+        key, sep, val = raw.partition("=")
+        if not sep:  # vCard 2.1: a bare type such as TEL;WORK;VOICE
+            key, val = ("ENCODING", key) if key.upper() in ("QUOTED-PRINTABLE", "BASE64") else ("TYPE", key)
+        values = {v.strip().strip('"') for v in val.split(",")}
+        prop.params.setdefault(key.strip().upper(), set()).update(values)
+    return prop
+
+
+def _split_unquoted(text: str, sep: str) -> tuple[str, str, str]:
+    quoted = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            return text[:i], sep, text[i + 1:]
+    return text, "", ""
+
+
+def _split_params(head: str) -> list[str]:
+    parts, rest = [], head
+    while True:
+        part, sep, rest = _split_unquoted(rest, ";")
+        parts.append(part)
+        if not sep:
+            return parts
+
+
+def _decode_qp(prop: Property) -> None:
+    if "QUOTED-PRINTABLE" not in {e.upper() for e in prop.params.get("ENCODING", set())}:
+        return
+    charset = next(iter(prop.params.get("CHARSET", {"utf-8"})))
+    raw = quopri.decodestring(prop.value.encode("latin-1", errors="replace"))
+    try:
+        prop.value = raw.decode(charset, errors="replace")
+    except LookupError:
+        prop.value = raw.decode("utf-8", errors="replace")
+
+
+def logical_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Unfolded content lines with their first physical line number.
+
+    Folding is a line starting with a space or tab; 2.1's quoted-printable
+    continues a value whose line ends with ``=``.
+    """
+    current: str | None = None
+    start = 0
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r\n")
+        if current is not None and line[:1] in (" ", "\t"):
+            current += line[1:]
+            continue
+        if current is not None and current.endswith("=") and _is_quoted_printable(current):
+            current = current[:-1] + line
+            continue
+        if current is not None:
+            yield start, current
+        current, start = line, number
+    if current is not None:
+        yield start, current
+
+
+def _is_quoted_printable(line: str) -> bool:
+    return "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper()
+
+
+def read_cards(stream: TextIO) -> Iterator[tuple[int, list[Property]]]:
+    """Each card of the file as (line of BEGIN:VCARD, its properties)."""
+    card: list[Property] | None = None
+    begin = 0
+    for number, line in logical_lines(stream):
+        if not line.strip():
+            continue
+        prop = parse_line(line)
+        if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
+            card, begin = [], number
+        elif prop.name == "END" and card is not None:
+            yield begin, card
+            card = None
+        elif card is not None:
+            _decode_qp(prop)
+            card.append(prop)
+
+
+def card_row(line: int, props: list[Property]) -> SourceRow:
+    """A card as a row of ``COLUMNS``."""
+    values: dict[str, str] = {}
+    for prop in props:
+        _take(values, prop)
+    _take_emails(values, [p for p in props if p.name == "EMAIL"])
+    _take_phones(values, [p for p in props if p.name == "TEL"])
+    return SourceRow(line, [values.get(c, "") for c in COLUMNS])
+
+
+def _take(values: dict[str, str], prop: Property) -> None:
+    if prop.name == "N":
+        parts = [*split_structured(prop.value), "", ""]
+        values["Last Name"], values["First Name"] = parts[0].strip(), parts[1].strip()
+    elif prop.name == "FN":
+        values["Full Name"] = unescape(prop.value).strip()
+    elif prop.name == "ORG":
+        values["Company"] = split_structured(prop.value)[0].strip()
+    elif prop.name == "TITLE":
+        values["Job Title"] = unescape(prop.value).strip()
+    elif prop.name == "NOTE":
+        values["Notes"] = unescape(prop.value).strip()
+    elif prop.name == "ADR" and "Street" not in values:
+        parts = [p.strip() for p in [*split_structured(prop.value), *[""] * 7]]
+        street = ", ".join(p for p in (parts[2], parts[1], parts[0]) if p)
+        values.update({"Street": street, "City": parts[3], "Postal Code": parts[5], "Country": parts[6]})
+
+
+def _take_emails(values: dict[str, str], emails: list[Property]) -> None:
+    ordered = sorted(emails, key=lambda p: not p.preferred())
+    found = [unescape(p.value).strip().removeprefix("mailto:") for p in ordered if p.value.strip()]
+    values.update(zip(("E-mail", "E-mail 2"), found, strict=False))
+
+
+def _take_phones(values: dict[str, str], phones: list[Property]) -> None:
+    for prop in sorted(phones, key=lambda p: not p.preferred()):
+        number = unescape(prop.value).strip().removeprefix("tel:").split(";ext=")[0]
+        if not number or "fax" in prop.types():
+            continue
+        slot = "Mobile Phone" if prop.types() & _MOBILE else "Phone"
+        if slot in values:
+            slot = "Phone" if slot == "Mobile Phone" else "Mobile Phone"
+        values.setdefault(slot, number)
+
+
+def card_rows(stream: TextIO) -> Iterator[SourceRow]:
+    """Every card of a vCard file as a row of ``COLUMNS``."""
+    for line, props in read_cards(stream):
+        yield card_row(line, props)
+
+
+# -- out ----------------------------------------------------------------------
+
+
+def escape(text: str) -> str:
+    """A text value escaped for vCard 4.0."""
+    return (text.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;")
+            .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
+
+
+def fold(line: str) -> str:
+    """A content line folded at 75 octets, as RFC 6350 asks, without splitting a character."""
+    out, current, size = [], "", 0
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += ch
+        size += width
+    out.append(current)
+    return "\r\n".join(out) + "\r\n"
+
+
+def contact_card(record_id: str, fields: Mapping[str, Any], company: str | None) -> str:
+    """One contact as a vCard 4.0."""
+    def text(name: str) -> str:
+        return escape(str(fields.get(name) or ""))
+
+    full = " ".join(str(fields.get(n) or "") for n in ("first_name", "last_name")).strip()
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:urn:uuid:{record_id}", f"FN:{escape(full)}",
+             f"N:{text('last_name')};{text('first_name')};;;"]
+    if company:
+        lines.append(f"ORG:{escape(company)}")
+    lines += [f"{prop}:{text(name)}" for prop, name in (("TITLE", "job_title"), ("NOTE", "description"))
+              if fields.get(name)]
+    lines += [f"EMAIL;TYPE=work{';PREF=1' if name == 'email' else ''}:{text(name)}"
+              for name in ("email", "email2") if fields.get(name)]
+    lines += [f"TEL;VALUE=text;TYPE={kind}:{text(name)}"
+              for name, kind in (("phone", '"work,voice"'), ("mobile_phone", "cell")) if fields.get(name)]
+    if any(fields.get(n) for n in ("street", "city", "postal_code", "country")):
+        lines.append(f"ADR;TYPE=work:;;{text('street')};{text('city')};;{text('postal_code')};{text('country')}")
+    lines.append("END:VCARD")
+    return "".join(fold(line) for line in lines)
+
+
+def account_card(record_id: str, fields: Mapping[str, Any]) -> str:
+    """One account as a vCard 4.0 of KIND org."""
+    def text(name: str) -> str:
+        return escape(str(fields.get(name) or ""))
+
+    lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:org", f"UID:urn:uuid:{record_id}", f"FN:{text('name')}",
+             f"ORG:{text('name')}"]
+    lines += [f"{prop}:{text(name)}" for prop, name in
+              (("EMAIL;TYPE=work", "email"), ("TEL;VALUE=text;TYPE=work", "phone"),
+               ("TEL;VALUE=text;TYPE=other", "other_phone"), ("URL", "website"), ("NOTE", "description"))
+              if fields.get(name)]
+    if any(fields.get(f"bill_to_{n}") for n in ("street", "city", "postal_code", "country")):
+        lines.append(f"ADR;TYPE=work:;;{text('bill_to_street')};{text('bill_to_city')};;"
+                     f"{text('bill_to_postal_code')};{text('bill_to_country')}")
+    lines.append("END:VCARD")
+    return "".join(fold(line) for line in lines)
