@@ -1,0 +1,172 @@
+"""The sync cycle against the fake server: push, pull, errors by kind."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from crm_desktop.services import CrmService
+from crm_desktop.services.sync import AuthError, NetworkError, SchemaTooOld, ServerError, SyncService
+from crm_desktop.store import Store
+from crm_desktop.sync.errors import GarbageResponse
+from tests.unit.crm_desktop.sync.fake_server import FakeServer
+
+
+def _accounts(crm: CrmService, n: int) -> list[str]:
+    return [crm.create_account({"name": f"Account {i:03}"}).id for i in range(n)]
+
+
+def test_queue_is_pushed_oldest_first_in_batches_and_emptied(service: SyncService, crm: CrmService,
+                                                               server: FakeServer) -> None:
+    _accounts(crm, 25)
+    service.push_batch = 10
+    report = service.sync_now()
+    assert report.pushed == 25 and report.pending_changes == 0
+    assert [len(p) for p in server.pushes] == [10, 10, 5]
+    flat = [m for p in server.pushes for m in p]
+    assert flat == sorted(flat)
+    assert not any(r.pending for r in crm.list_records("account", limit=100))
+
+
+@pytest.mark.parametrize(("failure", "error"), [
+    ("connect", NetworkError), ("timeout", ServerError), ("500", ServerError), ("503", ServerError),
+    ("401", AuthError), ("426", SchemaTooOld), ("garbage", GarbageResponse),
+])
+def test_each_failure_kind_keeps_the_queue(service: SyncService, crm: CrmService, server: FakeServer,
+                                           failure: str, error: type[Exception]) -> None:
+    _accounts(crm, 3)
+    server.failures = [failure]
+    with pytest.raises(error) as caught:
+        service.sync_now()
+    assert "\n" not in str(caught.value)
+    assert service.store.pending_changes() == 3
+    assert service.state().last_error is caught.value
+    if failure != "401":
+        assert service.sync_now().pushed == 3
+
+
+def test_rejected_token_asks_to_log_in_again(service: SyncService, server: FakeServer) -> None:
+    server.failures = ["401"]
+    with pytest.raises(AuthError):
+        service.sync_now()
+    state = service.state()
+    assert not state.logged_in and state.username == "ana"
+    with pytest.raises(AuthError, match="not logged in"):
+        service.sync_now()
+
+
+def test_unreachable_server_shows_offline(service: SyncService, server: FakeServer) -> None:
+    server.up = False
+    with pytest.raises(NetworkError, match="cannot reach"):
+        service.sync_now()
+    assert service.state().online is False
+    assert service.probe() is False
+    server.up = True
+    assert service.probe() is True and service.state().online is True
+
+
+def test_retried_push_after_lost_response_applies_once(service: SyncService, crm: CrmService,
+                                                       server: FakeServer) -> None:
+    _accounts(crm, 2)
+    server.failures = ["lost"]
+    with pytest.raises(NetworkError):
+        service.sync_now()
+    assert service.store.pending_changes() == 2  # not acknowledged: the answer was lost
+    report = service.sync_now()
+    assert report.pending_changes == 0
+    assert len(server.records) == 2
+    assert all(r.version == 1 for r in server.records.values())
+
+
+def test_pull_pages_until_done_and_keeps_the_cursor(service: SyncService, server: FakeServer,
+                                                    store: Store) -> None:
+    for i in range(12):
+        server.put("account", f"00000000-0000-4000-8000-{i:012}", {"name": f"Theirs {i}"})
+    service.pull_limit = 5
+    assert service.sync_now().pulled >= 12
+    assert store.count("account") == 12
+    assert store.get_meta("sync_cursor") == "12"
+    assert store.get_meta("last_sync")
+    assert [r.name for r in store.search("account", "Theirs 7")] == ["Theirs 7"]
+
+
+def test_queued_edit_stays_on_top_of_a_pulled_change(service: SyncService, server: FakeServer,
+                                                     crm: CrmService) -> None:
+    record_id = "00000000-0000-4000-8000-000000000001"
+    server.put("account", record_id, {"name": "Acme", "phone": "555 0100"})
+    service.sync_now()
+    crm.update(record_id, {"phone": "555 0199"})
+    server.up = False  # the edit cannot leave yet
+    with pytest.raises(NetworkError):
+        service.sync_now()
+    server.up = True
+    server.put("account", record_id, {"name": "Acme Corp"})
+    server.failures = []
+    # pull only: simulate the page arriving while the edit is still queued
+    from crm_core.protocol import Change
+    from crm_desktop.store import outbox
+    with service.store.db.transaction() as conn:
+        outbox.apply_changes(conn, [Change(seq=99, entity="account", record_id=record_id, version=5,
+                                           fields={"name": "Acme Corp", "phone": "555 0100"})], "US")
+    record = crm.get("account", record_id)
+    assert record is not None and record.fields["phone"] == "555 0199" and record.name == "Acme Corp"
+    assert record.pending
+
+
+def test_server_delete_removes_the_local_copy(service: SyncService, server: FakeServer, crm: CrmService) -> None:
+    record_id = "00000000-0000-4000-8000-000000000002"
+    server.put("account", record_id, {"name": "Gone Inc"})
+    service.sync_now()
+    assert crm.get("account", record_id) is not None
+    server.put("account", record_id, {}, deleted=True)
+    service.sync_now()
+    assert crm.get("account", record_id) is None
+    assert crm.search("account", "Gone") == []
+
+
+def test_forgotten_cursor_resyncs_fully_and_keeps_the_queue(service: SyncService, server: FakeServer,
+                                                            crm: CrmService, store: Store) -> None:
+    kept, dropped = "00000000-0000-4000-8000-00000000000a", "00000000-0000-4000-8000-00000000000b"
+    server.put("account", kept, {"name": "Kept"})
+    server.put("account", dropped, {"name": "Dropped"})
+    service.sync_now()
+    del server.records[dropped]  # the server forgot it (say, unshared and the log compacted)
+    server.log = [(s, r) for s, r in server.log if r != dropped]
+    local = crm.create_account({"name": "Made offline"})
+    server.reject[1] = "validation"  # its create comes back rejected: it stays, pending, with an issue
+    server.floor = 100
+    service.sync_now()
+    assert crm.get("account", kept) is not None
+    assert crm.get("account", dropped) is None
+    assert crm.get("account", local.id) is not None
+    assert store.get_meta("sync_full_resync") is None
+    assert store.get_meta("sync_cursor") is not None
+
+
+def test_cancel_stops_between_batches_and_keeps_the_rest(service: SyncService, crm: CrmService,
+                                                         server: FakeServer) -> None:
+    _accounts(crm, 6)
+    service.push_batch = 2
+    cancel = threading.Event()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "push" and done >= 2:
+            cancel.set()
+
+    report = service.sync_now(progress=progress, cancel=cancel)
+    assert report.pushed == 2 and report.pending_changes == 4
+    assert service.sync_now().pending_changes == 0
+
+
+def test_directory_lists_names_and_is_empty_offline(service: SyncService, server: FakeServer) -> None:
+    assert service.directory() == {"users": ["ana"], "teams": ["sales"]}
+    server.up = False
+    assert service.directory() == {"users": [], "teams": []}
+
+
+def test_wrong_password_is_an_auth_error(store: Store, server: FakeServer) -> None:
+    fresh = SyncService(store, transport=server.transport())
+    with pytest.raises(AuthError, match="did not accept"):
+        fresh.login("http://crm.test", "ana", "nope")
+    assert not fresh.state().logged_in

@@ -1,0 +1,104 @@
+"""Conflicts and rejections: shown with base/theirs/yours, resolved by the rep."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crm_desktop.services import CrmService, ServiceError
+from crm_desktop.services.sync import SyncService
+from crm_desktop.store import Store
+from tests.unit.crm_desktop.sync.fake_server import FakeServer
+
+
+def _conflicted(service: SyncService, crm: CrmService, server: FakeServer) -> str:
+    record = crm.create_account({"name": "Acme", "phone": "555 0100"})
+    service.sync_now()
+    crm.update(record.id, {"phone": "555 0111"})
+    next_id = int(service.store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.conflict_fields[next_id] = {"phone": "555 0222"}
+    report = service.sync_now()
+    assert report.conflicts == 1 and report.pending_changes == 0
+    return record.id
+
+
+def test_conflict_shows_base_theirs_and_yours(service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    record_id = _conflicted(service, crm, server)
+    [issue] = service.issues()
+    assert issue.kind == "conflict" and issue.record_id == record_id and issue.record_name == "Acme"
+    assert issue.fields == {"phone": {"base": "555 0100", "theirs": "555 0222", "yours": "555 0111"}}
+    assert service.state().sync_issues == 1
+    record = crm.get("account", record_id)
+    assert record is not None and record.pending  # an open issue keeps the record pending
+
+
+def test_keep_mine_requeues_on_the_servers_version(service: SyncService, crm: CrmService,
+                                                   server: FakeServer, store: Store) -> None:
+    record_id = _conflicted(service, crm, server)
+    [issue] = service.issues()
+    service.resolve(issue.id, "keep_mine")
+    row = store.conn.execute("SELECT * FROM outbox").fetchone()
+    assert json.loads(row["fields"]) == {"phone": "555 0111"}
+    assert row["base_version"] >= server.records[record_id].version
+    service.sync_now()
+    assert server.records[record_id].fields["phone"] == "555 0111"
+    assert service.issues() == []
+    record = crm.get("account", record_id)
+    assert record is not None and record.fields["phone"] == "555 0111" and not record.pending
+
+
+def test_take_theirs_keeps_the_servers_value(service: SyncService, crm: CrmService, server: FakeServer,
+                                             store: Store) -> None:
+    record_id = _conflicted(service, crm, server)
+    [issue] = service.issues()
+    service.resolve(issue.id, "take_theirs")
+    record = crm.get("account", record_id)
+    assert record is not None and record.fields["phone"] == "555 0222" and not record.pending
+    assert store.pending_changes() == 0 and service.issues() == []
+
+
+def test_rejection_offers_retry_after_editing(service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    record = crm.create_account({"name": "Acme"})
+    service.sync_now()
+    crm.update(record.id, {"website": "acme.example"})
+    rejected_id = int(service.store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.reject[rejected_id] = "permission"
+    assert service.sync_now().rejected == 1
+    [issue] = service.issues()
+    assert issue.kind == "rejected" and issue.reason == "permission"
+    assert issue.fields == {"website": {"yours": "acme.example"}}
+    with pytest.raises(ServiceError, match="retry or discard"):
+        service.resolve(issue.id, "keep_mine")
+    crm.update(record.id, {"website": "acme.test"})  # the rep fixes it, then retries
+    service.resolve(issue.id, "retry")
+    service.sync_now()
+    assert server.records[record.id].fields["website"] == "acme.test"
+
+
+def test_discarding_a_rejected_create_removes_the_record(service: SyncService, crm: CrmService,
+                                                         server: FakeServer, store: Store) -> None:
+    record = crm.create_account({"name": "Nope Ltd"})
+    server.reject[1] = "validation"
+    service.sync_now()
+    [issue] = service.issues()
+    service.resolve(issue.id, "discard")
+    assert crm.get("account", record.id) is None and crm.search("account", "Nope") == []
+    assert store.pending_changes() == 0 and service.issues() == []
+
+
+def test_discarding_a_rejected_update_restores_the_old_value(service: SyncService, crm: CrmService,
+                                                             server: FakeServer) -> None:
+    record = crm.create_account({"name": "Acme", "industry": "Retail"})
+    service.sync_now()
+    crm.update(record.id, {"industry": "Mining"})
+    server.reject[2] = "permission"
+    service.sync_now()
+    service.resolve(service.issues()[0].id, "discard")
+    restored = crm.get("account", record.id)
+    assert restored is not None and restored.fields["industry"] == "Retail" and not restored.pending
+
+
+def test_resolving_an_unknown_issue_says_so(service: SyncService) -> None:
+    with pytest.raises(ServiceError, match="no sync issue 42"):
+        service.resolve(42, "discard")
