@@ -29,7 +29,7 @@ def _python() -> str:
 
 def ensure_venv() -> None:
     """Create .venv if missing and install the project when its deps changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (dev.py itself may run on an old python3)
         sys.exit("crm-desktop needs Python 3.11 or newer")
     if not (BIN / "python").exists() and not (BIN / "python.exe").exists():
         print("Creating .venv ...", flush=True)

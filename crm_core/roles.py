@@ -51,7 +51,7 @@ def _pair(a: str, b: str, category: str) -> list[SeedRole]:
 
 
 def _seed() -> list[SeedRole]:
-    customer_matches = ("Supplier",) + STAKEHOLDER_ROLES + SALES_TEAM_ROLES
+    customer_matches = ("Supplier", *STAKEHOLDER_ROLES, *SALES_TEAM_ROLES)
     roles = [
         SeedRole("Colleague", "Business", ("Colleague",)),
         SeedRole("Partner", "Business", ("Partner",)),

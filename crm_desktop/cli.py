@@ -14,7 +14,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from crm_desktop.commands.common import CommandError, Context, add_json_flag
+from crm_desktop.commands.common import CommandError, Context
 from crm_desktop.services.errors import KNOWN_ERRORS
 
 log = logging.getLogger("crm.cli")

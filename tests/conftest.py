@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from crm_desktop.services import CrmService  # noqa: E402
-from crm_desktop.store import Store  # noqa: E402
+from crm_desktop.services import CrmService
+from crm_desktop.store import Store
 
 pytest_plugins = ["tests.helpers.fixtures"] if (Path(__file__).parent / "helpers" / "fixtures.py").exists() else []
 

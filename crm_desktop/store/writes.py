@@ -25,6 +25,14 @@ _ID_COLUMNS_BY_ENTITY = {"account": "account", "contact": "contact",
                          "connection": "connection", "connection_role": "connection_role"}
 
 
+# Fields whose change alters a record's search row (see fts.py).
+_SEARCHED = {
+    "contact": frozenset({"first_name", "last_name", "email", "email2", "phone", "mobile_phone",
+                          "account_id", "state"}),
+    "account": frozenset({"name", "email", "phone", "other_phone", "website", "state"}),
+}
+
+
 class RecordNotFound(LookupError):
     """The record does not exist in this store (or was deleted)."""
 
@@ -204,7 +212,7 @@ class Writer:
             if left and before.get("account_id"):
                 clear_primary_contact(self.conn, record_id)
         renamed = entity_name == "account" and "name" in changed
-        if entity_name in ("contact", "account"):
+        if entity_name in _SEARCHED and _SEARCHED[entity_name].intersection(changed):
             self._reindex(entity_name, record_id, renamed=renamed)
 
     def _reindex(self, entity_name: str, record_id: str, *, renamed: bool) -> None:
@@ -213,7 +221,7 @@ class Writer:
 
 def _label(entity_name: str, row: sqlite3.Row) -> str:
     """How an error names the record: "contact Ana Ruiz" or "connection 1a2b3c4d"."""
-    fields = {name: row[name] for name in row.keys()}
+    fields = dict(row)
     name = display_name(entity_name, fields) if entity_name != "connection" else ""
     return f"{entity_name} {name or row['id'][:8]}"
 

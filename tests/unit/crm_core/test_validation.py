@@ -1,0 +1,76 @@
+"""Field checks shared by the store and the server."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_core.entities import ENTITIES
+from crm_core.roles import SEED_ROLES, role_id
+from crm_core.validation import ValidationError, clean_changes, phone_e164
+
+
+def test_email_is_checked_for_syntax_and_its_domain_lowercased() -> None:
+    assert clean_changes("contact", {"email": " Ana@ACME.Example "}) == {"email": "Ana@acme.example"}
+    with pytest.raises(ValidationError, match="email"):
+        clean_changes("contact", {"email": "ana at acme"})
+
+
+def test_phone_keeps_what_was_typed_and_e164_follows_the_region() -> None:
+    assert clean_changes("contact", {"phone": "(206) 555-0100"}) == {"phone": "(206) 555-0100"}
+    assert phone_e164("(206) 555-0100", "US") == "+12065550100"
+    assert phone_e164("912 345 678", "ES") == "+34912345678"
+    assert phone_e164("12", "US") is None
+
+
+def test_a_phone_without_digits_is_refused() -> None:
+    with pytest.raises(ValidationError, match="phone"):
+        clean_changes("contact", {"phone": "call me maybe"})
+
+
+def test_required_fields_cannot_be_emptied() -> None:
+    with pytest.raises(ValidationError, match="last_name: is required"):
+        clean_changes("contact", {"last_name": "   "})
+
+
+def test_unknown_fields_and_wrong_types_are_named() -> None:
+    with pytest.raises(ValidationError, match="nickname: unknown field"):
+        clean_changes("contact", {"nickname": "x"})
+    with pytest.raises(ValidationError, match="must be text, not int"):
+        clean_changes("account", {"name": 42})
+
+
+def test_overlong_values_and_nul_bytes_are_refused() -> None:
+    with pytest.raises(ValidationError, match="longer than 160"):
+        clean_changes("account", {"name": "x" * 161})
+    with pytest.raises(ValidationError, match="NUL"):
+        clean_changes("account", {"name": "a\x00b"})
+
+
+def test_sql_text_is_just_text() -> None:
+    name = "Robert'); DROP TABLE contact;--"
+    assert clean_changes("account", {"name": name}) == {"name": name}
+
+
+def test_state_dates_ids_and_currency_are_checked() -> None:
+    with pytest.raises(ValidationError, match="state"):
+        clean_changes("account", {"state": "gone"})
+    with pytest.raises(ValidationError, match="valid_from"):
+        clean_changes("connection", {"valid_from": "31/12/2026"})
+    with pytest.raises(ValidationError, match="account_id"):
+        clean_changes("contact", {"account_id": "not-an-id"})
+    assert clean_changes("account", {"currency": "eur"}) == {"currency": "EUR"}
+
+
+def test_every_seeded_role_matches_roles_that_exist_and_match_back() -> None:
+    names = {r.name for r in SEED_ROLES}
+    for role in SEED_ROLES:
+        assert role.matches, role.name
+        for match in role.matches:
+            assert match in names
+            partner = next(r for r in SEED_ROLES if r.name == match)
+            assert role.name in partner.matches
+    assert role_id("Colleague") == role_id("Colleague")
+
+
+def test_the_registry_knows_the_four_entities() -> None:
+    assert set(ENTITIES) == {"account", "contact", "connection", "connection_role"}

@@ -1,0 +1,134 @@
+"""The CLI contract, driven through a real subprocess as scripts use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+class Cli:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+
+    def run(self, *args: str, env: dict[str, str] | None = None,
+            data_dir: bool = True) -> subprocess.CompletedProcess[str]:
+        prefix = ["--data-dir", str(self.data_dir)] if data_dir else []
+        return subprocess.run([sys.executable, "-m", "crm_desktop.cli", *prefix, *args],
+                              capture_output=True, text=True, timeout=60,
+                              env={**os.environ, **(env or {})})
+
+    def json(self, *args: str) -> Any:
+        result = self.run(*args, "--json")
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    def fails(self, *args: str) -> str:
+        result = self.run(*args)
+        assert result.returncode != 0, result.stdout
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1, result.stderr
+        return lines[0]
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Cli:
+    return Cli(tmp_path / "data")
+
+
+def test_the_story_of_an_account_its_contact_and_their_connection(cli: Cli) -> None:
+    acme = cli.json("account", "add", "--name", "Acme Ltd", "--phone", "+34 912 345 678",
+                    "--website", "acme.example")
+    assert acme["pending"] is True and acme["name"] == "Acme Ltd" and acme["phone_e164"] == "+34912345678"
+    ana = cli.json("contact", "add", "--first", "Ana", "--last", "Ruiz", "--account", "acme ltd",
+                   "--email", "ana@acme.example", "--job-title", "CTO")
+    assert ana["account_id"] == acme["id"] and ana["account_name"] == "Acme Ltd"
+    primary = cli.json("account", "set-primary", "Acme Ltd", "Ana Ruiz")
+    assert primary["primary_contact_id"] == ana["id"]
+    link = cli.json("link", "Ana Ruiz", acme["id"], "--role", "Champion", "--description", "met at fair")
+    from_acme = cli.json("connections", "Acme Ltd")
+    from_ana = cli.json("connections", ana["id"][:8])
+    assert [(c["id"], c["other_id"], c["other_name"], c["role"], c["other_role"], c["pending"])
+            for c in from_acme] == [(link["id"], ana["id"], "Ana Ruiz", "Customer", "Champion", True)]
+    assert [(c["other_name"], c["role"], c["other_role"]) for c in from_ana] == [
+        ("Acme Ltd", "Champion", "Customer")]
+    assert cli.json("unlink", link["id"])["deleted"] is True
+    assert cli.json("connections", "Acme Ltd") == []
+
+
+def test_list_show_update_and_status(cli: Cli) -> None:
+    for name in ("Zenith", "Acme", "Mútua"):
+        cli.json("account", "add", "--name", name)
+    names = [a["name"] for a in cli.json("list", "accounts")]
+    assert names == ["Acme", "Mútua", "Zenith"]
+    assert [a["name"] for a in cli.json("list", "accounts", "--search", "mut")] == ["Mútua"]
+    assert len(cli.json("list", "accounts", "--limit", "2")) == 2
+    updated = cli.json("update", "Zenith", "--set", "industry=Energy", "--set", "website=")
+    assert updated["industry"] == "Energy" and updated["website"] is None
+    assert cli.json("show", "Zenith")["industry"] == "Energy"
+    cli.json("deactivate", "Zenith")
+    assert [a["name"] for a in cli.json("list", "accounts", "--inactive")] == ["Zenith"]
+    cli.json("activate", "Zenith")
+    cli.json("delete", "Acme")
+    status = cli.json("status")
+    assert status == {"pending_changes": 7, "last_sync": None, "sync_issues": 0,
+                      "data_dir": str(cli.data_dir)}
+
+
+def test_roles_list_what_each_role_matches(cli: Cli) -> None:
+    roles = {r["name"]: r for r in cli.json("roles")}
+    assert roles["Colleague"]["matches"] == ["Colleague"]
+    assert roles["Manager"]["matches"] == ["Employee"]
+    assert {"Champion", "Decision Maker", "End User", "Economic Buyer", "Influencer",
+            "Technical Buyer"} <= set(roles)
+
+
+def test_the_data_dir_comes_from_the_environment_too(cli: Cli, tmp_path: Path) -> None:
+    env = {"CRM_DATA_DIR": str(tmp_path / "env-data")}
+    result = cli.run("account", "add", "--name", "Envco", "--json", env=env, data_dir=False)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "env-data" / "crm.sqlite3").exists()
+
+
+def test_human_output_is_a_readable_table(cli: Cli) -> None:
+    cli.json("account", "add", "--name", "Acme")
+    result = cli.run("list", "accounts")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0].split()[:2] == ["id", "name"]
+    assert "Acme" in result.stdout and "pending" in result.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("account", "add", "--name", ""), "name: is required"),
+    (("account", "add", "--name", "X", "--email", "not-an-email"), "email"),
+    (("account", "add", "--name", "X" * 500), "longer than 160"),
+    (("contact", "add", "--first", "A", "--last", "B", "--account", "Nowhere"), "no account named 'Nowhere'"),
+    (("update", "Acme", "--set", "colour=red"), "colour: unknown field"),
+    (("update", "Acme", "--set", "justtext"), "FIELD=VALUE"),
+    (("update", "Nobody", "--set", "name=x"), "named 'Nobody'"),
+    (("show", "Twin"), "matches 2 records"),
+    (("link", "Acme", "Acme", "--role", "Partner"), "itself"),
+    (("link", "Acme", "Acme", "--role", "Wizard"), "no connection role named 'Wizard'"),
+    (("account", "set-primary", "Acme", "Acme"), "no contact named 'Acme'"),
+    (("update", "Acme", "--set", "parent_account_id=Acme"), "cycle"),
+    (("list", "accounts", "--limit", "-1"), "limit"),
+])
+def test_bad_input_is_one_clear_line_and_writes_nothing(cli: Cli, args: tuple[str, ...], message: str) -> None:
+    cli.json("account", "add", "--name", "Acme")
+    cli.json("account", "add", "--name", "Twin")
+    cli.json("account", "add", "--name", "Twin")
+    before = cli.json("status")["pending_changes"]
+    assert message in cli.fails(*args)
+    assert cli.json("status")["pending_changes"] == before
+
+
+def test_formula_and_sql_text_is_stored_verbatim(cli: Cli) -> None:
+    name = "=HYPERLINK(\"x\"); DROP TABLE account;--"
+    created = cli.json("account", "add", "--name", name)
+    assert cli.json("show", created["id"])["name"] == name
+    assert len(cli.json("list", "accounts")) == 1

@@ -1,0 +1,92 @@
+"""Prefix search and keyset pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from crm_desktop.services import CrmService
+from crm_desktop.store import Store
+
+
+@pytest.fixture
+def people(crm: CrmService) -> CrmService:
+    acme = crm.create_account({"name": "Acme Ibérica", "website": "https://acme.example"})
+    crm.create_contact({"first_name": "José", "last_name": "Núñez", "email": "jose@acme.example",
+                        "phone": "+34 912 345 678", "account_id": acme.id})
+    crm.create_contact({"first_name": "Ana", "last_name": "Ruiz", "email": "ana.ruiz@globex.example",
+                        "mobile_phone": "(206) 555-0100"})
+    crm.create_contact({"first_name": "Anabel", "last_name": "Smith"})
+    return crm
+
+
+def _names(records) -> list[str]:
+    return sorted(r.name for r in records)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("an", ["Ana Ruiz", "Anabel Smith"]),
+    ("jose", ["José Núñez"]),          # accents don't matter
+    ("NUÑ", ["José Núñez"]),
+    ("ana ru", ["Ana Ruiz"]),          # every word must match
+    ("globex", ["Ana Ruiz"]),          # email
+    ("acme", ["José Núñez"]),          # company and email
+    ("ibér", ["José Núñez"]),          # company
+    ("912 345", ["José Núñez"]),       # phone as typed
+    ("+3491234", ["José Núñez"]),      # E.164
+    ("2065550", ["Ana Ruiz"]),         # digits of a formatted number
+    ("zz", []),
+])
+def test_prefix_search_over_names_emails_phones_and_company(people: CrmService, text: str,
+                                                            expected: list[str]) -> None:
+    assert _names(people.search("contact", text)) == expected
+
+
+@pytest.mark.parametrize("text", ['"', "AND", "a OR b", "name:x", "*", "x' OR 1=1 --", "NEAR(a b)", "🙂"])
+def test_search_text_is_never_query_syntax(people: CrmService, text: str) -> None:
+    people.search("contact", text)
+
+
+def test_search_follows_renames_of_the_company(people: CrmService) -> None:
+    [acme] = people.list_records("account")
+    people.update(acme, {"name": "Zenith Labs"})
+    assert _names(people.search("contact", "zenith")) == ["José Núñez"]
+    assert people.search("contact", "ibér") == []
+
+
+def test_inactive_and_deleted_records_leave_the_default_search(people: CrmService) -> None:
+    [ana] = people.search("contact", "ana ruiz")
+    people.set_active(ana, False)
+    assert _names(people.search("contact", "ana")) == ["Anabel Smith"]
+    assert _names(people.search("contact", "ana", view="inactive")) == ["Ana Ruiz"]
+    [anabel] = people.search("contact", "anabel")
+    people.delete(anabel)
+    assert people.search("contact", "anabel", view="all") == []
+
+
+def test_keyset_pages_walk_the_whole_list_in_name_order(crm: CrmService, store: Store) -> None:
+    for i in range(57):
+        crm.create_contact({"first_name": f"P{i:02d}", "last_name": f"Person{i % 7}"})
+    seen, after = [], None
+    while True:
+        page = store.page("contact", after=after, limit=10)
+        if not page:
+            break
+        seen += page
+        after = (page[-1].get("sort_key"), page[-1].num)
+    keys = [(r.get("sort_key"), r.num) for r in seen]
+    assert len(seen) == 57 and keys == sorted(keys)
+    last = store.page("contact", from_end=True, limit=5)
+    assert [r.id for r in last] == [r.id for r in seen[-5:]]
+    before = store.page("contact", before=(seen[10].get("sort_key"), seen[10].num), limit=3)
+    assert [r.id for r in before] == [r.id for r in seen[7:10]]
+    assert list(store.ordered_nums("contact")) == [r.num for r in seen]
+    assert [r.id for r in store.by_nums("contact", [seen[3].num, seen[1].num])] == [seen[3].id, seen[1].id]
+
+
+def test_lists_never_use_offset() -> None:
+    from pathlib import Path
+
+    import crm_desktop.store as package
+
+    source = "\n".join(p.read_text() for p in Path(package.__file__).parent.glob("*.py"))
+    assert " OFFSET " not in source.upper()
