@@ -1,0 +1,130 @@
+"""SyncIssuesView: listing conflicts and rejections and settling them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.services import ServiceError
+from crm_desktop.ui.sync.issues_model import IssueFieldsModel, SyncIssuesModel
+from crm_desktop.ui.sync.issues_view import SyncIssuesView
+
+
+@pytest.fixture
+def view(qtbot, controller, service, fake):
+    service.open_issues = [fake.conflict(1), fake.rejection(2)]
+    made = SyncIssuesView(controller)
+    qtbot.add_widget(made)
+    return made
+
+
+def select(view, issue_id):
+    view.table.selectRow(view.model.row_of(issue_id))
+    return view.detail
+
+
+def click(qtbot, button):
+    assert button.isVisibleTo(button.window()), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_issues_model_passes_the_model_tester(qtmodeltester, fake):
+    model = SyncIssuesModel()
+    model.set_issues([fake.conflict(1), fake.rejection(2)])
+    qtmodeltester.check(model)
+    assert model.index(0, SyncIssuesModel.RECORD).data() == "Acme Ltd (account)"
+    assert model.index(1, SyncIssuesModel.REASON).data() == "Not allowed: You may not change this contact"
+
+
+@pytest.mark.parametrize("which", ["conflict", "rejection"])
+def test_fields_model_passes_the_model_tester(qtmodeltester, fake, which):
+    model = IssueFieldsModel()
+    model.set_issue(getattr(fake, which)())
+    qtmodeltester.check(model)
+
+
+def test_conflict_shows_before_theirs_and_yours_per_field(view):
+    detail = select(view, 1)
+    model = detail.fields_model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Field", "Before", "On the server", "Yours"]
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert rows == [["Industry", "(empty)", "Retail", "Wholesale"],
+                    ["Phone", "555-0100", "555-0199", "555-0123"]]
+    assert not detail.keep_mine.isHidden() and detail.retry.isHidden()
+
+
+def test_keep_mine_resolves_the_conflict_and_it_leaves_the_list(qtbot, view, service):
+    detail = select(view, 1)
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, detail.keep_mine)
+    assert ("resolve", 1, "keep_mine") in service.calls
+    assert [view.model.issue(r).id for r in range(view.model.rowCount())] == [2]
+
+
+def test_take_theirs_resolves_the_conflict(qtbot, view, service):
+    detail = select(view, 1)
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, detail.take_theirs)
+    assert ("resolve", 1, "take_theirs") in service.calls
+
+
+def test_rejection_shows_its_reason_and_discard_resolves_it(qtbot, view, service):
+    detail = select(view, 2)
+    assert "not allowed" in detail.explanation.text() and "You may not change" in detail.explanation.text()
+    assert detail.fields_model.index(0, 1).data() == "CEO"
+    assert detail.keep_mine.isHidden() and not detail.retry.isHidden()
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, detail.discard)
+    assert ("resolve", 2, "discard") in service.calls
+
+
+def test_retry_resolves_a_rejection(qtbot, view, service):
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, select(view, 2).retry)
+    assert ("resolve", 2, "retry") in service.calls
+
+
+def test_no_issues_shows_the_empty_state(qtbot, controller):
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    assert view.pages.currentWidget() is view.empty
+    assert "No sync issues" in view.empty.text()
+
+
+def test_last_issue_resolved_shows_the_empty_state(qtbot, view, service):
+    service.open_issues = service.open_issues[:1]
+    view.refresh()
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, view.detail.keep_mine)
+    assert view.pages.currentWidget() is view.empty
+
+
+def test_a_refused_resolution_is_shown_inline(qtbot, view, service, monkeypatch):
+    def refuse(issue_id, action):
+        raise ServiceError("acme ltd no longer exists here; discard this issue")
+
+    monkeypatch.setattr(service, "resolve", refuse)
+    click(qtbot, select(view, 1).keep_mine)
+    assert not view.detail.error.isHidden() and "no longer exists" in view.detail.error.text()
+
+
+def test_issues_after_a_sync_are_shown(qtbot, controller, service, fake):
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    service.open_issues = [fake.conflict(5)]
+    with qtbot.wait_signal(controller.sync_finished):
+        controller.sync_now()
+    assert view.model.rowCount() == 1 and view.selected_issue().id == 5
+
+
+def test_selection_survives_a_refresh(view):
+    select(view, 2)
+    view.refresh()
+    assert view.selected_issue().id == 2
+
+
+def test_open_record_asks_the_window_to_show_it(qtbot, view):
+    with qtbot.wait_signal(view.open_record_requested) as opened:
+        click(qtbot, select(view, 2).open_button)
+    assert opened.args == ["contact", "c1"]
