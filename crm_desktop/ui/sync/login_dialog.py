@@ -1,0 +1,171 @@
+"""Log in to the team's server, or keep working offline.
+
+The password goes straight from the field to the controller's worker and is
+never kept: only the token the server returns is stored (in the keyring).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crm_desktop.ui.sync.controller import SyncController, error_kind
+
+logger = logging.getLogger("crm.ui")
+
+
+class LoginDialog(QDialog):
+    """Server address, user name and password; accepts once logged in."""
+
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._busy = False
+        self.setWindowTitle(self.tr("Log in to your team's server"))
+        self.setMinimumWidth(480)
+        self._build()
+        self._prefill(controller.state())
+        controller.login_succeeded.connect(self._on_controller_login_succeeded)
+        controller.login_failed.connect(self._on_controller_login_failed)
+
+    def _build(self) -> None:
+        intro = QLabel(self.tr("Your changes stay on this computer until you log in; "
+                               "then they go to your team and theirs come to you."), self)
+        intro.setWordWrap(True)
+        self.server = self._field(self.tr("Server address"), "https://crm.example.com")
+        self.user = self._field(self.tr("User name"), "")
+        self.password = self._field(self.tr("Password"), "")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("&Server:"), self.server)
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828")
+        self.error.setAccessibleName(self.tr("Login problem"))
+        self.error.hide()
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setAccessibleName(self.tr("Logging in"))
+        self.busy.hide()
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        for widget in (self.error, self.busy, self._buttons()):
+            layout.addWidget(widget)
+
+    def _field(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.setMinimumWidth(280)
+        edit.textEdited.connect(self._on_field_text_edited)
+        return edit
+
+    def _buttons(self) -> QDialogButtonBox:
+        box = QDialogButtonBox(self)
+        self.login_button = QPushButton(self.tr("Log in"), self)
+        self.login_button.setDefault(True)
+        self.offline_button = QPushButton(self.tr("Work offline"), self)
+        for button in (self.login_button, self.offline_button):
+            button.setAccessibleName(button.text())
+        box.addButton(self.login_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        box.addButton(self.offline_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.login_button.clicked.connect(self._on_login_button_clicked)
+        self.offline_button.clicked.connect(self.reject)
+        return box
+
+    def _prefill(self, state: Any) -> None:
+        self.server.setText(getattr(state, "server_url", None) or "")
+        self.user.setText(getattr(state, "username", None) or "")
+        first_empty = next((f for f in (self.server, self.user) if not f.text()), self.password)
+        first_empty.setFocus()
+
+    # -- logging in ----------------------------------------------------------
+
+    @Slot()
+    def _on_login_button_clicked(self) -> None:
+        missing = [(self.server, self.tr("Enter the server address your admin gave you.")),
+                   (self.user, self.tr("Enter your user name.")),
+                   (self.password, self.tr("Enter your password."))]
+        for field, message in missing:
+            if not field.text().strip():
+                self._show_error(message)
+                field.setFocus()
+                return
+        self._set_busy(True)
+        self._controller.login(self.server.text().strip(), self.user.text().strip(), self.password.text())
+
+    @Slot()
+    def _on_controller_login_succeeded(self) -> None:
+        if not self._busy:
+            return
+        self._set_busy(False)
+        self.password.clear()
+        self.accept()
+
+    @Slot(object)
+    def _on_controller_login_failed(self, error: BaseException) -> None:
+        if not self._busy:
+            return
+        self._set_busy(False)
+        self._show_error(self.failure_text(error))
+        self.error.setToolTip(getattr(error, "message", None) or str(error))
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def failure_text(self, error: BaseException) -> str:
+        """What went wrong, by kind, with the service's details."""
+        kind = error_kind(error)
+        details = getattr(error, "message", None) or str(error)
+        details = details[:1].upper() + details[1:]
+        if kind == "auth":
+            return self.tr("The server did not accept this user name and password.")
+        if kind == "network":
+            return self.tr("Cannot reach the server; check the address and your connection.") + "\n" + details
+        if kind == "schema":
+            return self.tr("This app is too old for the server; please update it.")
+        if kind in ("server", "garbage"):
+            return self.tr("The server had a problem; try again in a moment.") + "\n" + details
+        return self.tr("Logging in failed; see the log.")
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+        self.adjustSize()  # room for the error line, never squeezed fields
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busy.setVisible(busy)
+        if busy:
+            self.error.hide()
+        for widget in (self.server, self.user, self.password, self.login_button):
+            widget.setEnabled(not busy)
+        self.login_button.setText(self.tr("Logging in…") if busy else self.tr("Log in"))
+
+    @Slot(str)
+    def _on_field_text_edited(self, _text: str) -> None:
+        self.error.hide()
+
+    def reject(self) -> None:
+        """Work offline: close; a login still running finishes without this dialog."""
+        self._busy = False
+        self.password.clear()
+        super().reject()
