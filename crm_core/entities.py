@@ -10,6 +10,7 @@ queue and the server's push/pull are generic over this registry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from sqlmodel import Field, SQLModel
@@ -103,17 +104,24 @@ class EntityDef:
     phones: tuple[str, ...] = ()
     dates: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def field_names(self) -> tuple[str, ...]:
         return tuple(self.fields_model.model_fields)
 
+    @cached_property
+    def max_lengths(self) -> dict[str, int]:
+        """The longest value each string field accepts."""
+        limits: dict[str, int] = {}
+        for name, info in self.fields_model.model_fields.items():
+            for meta in info.metadata:
+                limit = getattr(meta, "max_length", None)
+                if limit is not None:
+                    limits[name] = int(limit)
+        return limits
+
     def max_length(self, name: str) -> int | None:
-        """The longest value a string field accepts."""
-        for meta in self.fields_model.model_fields[name].metadata:
-            limit = getattr(meta, "max_length", None)
-            if limit is not None:
-                return int(limit)
-        return None
+        """The longest value the string field ``name`` accepts."""
+        return self.max_lengths.get(name)
 
     def defaults(self) -> dict[str, Any]:
         """A new record's field values before the user fills them in."""

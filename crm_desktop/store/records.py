@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,7 +58,7 @@ class Record:
         return data
 
 
-def from_row(entity_name: str, row: sqlite3.Row) -> Record:
+def from_row(entity_name: str, row: sqlite3.Row | Mapping[str, Any]) -> Record:
     """A Record from a full row of its entity's table."""
     names = ENTITIES[entity_name].field_names
     keys = row.keys()

@@ -72,8 +72,8 @@ class Store:
 
     def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> Record:
         """Change fields of a record and queue the change; returns it."""
-        self.write(lambda w: w.update(entity_name, record_id, changes))
-        return self.require(entity_name, record_id)
+        _, row = self.write(lambda w: w.update_row(entity_name, record_id, changes))
+        return from_row(entity_name, row)
 
     def delete(self, entity_name: str, record_id: str) -> None:
         """Delete a record, leaving a tombstone for sync."""

@@ -120,20 +120,28 @@ class Writer:
 
     def update(self, entity_name: str, record_id: str, changes: Mapping[str, Any]) -> bool:
         """Change some fields and queue them; False when nothing changed."""
+        return self.update_row(entity_name, record_id, changes)[0]
+
+    def update_row(self, entity_name: str, record_id: str,
+                   changes: Mapping[str, Any]) -> tuple[bool, dict[str, Any]]:
+        """Like ``update``, also returning the record's row as it now stands.
+
+        Saves the caller reading the row back: the edit budget counts it.
+        """
         row = self._live_row(entity_name, record_id)
-        label = _label(entity_name, row)
+        label = _LazyLabel(entity_name, row)
         cleaned = _clean(entity_name, changes, label)
         current = {name: row[name] for name in entity(entity_name).field_names}
         changed = {k: v for k, v in cleaned.items() if current.get(k) != v}
         if not changed:
-            return False
+            return False, dict(row)
         merged = {**current, **changed}
         _check(self.lookup, entity_name, record_id, merged, set(changed), label)
-        self._write_fields(entity_name, row["num"], merged, changed)
+        written = self._write_fields(entity_name, row["num"], merged, changed)
         base = {k: current.get(k) for k in changed}
         self.queue(entity_name, record_id, "update", changed, base, row["version"])
         self._after_update(entity_name, record_id, current, changed)
-        return True
+        return True, {**dict(row), **written, "pending": 1}
 
     def delete(self, entity_name: str, record_id: str) -> None:
         """Leave a tombstone, queue the delete and drop what pointed at it."""
@@ -193,13 +201,15 @@ class Writer:
         return row  # type: ignore[no-any-return]
 
     def _write_fields(self, entity_name: str, num: int, merged: Mapping[str, Any],
-                      changed: Mapping[str, Any]) -> None:
-        columns = {**changed, **self._local_columns(entity_name, merged, set(changed))}
+                      changed: Mapping[str, Any]) -> dict[str, Any]:
+        columns = {**changed, **self._local_columns(entity_name, merged, set(changed)),
+                   "modified_at": now_iso()}
         assignments = ", ".join(f"{name} = ?" for name in columns)
         self.conn.execute(
-            f"UPDATE {table(entity_name)} SET {assignments}, modified_at = ?, pending = 1 WHERE num = ?",
-            (*columns.values(), now_iso(), num),
+            f"UPDATE {table(entity_name)} SET {assignments}, pending = 1 WHERE num = ?",
+            (*columns.values(), num),
         )
+        return columns
 
     def _local_columns(self, entity_name: str, fields: Mapping[str, Any],
                        changed: set[str]) -> dict[str, Any]:
@@ -219,26 +229,31 @@ class Writer:
         reindex(self.conn, entity_name, record_id, renamed=renamed)
 
 
-def _label(entity_name: str, row: sqlite3.Row) -> str:
-    """How an error names the record: "contact Ana Ruiz" or "connection 1a2b3c4d"."""
-    fields = dict(row)
-    name = display_name(entity_name, fields) if entity_name != "connection" else ""
-    return f"{entity_name} {name or row['id'][:8]}"
+class _LazyLabel:
+    """How an error names the record ("contact Ana Ruiz"), worked out only on error."""
+
+    def __init__(self, entity_name: str, row: sqlite3.Row) -> None:
+        self.entity_name, self.row = entity_name, row
+
+    def __str__(self) -> str:
+        fields = dict(self.row)
+        name = display_name(self.entity_name, fields) if self.entity_name != "connection" else ""
+        return f"{self.entity_name} {name or self.row['id'][:8]}"
 
 
-def _clean(entity_name: str, values: Mapping[str, Any], label: str) -> dict[str, Any]:
+def _clean(entity_name: str, values: Mapping[str, Any], label: object) -> dict[str, Any]:
     try:
         return clean_changes(entity_name, values)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=label) from None
+        raise ValidationError(exc.field, exc.message, record=str(label)) from None
 
 
 def _check(lookup: Lookup, entity_name: str, record_id: str, merged: Mapping[str, Any],
-           changed: set[str], label: str) -> None:
+           changed: set[str], label: object) -> None:
     try:
         check_record(lookup, entity_name, record_id, merged, changed)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=label) from None
+        raise ValidationError(exc.field, exc.message, record=str(label)) from None
 
 
 def local_columns(entity_name: str, fields: Mapping[str, Any], changed: set[str],
