@@ -1,0 +1,117 @@
+"""Faults between client and a real server: nothing lost, nothing doubled."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from crm_desktop.services.sync import AuthError, NetworkError, SyncError
+from crm_desktop.sync.errors import GarbageResponse
+from tests.e2e.conftest import Rep
+from tests.e2e.faults import Fault
+from tests.helpers.server import ServerProcess
+
+pytestmark = pytest.mark.e2e
+MakeRep = Callable[..., Rep]
+
+
+def _queue_accounts(rep: Rep, n: int, prefix: str = "Account") -> list[str]:
+    with rep.store.writing() as writer:
+        return [writer.create("account", {"name": f"{prefix} {i:05}"}) for i in range(n)]
+
+
+def _assert_once_on_server(rep: Rep, reader: Rep, ids: list[str]) -> None:
+    """Every record reached the server exactly once and nothing was reported."""
+    assert rep.store.pending_changes() == 0
+    assert rep.sync.issues() == []
+    reader.sync.sync_now()
+    found = [reader.crm.get("account", i) for i in ids]
+    assert all(r is not None and r.version == 1 for r in found)  # applied once: version 1
+
+
+def test_dropped_request_keeps_the_queue(shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    ids = _queue_accounts(rep, 5)
+    rep.net.faults = [Fault("/sync/push", "drop_request")]
+    with pytest.raises(NetworkError):
+        rep.sync.sync_now()
+    assert rep.store.pending_changes() == 5
+    assert rep.sync.sync_now().pushed == 5
+    _assert_once_on_server(rep, admin, ids)
+
+
+def test_retried_push_after_lost_response_applies_once(shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    ids = _queue_accounts(rep, 5)
+    rep.net.faults = [Fault("/sync/push", "drop_response")]
+    with pytest.raises(NetworkError):
+        rep.sync.sync_now()
+    assert rep.store.pending_changes() == 5  # the server committed, but we never heard
+    report = rep.sync.sync_now()
+    assert report.pushed == 5 and report.conflicts == report.rejected == 0
+    _assert_once_on_server(rep, admin, ids)
+
+
+def test_same_push_delivered_twice_applies_once(shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    ids = _queue_accounts(rep, 5)
+    record = rep.crm.get("account", ids[0])
+    assert record is not None
+    rep.net.faults = [Fault("/sync/push", "twice")]
+    report = rep.sync.sync_now()
+    assert report.pushed == 5 and report.rejected == 0
+    _assert_once_on_server(rep, admin, ids)
+
+
+def test_rejected_token_mid_batch_keeps_the_rest_queued(shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    ids = _queue_accounts(rep, 30)
+    rep.sync.push_batch = 10
+    rep.net.faults = [Fault("/sync/push", "401", nth=2)]
+    with pytest.raises(AuthError, match="log in again"):
+        rep.sync.sync_now()
+    assert rep.store.pending_changes() == 20  # the first batch was acknowledged
+    assert not rep.sync.state().logged_in
+    rep.login()
+    assert rep.sync.sync_now().pushed == 20
+    _assert_once_on_server(rep, admin, ids)
+
+
+def test_garbage_answers_change_nothing(shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    ids = _queue_accounts(rep, 3)
+    rep.net.faults = [Fault("/sync/push", "garbage")]
+    with pytest.raises(GarbageResponse):
+        rep.sync.sync_now()
+    assert rep.store.pending_changes() == 3
+    rep.net.faults = [Fault("/sync/pull", "garbage")]
+    with pytest.raises(GarbageResponse) as caught:
+        rep.sync.sync_now()  # pushed, then the pull fails: the cursor stays
+    assert caught.value.kind == "garbage"
+    assert rep.store.get_meta("sync_cursor") is None
+    rep.sync.sync_now()
+    _assert_once_on_server(rep, admin, ids)
+
+
+def test_server_killed_mid_batch_and_restarted(tmp_path_factory: pytest.TempPathFactory,
+                                               make_rep: MakeRep) -> None:
+    server = ServerProcess(tmp_path_factory.mktemp("killed"))
+    server.start()
+    try:
+        rep, admin = make_rep(server), make_rep(server, admin=True)
+        ids = _queue_accounts(rep, 3000)
+        rep.sync.push_batch = 1000
+        rep.net.on_kill = server.kill
+        rep.net.faults = [Fault("/sync/push", "kill_in_flight", nth=2)]
+        with pytest.raises(SyncError):
+            rep.sync.sync_now()
+        assert 2000 <= rep.store.pending_changes() <= 3000
+        with pytest.raises(NetworkError):
+            rep.sync.sync_now()  # still down: stays queued
+        server.start()
+        report = rep.sync.sync_now()
+        assert report.pending_changes == 0 and report.rejected == 0
+        _assert_once_on_server(rep, admin, ids)
+    finally:
+        server.kill()
