@@ -7,6 +7,7 @@ local change like any other (and shows as pending until synced).
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 
 from crm_desktop.services.crm import CrmService
@@ -116,7 +117,8 @@ PRIMARY_CONTACTS = {
 
 
 def _slug(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())[:12] or "x"
+    plain = unicodedata.normalize("NFKD", name.lower()).encode("ascii", "ignore").decode()
+    return "".join(ch for ch in plain if ch.isalnum())[:12] or "x"
 
 
 def _load_accounts(crm: CrmService) -> dict[str, str]:

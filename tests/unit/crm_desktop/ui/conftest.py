@@ -7,9 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services import AppContext, CrmService, Record
+from crm_desktop.ui import optional
+from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.ops import TaskManager, install_task_manager
 
 
@@ -60,3 +64,56 @@ def make_contact(ui_crm: CrmService) -> Callable[..., Record]:
         return ui_crm.create_contact({"first_name": first, "last_name": last, **values})
 
     return make
+
+
+class StubController(QObject):
+    """Stands in for SyncController: records what the window asks of sync."""
+
+    state_changed = Signal(object)
+    sync_finished = Signal(object)
+    sync_failed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sync_requests = 0
+        self.local_edits = 0
+
+    def sync_now(self) -> None:
+        self.sync_requests += 1
+
+    def notify_local_edit(self) -> None:
+        self.local_edits += 1
+
+
+@pytest.fixture
+def controller() -> StubController:
+    return StubController()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ui_crm: CrmService, controller: StubController,
+           monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
+    """The main window over the test store, with a stub sync controller and no modal boxes."""
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(optional, "sync_issues_view", lambda *_a: None)
+    monkeypatch.setattr(optional, "sync_status_widget", lambda *_a: None)
+    main = MainWindow(ui_crm, controller=controller)
+    qtbot.add_widget(main)
+    main.show()
+    yield main
+    for form in list(main.forms):
+        form.fields.load(dict(form.record.fields) if form.record else {}, {})
+        form.close()
+
+
+# The offscreen platform warns that it cannot raise windows or pass size hints
+# to a window manager; that is the test platform talking, not our code.
+OFFSCREEN_NOISE = ("This plugin does not support",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents and "sync" not in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.qt_log_ignore(*OFFSCREEN_NOISE))

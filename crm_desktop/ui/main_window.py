@@ -1,0 +1,252 @@
+"""The main window: navigation, the lists, menus, shortcuts and the status bar.
+
+Pieces built elsewhere (sync controller and its widgets, welcome page,
+import and export) are optional: the window shows only the menu items whose
+piece is there, so there are no dead buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from crm_desktop.services import CrmService, Record
+from crm_desktop.ui import optional
+from crm_desktop.ui.list_view import RecordListView
+from crm_desktop.ui.ops import Op
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.forms import RecordForm
+
+log = logging.getLogger("crm.ui")
+
+ACCOUNTS, CONTACTS, SYNC_ISSUES = "accounts", "contacts", "sync_issues"
+
+
+class MainWindow(QMainWindow):
+    """Accounts, contacts and sync issues, with the rep's commands."""
+
+    record_changed = Signal(str, str)  # kind, id: after any local edit lands
+    language_chosen = Signal(object)  # "en", "es" or None for the system's
+
+    def __init__(self, crm: CrmService, *, controller: Any = None, transfer: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.crm = crm
+        self.controller = controller
+        self.transfer = transfer
+        self.forms: list[RecordForm] = []
+        self.nav = QListWidget(self)
+        self.pages = QStackedWidget(self)
+        self.lists: dict[str, RecordListView] = {}
+        self._page_keys: list[str] = []
+        self.welcome: QWidget | None = None
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_pages()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self.retranslate()
+        self.record_changed.connect(self._on_self_record_changed)
+
+    # -- building ------------------------------------------------------------
+
+    def _build_pages(self) -> None:
+        export = optional.export_function(self.transfer)
+        for key, kind in ((ACCOUNTS, "account"), (CONTACTS, "contact")):
+            view = RecordListView(self.crm, kind, self, export=export)
+            view.record_opened.connect(self._on_list_record_opened)
+            view.new_requested.connect(self._on_list_new_requested)
+            view.delete_requested.connect(self._on_list_delete_requested)
+            self.lists[key] = view
+            self._add_page(key, view)
+        issues = optional.sync_issues_view(self.controller, self)
+        if issues is not None:
+            self._add_page(SYNC_ISSUES, issues)
+
+    def _add_page(self, key: str, widget: QWidget) -> None:
+        self._page_keys.append(key)
+        self.pages.addWidget(widget)
+        item = QListWidgetItem(self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+
+    def _build_layout(self) -> None:
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(16, 16))
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.nav.setCurrentRow(0)
+        self.resize(1100, 680)
+
+    def _build_actions(self) -> None:
+        from crm_desktop.ui.menus import build_menus
+
+        build_menus(self)
+
+    def _build_status_bar(self) -> None:
+        widget = optional.sync_status_widget(self.controller, self)
+        if widget is not None:
+            self.statusBar().addPermanentWidget(widget, 1)
+
+    def retranslate(self) -> None:
+        """Set every visible text in the current language."""
+        self.setWindowTitle(self.tr("CRM"))
+        titles = {ACCOUNTS: self.tr("Accounts"), CONTACTS: self.tr("Contacts"),
+                  SYNC_ISSUES: self.tr("Sync issues")}
+        for row, key in enumerate(self._page_keys):
+            item = self.nav.item(row)
+            item.setText(titles[key])
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        for view in self.lists.values():
+            view.retranslate()
+        from crm_desktop.ui.menus import retranslate_menus
+
+        retranslate_menus(self)
+
+    # -- navigation ----------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        """Show the list (or view) called ``key`` and select it in the navigation."""
+        self.hide_welcome()
+        self.nav.setCurrentRow(self._page_keys.index(key))
+
+    def current_list(self) -> RecordListView:
+        """The list shown now, or the accounts list when another page is up."""
+        key = self._page_keys[self.pages.currentIndex()] if self.pages.currentIndex() >= 0 else ACCOUNTS
+        return self.lists.get(key, self.lists[ACCOUNTS])
+
+    @Slot(int)
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.pages.setCurrentIndex(row)
+
+    def show_welcome(self, welcome: QWidget) -> None:
+        """Cover the lists with the first-run page until the rep picks a start."""
+        self.welcome = welcome
+        self.pages.addWidget(welcome)
+        self.pages.setCurrentWidget(welcome)
+        self.nav.setEnabled(False)
+
+    def hide_welcome(self) -> None:
+        if self.welcome is not None:
+            self.pages.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+            self.nav.setEnabled(True)
+            self.pages.setCurrentIndex(max(self.nav.currentRow(), 0))
+
+    # -- records -------------------------------------------------------------
+
+    def open_record(self, kind: str, record_id: str | None,
+                    defaults: dict[str, Any] | None = None) -> RecordForm:
+        """Open a record's form in its own window (None: a new record)."""
+        from crm_desktop.ui.forms import open_form
+
+        for form in self.forms:
+            if record_id and form.record is not None and form.record.id == record_id:
+                form.raise_()
+                form.activateWindow()
+                return form
+        form = open_form(self, kind, record_id, defaults)
+        self.forms.append(form)
+        form.destroyed.connect(lambda: self.forms.remove(form) if form in self.forms else None)
+        return form
+
+    def new_record(self) -> None:
+        """New (Ctrl+N): a new record of the list shown."""
+        self.open_record(self.current_list().kind, None)
+
+    def find_in_list(self) -> None:
+        """Find (Ctrl+F): search the list shown."""
+        view = self.current_list()
+        self.pages.setCurrentWidget(view)
+        self.nav.setCurrentRow(self.pages.currentIndex())
+        view.focus_search()
+
+    def notify_local_edit(self, kind: str = "", record_id: str = "") -> None:
+        """A local edit landed: refresh lists and tell sync there is work."""
+        self.record_changed.emit(kind, record_id)
+
+    def refresh_lists(self) -> None:
+        """Re-read every list (after a sync brought changes in)."""
+        for view in self.lists.values():
+            view.refresh()
+
+    @Slot(str, str)
+    def _on_self_record_changed(self, _kind: str, _record_id: str) -> None:
+        self.refresh_lists()
+        for form in list(self.forms):
+            form.on_record_changed()
+        if self.welcome is not None and any(view.model.total for view in self.lists.values()):
+            self.hide_welcome()
+        if self.controller is not None:
+            self.controller.notify_local_edit()
+
+    @Slot(str, str)
+    def _on_list_record_opened(self, kind: str, record_id: str) -> None:
+        self.open_record(kind, record_id)
+
+    @Slot(str)
+    def _on_list_new_requested(self, kind: str) -> None:
+        self.open_record(kind, None)
+
+    @Slot(object)
+    def _on_list_delete_requested(self, record: Record) -> None:
+        self.delete_record(record)
+
+    def delete_selected(self) -> None:
+        """Delete: the selected record of the list shown, after confirming."""
+        record = self.current_list().selected_record()
+        if record is not None:
+            self.delete_record(record)
+
+    def delete_record(self, record: Record) -> None:
+        """Ask, then delete the record on the store worker."""
+        answer = QMessageBox.question(
+            self, self.tr("Delete record"),
+            self.tr("Delete %1? This cannot be undone.").replace("%1", record.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        Op(self, lambda: self.crm.delete(record)).success(
+            lambda _r: self.notify_local_edit(record.entity, record.id)).failure(self.show_error).run()
+
+    def show_error(self, error: Exception) -> None:
+        """A known error as a message; the trace of a bug is already logged."""
+        QMessageBox.warning(self, self.tr("Could not save"), str(error))
+
+    # -- sync ----------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.controller is not None:
+            self.controller.sync_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for form in list(self.forms):
+            if not form.close():
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+
+def standard_key(name: str) -> QKeySequence:
+    """A shortcut from the issue's keyboard map."""
+    keys = {"new": "Ctrl+N", "find": "Ctrl+F", "save": "Ctrl+S", "sync": "F9"}
+    return QKeySequence(keys[name])

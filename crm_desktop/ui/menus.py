@@ -1,0 +1,109 @@
+"""The main window's menus, toolbar and shortcuts.
+
+Menu items for optional pieces (log in, import, sync) appear only when the
+piece is there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from crm_desktop.ui import optional
+from crm_desktop.ui.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from crm_desktop.ui.main_window import MainWindow
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def _action(window: MainWindow, name: str, slot: object, shortcut: str | None = None) -> QAction:
+    action = QAction(window)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.actions_by_name[name] = action
+    window.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """Create every action and put it in the menus and the toolbar."""
+    bar = window.menuBar()
+    file_menu = bar.addMenu("")
+    file_menu.setObjectName("file")
+    file_menu.addAction(_action(window, "new", window.new_record, "Ctrl+N"))
+    if optional.import_wizard_class(window.transfer) is not None:
+        file_menu.addAction(_action(window, "import", lambda: open_import(window)))
+    if optional.login_dialog_class(window.controller) is not None:
+        file_menu.addAction(_action(window, "login", lambda: open_login(window)))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, "quit", window.close, "Ctrl+Q"))
+    edit_menu = bar.addMenu("")
+    edit_menu.setObjectName("edit")
+    edit_menu.addAction(_action(window, "find", window.find_in_list, "Ctrl+F"))
+    edit_menu.addAction(_action(window, "delete", window.delete_selected))
+    _build_view_menu(window)
+    toolbar = QToolBar(window)
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setMovable(False)
+    window.addToolBar(toolbar)
+    toolbar.addAction(window.actions_by_name["new"])
+    if window.controller is not None:
+        sync = _action(window, "sync", window.sync_now, "F9")
+        toolbar.addAction(sync)
+        file_menu.insertAction(window.actions_by_name["quit"], sync)
+
+
+def _build_view_menu(window: MainWindow) -> None:
+    view_menu = window.menuBar().addMenu("")
+    view_menu.setObjectName("view")
+    language_menu = view_menu.addMenu("")
+    language_menu.setObjectName("language")
+    group = QActionGroup(window)
+    for code in (None, *LANGUAGES):
+        action = QAction(window)
+        action.setCheckable(True)
+        action.setData(code)
+        action.triggered.connect(lambda _checked=False, c=code: window.language_chosen.emit(c))
+        group.addAction(action)
+        language_menu.addAction(action)
+        window.actions_by_name[f"language_{code or 'system'}"] = action
+
+
+def retranslate_menus(window: MainWindow) -> None:
+    """Menu and action texts in the current language."""
+    titles = {"file": _t("&File"), "edit": _t("&Edit"), "view": _t("&View"), "language": _t("&Language")}
+    for menu in window.menuBar().findChildren(QMenu):
+        if menu.objectName() in titles:
+            menu.setTitle(titles[menu.objectName()])
+    texts = {
+        "new": _t("&New record"), "import": _t("&Import…"), "login": _t("&Log in…"), "quit": _t("&Quit"),
+        "find": _t("&Find"), "delete": _t("&Delete record"), "sync": _t("&Sync now"),
+        "language_system": _t("System language"), "language_en": "English", "language_es": "Español",
+    }
+    for name, action in window.actions_by_name.items():
+        action.setText(texts[name])
+    # Delete itself is a shortcut of each list's table, so it never fires while typing.
+    window.actions_by_name["delete"].setToolTip(_t("Delete the selected record (Del in the list)"))
+
+
+def open_import(window: MainWindow) -> None:
+    """File > Import...: the import wizard, refreshing the lists when it is done."""
+    wizard_class = optional.import_wizard_class(window.transfer)
+    wizard = wizard_class(window.transfer, window)
+    wizard.finished.connect(lambda _result: window.notify_local_edit())
+    wizard.open()
+
+
+def open_login(window: MainWindow) -> None:
+    """File > Log in...: the sync login dialog."""
+    dialog = optional.login_dialog_class(window.controller)(window.controller, window)
+    dialog.open()

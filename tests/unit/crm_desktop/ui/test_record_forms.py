@@ -1,0 +1,193 @@
+"""The rep's workflows through the window and the forms."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.services import CrmService, Record
+from crm_desktop.ui.forms import AccountForm, ContactForm, RecordForm
+from crm_desktop.ui.main_window import MainWindow
+
+Wait = Callable[[], None]
+
+
+def _type(form: RecordForm, field: str, text: str) -> None:
+    editor = form.fields.editors[field].editor
+    assert isinstance(editor, QLineEdit)
+    editor.setText(text)
+    editor.textEdited.emit(text)
+
+
+def _save(qtbot: QtBot, form: RecordForm) -> None:
+    with qtbot.wait_signal(form.saved, timeout=5000):
+        form.save()
+
+
+def test_create_an_account_shows_it_pending_in_the_list(qtbot: QtBot, window: MainWindow,
+                                                        controller: Any) -> None:
+    form = window.open_record("account", None)
+    _type(form, "name", "Acme Ltd")
+    _type(form, "phone", "+34 600 111 222")
+    _save(qtbot, form)
+    assert form.record is not None and form.record.name == "Acme Ltd"
+    assert "not synced" in form.pending_label.text().lower()
+    assert "not synced yet" in form.owner_label.text()
+    model = window.lists["accounts"].model
+    assert model.rowCount() == 1 and model.index(0, 0).data() == "Acme Ltd"
+    assert controller.local_edits == 1
+
+
+def test_validation_message_shows_next_to_the_field(qtbot: QtBot, window: MainWindow, wait_ops: Wait) -> None:
+    form = window.open_record("account", None)
+    _type(form, "name", "Acme Ltd")
+    _type(form, "email", "not an email")
+    form.save()
+    wait_ops()
+    error = form.fields.editors["email"].error
+    assert error.isVisibleTo(form) and error.text()
+    assert form.record is None
+
+
+def test_save_and_close_closes_the_form(qtbot: QtBot, window: MainWindow, ui_crm: CrmService) -> None:
+    form = window.open_record("contact", None)
+    _type(form, "last_name", "Ruiz")
+    form.save_and_close()
+    qtbot.wait_until(lambda: not window.forms, timeout=5000)
+    assert ui_crm.count("contact") == 1
+
+
+def test_closing_with_unsaved_changes_asks_first(qtbot: QtBot, window: MainWindow, monkeypatch: Any) -> None:
+    asked: list[str] = []
+
+    def cancel(*args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", cancel)
+    form = window.open_record("account", None)
+    _type(form, "name", "Half typed")
+    assert not form.close()
+    assert asked and form.isVisible()
+
+
+def test_add_a_new_contact_from_the_account_form(qtbot: QtBot, window: MainWindow,
+                                                 make_account: Callable[..., Record]) -> None:
+    account = make_account("Acme Ltd")
+    form = window.open_record("account", account.id)
+    assert isinstance(form, AccountForm)
+    form.contacts.new_contact()
+    contact_form = window.forms[-1]
+    assert isinstance(contact_form, ContactForm)
+    assert contact_form.fields.editors["account_id"].value() == account.id
+    _type(contact_form, "first_name", "Ana")
+    _type(contact_form, "last_name", "García")
+    _save(qtbot, contact_form)
+    assert [c.name for c in form.contacts.model.items] == ["Ana García"]
+
+
+def test_add_an_existing_contact_and_make_it_primary(qtbot: QtBot, window: MainWindow, ui_crm: CrmService,
+                                                     make_account: Callable[..., Record],
+                                                     make_contact: Callable[..., Record],
+                                                     wait_ops: Wait) -> None:
+    account = make_account("Acme Ltd")
+    make_contact("Ana", "García")
+    form = window.open_record("account", account.id)
+    assert isinstance(form, AccountForm)
+    picker = form.contacts.add_existing()
+    picker.search.setText("ana")
+    picker.accept()
+    wait_ops()
+    assert [c.name for c in form.contacts.model.items] == ["Ana García"]
+    form.contacts.table.selectRow(0)
+    form.contacts.set_primary()
+    wait_ops()
+    stored = ui_crm.get("account", account.id)
+    assert stored is not None
+    assert stored.fields["primary_contact_id"] == form.contacts.model.items[0].id
+    assert form.contacts.model.index(0, 4).data() == "Primary contact"
+
+
+def test_parent_account_picker_sets_the_parent_and_lists_sub_accounts(
+        qtbot: QtBot, window: MainWindow, ui_crm: CrmService, make_account: Callable[..., Record]) -> None:
+    parent = make_account("Globex Corporation")
+    child = make_account("Globex Retail")
+    form = window.open_record("account", child.id)
+    picker = form.fields.editors["parent_account_id"].editor
+    dialog = picker.choose()  # type: ignore[union-attr]
+    dialog.search.setText("globex corp")
+    dialog.accept()
+    _save(qtbot, form)
+    assert form.record is not None and form.record.fields["parent_account_id"] == parent.id
+    parent_form = window.open_record("account", parent.id)
+    assert isinstance(parent_form, AccountForm)
+    assert [a.name for a in parent_form.sub_accounts.model.items] == ["Globex Retail"]
+
+
+def test_deactivate_moves_the_record_to_the_inactive_view(qtbot: QtBot, window: MainWindow,
+                                                          make_account: Callable[..., Record],
+                                                          wait_ops: Wait) -> None:
+    account = make_account("Old Co")
+    form = window.open_record("account", account.id)
+    form.toggle_active()
+    wait_ops()
+    assert form.record is not None and not form.record.active
+    assert form.buttons["state"].text().replace("&", "") == "Activate"
+    view = window.lists["accounts"]
+    assert view.model.rowCount() == 0
+    view.views.setCurrentIndex(1)
+    assert view.model.index(0, 0).data() == "Old Co"
+
+
+def test_delete_asks_and_removes_the_record(qtbot: QtBot, window: MainWindow, ui_crm: CrmService,
+                                            make_account: Callable[..., Record], wait_ops: Wait) -> None:
+    account = make_account("Gone Ltd")
+    form = window.open_record("account", account.id)
+    with qtbot.wait_signal(form.deleted, timeout=5000):
+        form.confirm_delete()
+    assert ui_crm.get("account", account.id) is None
+    assert window.lists["accounts"].model.rowCount() == 0
+
+
+def test_search_as_you_type_in_the_contacts_list(qtbot: QtBot, window: MainWindow,
+                                                 make_contact: Callable[..., Record]) -> None:
+    make_contact("Ana", "García")
+    make_contact("John", "Smith")
+    window.show_page("contacts")
+    view = window.lists["contacts"]
+    qtbot.keyClicks(view.search, "smi")
+    assert view.model.rowCount() == 1
+    assert view.model.index(0, 0).data() == "John Smith"
+    assert view.count_label.text() == "1 matches"
+
+
+def test_keyboard_new_and_find(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_page("contacts")
+    window.actions_by_name["new"].trigger()
+    assert isinstance(window.forms[-1], ContactForm)
+    window.actions_by_name["find"].trigger()
+    assert window.actions_by_name["find"].shortcut().toString() == "Ctrl+F"
+    assert window.actions_by_name["new"].shortcut().toString() == "Ctrl+N"
+
+
+def test_f9_asks_sync_to_run(window: MainWindow, controller: Any) -> None:
+    action = window.actions_by_name["sync"]
+    assert action.shortcut().toString() == "F9"
+    action.trigger()
+    assert controller.sync_requests == 1
+
+
+def test_opening_a_row_opens_its_form(qtbot: QtBot, window: MainWindow,
+                                      make_account: Callable[..., Record]) -> None:
+    make_account("Acme Ltd")
+    view = window.lists["accounts"]
+    view.refresh()
+    view.table.activated.emit(view.model.index(0, 0))
+    form = window.forms[-1]
+    assert form.record is not None and form.record.name == "Acme Ltd"
+    assert form.fields.editors["name"].editor.accessibleName() == "Account name"
+    assert view.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Acme Ltd, not synced yet"
