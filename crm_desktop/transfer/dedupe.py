@@ -10,6 +10,7 @@ chunk needs an in-memory index: memory stays flat on a million rows.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +35,11 @@ def name_key(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+def _plain(text: str) -> str:
+    # "Ruíz" and "Ruiz" are the same person typed on two keyboards.
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
 def website_key(url: str | None) -> str:
     """A website as compared: its host without ``www.``."""
     if not url:
@@ -55,7 +61,7 @@ class DuplicateFinder:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
-        self._names_at: dict[str | None, list[tuple[str, str]]] = {}
+        self._names_at: dict[str | None, list[tuple[str, str, str | None]]] = {}
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
@@ -79,12 +85,14 @@ class DuplicateFinder:
                 return Match(found, f"same phone as an existing contact ({phone})", False)
         match = self._similar_name(fields)
         if match is None and not fields.get("account_id"):
-            match = self._no_company_name(local.get("sort_key") or "")
+            match = self._no_company_name(local.get("sort_key") or "", fields.get("email"))
         return match
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
-        name = name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
-        names = self._names(fields.get("account_id"))
+        name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
+        email = fields.get("email")
+        # Two different email addresses are two people, however alike their names.
+        names = [(n, i) for n, i, e in self._names(fields.get("account_id")) if not (email and e and e != email)]
         best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
                                   score_cutoff=NAME_SIMILARITY)
         if best is None:
@@ -93,25 +101,26 @@ class DuplicateFinder:
         return Match(names[best[2]][1], f"a contact with a very similar name {where} ({names[best[2]][0]})",
                      False)
 
-    def _names(self, account_id: str | None) -> list[tuple[str, str]]:
+    def _names(self, account_id: str | None) -> list[tuple[str, str, str | None]]:
         if account_id not in self._names_at:
             if len(self._names_at) > _CACHE_LIMIT:
                 self._names_at.clear()
             self._names_at[account_id] = self._load_names(account_id)
         return self._names_at[account_id]
 
-    def _load_names(self, account_id: str | None) -> list[tuple[str, str]]:
+    def _load_names(self, account_id: str | None) -> list[tuple[str, str, str | None]]:
         if account_id is None:
             # Contacts without a company are too many to compare fuzzily: the store is
             # asked for the exact name instead, and only this chunk's are compared.
             return []
-        rows = self.conn.execute("SELECT id, first_name, last_name FROM contact WHERE account_id = ?"
+        rows = self.conn.execute("SELECT id, first_name, last_name, email FROM contact WHERE account_id = ?"
                                  " AND deleted = 0", (account_id,)).fetchall()
-        return [(name_key(f"{r[1] or ''} {r[2] or ''}"), r[0]) for r in rows]
+        return [(_plain(name_key(f"{r[1] or ''} {r[2] or ''}")), r[0], r[3]) for r in rows]
 
-    def _no_company_name(self, sort_key: str) -> Match | None:
+    def _no_company_name(self, sort_key: str, email: str | None) -> Match | None:
         found = self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
-                          " AND sort_key = ? AND account_id IS NULL LIMIT 1", sort_key)
+                          " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR email = ?)"
+                          " LIMIT 1", sort_key, email, email)
         return Match(found, "a contact with the same name and no company", False) if found else None
 
     def add_contact(self, record_id: str, fields: dict[str, Any], local: dict[str, Any]) -> None:
@@ -121,8 +130,8 @@ class DuplicateFinder:
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             if phone:
                 self.chunk.phones[phone] = record_id
-        name = name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}")
-        self._names(fields.get("account_id")).append((name, record_id))
+        name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
+        self._names(fields.get("account_id")).append((name, record_id, fields.get("email")))
 
     # -- accounts ------------------------------------------------------------
 

@@ -117,11 +117,19 @@ def targets(kind: str) -> list[str]:
     return [*contact, FULL_NAME, *(a for a in account if a != "account.state")]
 
 
+# Fields both a person and a company have, and words that name either: they
+# do not tell a contacts file from an accounts file.
+_SHARED = {"contact.email", "contact.phone", "contact.street", "contact.city", "contact.postal_code",
+           "contact.country", "contact.description", "contact.state"}
+_EITHER = {"name", "nombre"}
+
+
 def detect_kind(headers: Sequence[str]) -> str:
-    """``contacts`` when any column names a person, else ``accounts``."""
+    """``contacts`` when a column names something only a person has, else ``accounts``."""
     for header in headers:
-        target = _CONTACTS_INDEX.get(normalize_header(header), "")
-        if target.startswith("contact.") and target not in ("contact.description", "contact.state"):
+        key = normalize_header(header)
+        target = _CONTACTS_INDEX.get(key, "")
+        if target.startswith("contact.") and target not in _SHARED and key not in _EITHER:
             return "contacts"
     return "accounts"
 
@@ -155,6 +163,9 @@ def check_mapping(mapping: Sequence[str], kind: str) -> None:
             choices = ", ".join(sorted(allowed - {IGNORE}))
             raise TransferError(f"cannot import into {target!r}; choose one of: {choices}")
     mapped = set(mapping)
+    if mapped <= {IGNORE}:
+        raise TransferError("no column is a field we know; is the first row a header? "
+                            "Map the columns by hand")
     if kind == "accounts" and "account.name" not in mapped:
         raise TransferError("no column holds the account name (Company, Empresa, Name...); map one by hand")
     if kind == "contacts" and not mapped & {"contact.last_name", "contact.first_name", FULL_NAME}:

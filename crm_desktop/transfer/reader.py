@@ -68,7 +68,7 @@ class TableReader:
                 yield SourceRow(line, cells)
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:
-        start = 1
+        start = self._reader.line_num + 1
         while True:
             try:
                 cells = next(self._reader)

@@ -1,0 +1,202 @@
+"""Importing CSV files as reps and admins actually have them."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.services.transfer import TransferService
+from crm_desktop.store import Store
+from crm_desktop.transfer import importer
+
+from .conftest import accounts, contacts, queued
+
+
+def test_company_column_creates_each_account_once_and_links_contacts(transfer: TransferService,
+                                                                     store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "contactos_excel_es.csv")
+    assert (report.created, report.failed, report.accounts_created) == (4, 0, 2)
+    by_name = accounts(store)
+    assert set(by_name) == {"Iberia Datos; S.L.", "Cervecería Sur; Cádiz"}
+    people = contacts(store)
+    iberia = by_name["Iberia Datos; S.L."].id
+    assert people["García Núñez"].fields["account_id"] == iberia
+    assert people["Ibáñez"].fields["account_id"] == iberia
+    assert people["Peña"].fields["account_id"] is None
+
+
+def test_contacts_reuse_an_account_already_in_the_store(transfer: TransferService, store: Store,
+                                                        data: Path) -> None:
+    existing = store.create("account", {"name": "iberia datos;  s.l."})
+    transfer.import_file(data / "contactos_excel_es.csv")
+    assert contacts(store)["Ibáñez"].fields["account_id"] == existing.id
+    assert len(accounts(store)) == 2
+
+
+def test_quoted_fields_keep_delimiters_quotes_and_newlines(transfer: TransferService, store: Store,
+                                                           data: Path) -> None:
+    transfer.import_file(data / "outlook_contacts.csv")
+    smith = contacts(store)["Smith"].fields
+    assert smith["street"] == "1 Main St\r\nSuite 200"
+    assert smith["description"] == 'Met at "SaaS Expo", booth 12'
+    assert accounts(store)["Acme, Inc."].id == smith["account_id"]
+    assert smith["email2"] == "js@home.example"
+
+
+def test_short_row_imports_with_its_missing_cells_empty(transfer: TransferService, store: Store,
+                                                        data: Path) -> None:
+    report = transfer.import_file(data / "short_rows.csv")
+    assert (report.created, report.failed) == (2, 0)
+    assert contacts(store)["Silva"].fields["email"] is None
+
+
+def test_lower_case_header_in_a_tab_file_is_matched(transfer: TransferService, store: Store,
+                                                    data: Path) -> None:
+    assert transfer.import_file(data / "lower_case_header.tsv").created == 1
+    assert contacts(store)["taylor"].extra["phone_e164"] == "+14155550123"
+
+
+def test_utf16_tab_file_from_excel_imports(transfer: TransferService, store: Store, data: Path) -> None:
+    assert transfer.import_file(data / "unicode_text.txt").created == 2
+    assert contacts(store)["Müller"].fields["first_name"] == "Zoë"
+
+
+def test_every_imported_record_is_queued_like_an_edit(transfer: TransferService, store: Store,
+                                                      data: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    entries = queued(store)
+    assert [e["entity"] for e in entries].count("contact") == 4
+    assert [e["entity"] for e in entries].count("account") == 2
+    assert {e["op"] for e in entries} == {"create"}
+    account_ids = [e["record_id"] for e in entries if e["entity"] == "account"]
+    first_contact = next(i for i, e in enumerate(entries) if e["entity"] == "contact")
+    assert all(entries.index(e) < first_contact for e in entries if e["record_id"] in account_ids), \
+        "an account is queued before the contacts that point at it"
+    assert all(r.pending for r in contacts(store).values())
+    garcia = next(e for e in entries if e["fields"].get("last_name") == "García Núñez")
+    assert garcia["fields"]["email"] == "jose.garcia@iberia-datos.es"
+
+
+def test_imported_contacts_are_found_by_search_on_company(transfer: TransferService, store: Store,
+                                                          data: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    assert {r.fields["last_name"] for r in store.search("contact", "iberia")} == {"García Núñez", "Ibáñez"}
+    assert [r.name for r in store.search("account", "cerveceria")] == ["Cervecería Sur; Cádiz"]
+
+
+def test_row_failing_in_the_middle_leaves_nothing_of_that_row(transfer: TransferService, store: Store,
+                                                              data: Path) -> None:
+    report = transfer.import_file(data / "fails_in_the_middle.csv")
+    assert (report.created, report.failed) == (2, 1)
+    assert report.errors[0].line == 3 and report.errors[0].reason.startswith("Email: ")
+    assert set(contacts(store)) == {"López", "Martín"}
+    assert set(accounts(store)) == {"Wonka Foods"}
+    assert not [e for e in queued(store) if "Only On The Bad Row Ltd" in str(e["fields"])]
+    assert len(queued(store)) == 3
+
+
+def test_failed_rows_are_saved_to_fix_and_reimport(transfer: TransferService, store: Store, data: Path,
+                                                   tmp_path: Path) -> None:
+    report = transfer.import_file(data / "fails_in_the_middle.csv")
+    saved = tmp_path / "failed.csv"
+    report.save_failed_rows(saved)
+    assert saved.read_bytes().startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(saved.open(encoding="utf-8-sig")))
+    assert rows[0] == ["First Name", "Last Name", "Email", "Company", "Import error"]
+    assert rows[1][:4] == ["Diego", "Sánchez", "diego@@broken", "Only On The Bad Row Ltd"]
+    assert rows[1][4].startswith("line 3: Email:")
+    saved.write_text(saved.read_text(encoding="utf-8-sig").replace("diego@@broken", "diego@wonka.example"),
+                     encoding="utf-8-sig")
+    again = transfer.import_file(saved)
+    assert (again.created, again.failed) == (1, 0)
+    assert contacts(store)["Sánchez"].fields["email"] == "diego@wonka.example"
+
+
+def test_huge_field_fails_its_row_only(transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text(f"Last Name,Notes\nRuiz,{'x' * 1_000_000}\nGómez,ok\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.failed) == (1, 1)
+    assert report.errors[0].reason == "Notes: is longer than 4000 characters"
+
+
+def test_unclosed_quote_swallowing_the_file_is_a_clear_error(transfer: TransferService,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "unclosed.csv"
+    path.write_text('Last Name,Notes\nRuiz,"never closed\n' + "x" * (17 * 1024 * 1024), encoding="utf-8")
+    with pytest.raises(Exception, match="line 2: cannot read the file"):
+        transfer.import_file(path)
+
+
+def test_nul_byte_fails_its_row_naming_the_column(transfer: TransferService, store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "nul_byte.csv")
+    assert report.created == 1
+    assert [(e.line, e.reason) for e in report.errors] == [
+        (2, "Last Name: contains a NUL character"),
+        (4, "the row has 4 cells but the header has 3; is a delimiter inside a value without quotes?")]
+
+
+def test_row_in_another_encoding_than_the_file_fails_instead_of_importing_mojibake(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    filler = "".join(f"Name{i},person{i}@x.example\n" for i in range(3000))  # past the sniffed sample
+    path.write_bytes(("Last Name,Email\n" + filler).encode("utf-8") + "Núñez,n@x.example\n".encode("cp1252"))
+    report = transfer.import_file(path)
+    assert report.created == 3000
+    assert report.errors[0].line == 3002
+    assert "not valid in this file's encoding" in report.errors[0].reason
+
+
+def test_formula_and_sql_text_is_stored_verbatim(transfer: TransferService, store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "hostile_cells.csv")
+    assert report.created == 2
+    people = contacts(store)
+    assert people["Smith"].fields["first_name"] == '=HYPERLINK("http://evil.example")'
+    assert people["Smith"].fields["job_title"] == "@SUM(A1:A2)"
+    assert people["Tables"].fields["first_name"] == "Robert'); DROP TABLE contact;--"
+    assert set(accounts(store)) == {"=1+2", "Little Bobby' OR '1'='1"}
+    assert store.count("contact") == 2
+
+
+def test_header_only_file_imports_nothing(transfer: TransferService, data: Path) -> None:
+    assert transfer.import_file(data / "header_only.csv").as_json() == {
+        "created": 0, "updated": 0, "duplicates": 0, "failed": 0, "errors": []}
+
+
+def test_dry_run_reports_but_writes_nothing(transfer: TransferService, store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "contactos_excel_es.csv", dry_run=True)
+    assert (report.created, report.accounts_created) == (4, 2)
+    assert store.count("contact", "all") == 0 and store.count("account", "all") == 0
+    assert store.pending_changes() == 0
+
+
+def _many_rows(path: Path, n: int) -> Path:
+    lines = ["First Name,Last Name,Email,Company"]
+    lines += [f"P{i},Person{i},p{i}@bulk.example,Company {i % 7}" for i in range(n)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_large_file_imports_in_chunks_with_progress(transfer: TransferService, store: Store,
+                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    seen: list[tuple[int, int]] = []
+    report = transfer.import_file(_many_rows(tmp_path / "many.csv", 450), progress=lambda d, t: seen.append((d, t)))
+    assert (report.created, report.accounts_created) == (450, 7)
+    assert store.pending_changes() == 457
+    assert [d for d, _ in seen] == [100, 200, 300, 400, 450, 450]
+    assert seen[-1] == (450, 450)
+
+
+def test_cancel_keeps_whole_chunks_and_stops(transfer: TransferService, store: Store, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    cancel = threading.Event()
+    report = transfer.import_file(_many_rows(tmp_path / "many.csv", 450), cancel=cancel,
+                                  progress=lambda done, total: cancel.set() if done >= 200 else None)
+    assert report.cancelled
+    assert report.created == 200
+    assert store.count("contact") == 200
