@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from crm_desktop.commands.common import Context, command, parse_assignments, print_table
+from crm_desktop.commands.common import CommandError, Context, command, parse_assignments, print_table
 from crm_desktop.store import Record
 from crm_desktop.store.queries import ConnectionView
 
@@ -38,6 +38,8 @@ def register(sub: Any) -> None:
     p = command(sub, "delete", cmd_delete, "delete a record (a tombstone syncs)")
     p.add_argument("record")
     command(sub, "status", cmd_status, "pending changes, last sync and sync issues")
+    p = command(sub, "settings", cmd_settings, "show or change this store's settings")
+    p.add_argument("--phone-region", help="country code for phones typed without +, e.g. US, ES, GB")
 
 
 def _register_account(sub: Any) -> None:
@@ -203,5 +205,21 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> None:
         print(f"Last synced:        {status.last_sync or 'never'}")
         print(f"Sync issues:        {status.sync_issues}")
         print(f"Data folder:        {status.data_dir}")
+
+    ctx.emit(data, human)
+
+
+def cmd_settings(args: argparse.Namespace, ctx: Context) -> None:
+    if args.phone_region:
+        try:
+            ctx.store.set_phone_region(args.phone_region)
+        except ValueError as exc:
+            raise CommandError(f"--phone-region: {exc}") from None
+    data = {"phone_region": ctx.store.phone_region, "client_id": ctx.store.client_id,
+            "data_dir": str(ctx.data_dir)}
+
+    def human() -> None:
+        for key, value in data.items():
+            print(f"{key}: {value}")
 
     ctx.emit(data, human)

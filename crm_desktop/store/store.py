@@ -35,9 +35,19 @@ class Store:
         self.db = Database(path)
         migrations.upgrade(self.db.conn)
         self.client_id = self._ensure_meta("client_id", lambda: str(uuid.uuid4()))
-        if phone_region:
-            self.set_meta("phone_region", phone_region.upper())
         self.phone_region = self.get_meta("phone_region") or "US"
+        if phone_region:
+            self.set_phone_region(phone_region)
+
+    def set_phone_region(self, region: str) -> None:
+        """The country whose numbering plan applies to phones typed without +."""
+        import phonenumbers
+
+        code = region.strip().upper()
+        if code not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"{region!r} is not a region code such as US, ES or GB")
+        self.set_meta("phone_region", code)
+        self.phone_region = code
 
     @classmethod
     def open_dir(cls, data_dir: Path, *, phone_region: str | None = None) -> Store:

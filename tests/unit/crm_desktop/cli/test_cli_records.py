@@ -132,3 +132,10 @@ def test_formula_and_sql_text_is_stored_verbatim(cli: Cli) -> None:
     created = cli.json("account", "add", "--name", name)
     assert cli.json("show", created["id"])["name"] == name
     assert len(cli.json("list", "accounts")) == 1
+
+
+def test_the_phone_region_is_a_setting_of_the_store(cli: Cli) -> None:
+    assert cli.json("settings")["phone_region"] == "US"
+    assert cli.json("settings", "--phone-region", "es")["phone_region"] == "ES"
+    assert cli.json("account", "add", "--name", "Madrid", "--phone", "912 345 678")["phone_e164"] == "+34912345678"
+    assert "region code" in cli.fails("settings", "--phone-region", "Narnia")
