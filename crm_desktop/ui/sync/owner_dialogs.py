@@ -8,6 +8,7 @@ when it is known; offline the rep types the name.
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Slot
@@ -113,7 +114,7 @@ class _OwnerDialog(QDialog):
     """What Assign and Share have in common: the picker, an error line, two buttons."""
 
     def __init__(self, crm: CrmService, controller: SyncController, record: Record,
-                 parent: QWidget | None) -> None:
+                 parent: QWidget | None, ok_text: str) -> None:
         super().__init__(parent)
         self.crm = crm
         self.controller = controller
@@ -128,6 +129,7 @@ class _OwnerDialog(QDialog):
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.rejected.connect(self.reject)
+        self.ok_button = self._add_ok(ok_text)
 
     def _add_ok(self, text: str) -> QPushButton:
         button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -140,7 +142,7 @@ class _OwnerDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         chain = [self.picker.user_radio, self.picker.team_radio, self.picker.name, *middle,
                  self.ok_button, cancel]
-        for first, second in zip(chain, chain[1:], strict=False):
+        for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.picker.name.setFocus()
 
@@ -176,12 +178,11 @@ class AssignDialog(_OwnerDialog):
 
     def __init__(self, crm: CrmService, controller: SyncController, record: Record,
                  parent: QWidget | None = None) -> None:
-        super().__init__(crm, controller, record, parent)
+        super().__init__(crm, controller, record, parent, self.tr("Assign"))
         self.setWindowTitle(self.tr("Assign {name}").format(name=record.name))
         owner = record.owner_name or self.tr("you")
         intro = self._intro(self.tr("{name} is owned by {owner}. The new owner takes over when you "
                                     "sync.").format(name=record.name, owner=owner))
-        self.ok_button = self._add_ok(self.tr("Assign"))
         layout = QVBoxLayout(self)
         for widget in (intro, self.picker, self.error, self.buttons):
             layout.addWidget(widget)
@@ -196,12 +197,11 @@ class ShareDialog(_OwnerDialog):
 
     def __init__(self, crm: CrmService, controller: SyncController, record: Record,
                  parent: QWidget | None = None) -> None:
-        super().__init__(crm, controller, record, parent)
+        super().__init__(crm, controller, record, parent, self.tr("Share"))
         self.setWindowTitle(self.tr("Share {name}").format(name=record.name))
         self.picker.kind_label.setText(self.tr("Share with:"))
         intro = self._intro(self.tr("Let a colleague or team work on {name}. They get access when you "
                                     "sync.").format(name=record.name))
-        self.ok_button = self._add_ok(self.tr("Share"))
         layout = QVBoxLayout(self)
         for widget in (intro, self.picker, self._rights_box(), self.error, self.buttons):
             layout.addWidget(widget)
