@@ -32,12 +32,14 @@ class App:
     translations: Translations
     window: MainWindow
     controller: Any
+    reader: AppContext
 
     def close(self) -> None:
         """Stop sync, let queued store writes finish, close the store."""
         if self.controller is not None:
             self.controller.stop()
         task_manager().wait_idle()
+        self.reader.close()
         self.context.close()
 
 
@@ -61,8 +63,10 @@ def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool
     translations.install(preferences.language)
     controller = optional.sync_controller(context, qt_app) if with_sync else None
     transfer = optional.transfer_service(context.store)
-    window = MainWindow(context.crm, controller=controller, transfer=transfer)
-    app = App(context, preferences, translations, window, controller)
+    # A second connection for slow background reads (WAL lets it read while the worker writes).
+    reader = AppContext(context.data_dir)
+    window = MainWindow(context.crm, controller=controller, transfer=transfer, reader=reader.crm)
+    app = App(context, preferences, translations, window, controller, reader)
     window.language_chosen.connect(lambda language: _switch_language(app, language))
     _mark_language(app)
     if controller is not None:

@@ -50,11 +50,12 @@ class RecordListView(QWidget):
     delete_requested = Signal(object)  # Record
 
     def __init__(self, crm: CrmService, kind: str, parent: QWidget | None = None,
-                 export: Callable[[QWidget, str, str, str], None] | None = None) -> None:
+                 export: Callable[[QWidget, str, str, str], None] | None = None,
+                 reader: CrmService | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
         self._export = export
-        self.model = RecordTableModel(crm, kind, self)
+        self.model = RecordTableModel(crm, kind, self, reader=reader)
         self.search = QLineEdit(self)
         self.views = QComboBox(self)
         self.count_label = QLabel(self)
@@ -167,6 +168,8 @@ class RecordListView(QWidget):
         number = QLocale().toString(count)
         if self.model.search_text:
             text = self.tr("%1+ matches") if self.model.more_matches else self.tr("%1 matches")
+        elif not self.model.counted:
+            text = self.tr("%1+ records (counting…)")
         elif self.kind == "account":
             text = self.tr("%1 accounts")
         else:

@@ -42,9 +42,10 @@ class MainWindow(QMainWindow):
     language_chosen = Signal(object)  # "en", "es" or None for the system's
 
     def __init__(self, crm: CrmService, *, controller: Any = None, transfer: Any = None,
-                 parent: QWidget | None = None) -> None:
+                 reader: CrmService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.crm = crm
+        self.reader = reader
         self.controller = controller
         self.transfer = transfer
         self.forms: list[RecordForm] = []
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         export = optional.export_function(self.transfer)
         for key, kind in ((ACCOUNTS, "account"), (CONTACTS, "contact")):
-            view = RecordListView(self.crm, kind, self, export=export)
+            view = RecordListView(self.crm, kind, self, export=export, reader=self.reader)
             view.record_opened.connect(self._on_list_record_opened)
             view.new_requested.connect(self._on_list_new_requested)
             view.delete_requested.connect(self._on_list_delete_requested)

@@ -35,6 +35,9 @@ class TaskManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crm-store")
+        # Slow reads (a million-row count, a list's whole order) get their own
+        # thread and connection, so they never hold up a write or a repaint.
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crm-read")
         self._pending = 0
         self.closure_posted.connect(self._on_self_closure_posted, Qt.ConnectionType.QueuedConnection)
 
@@ -43,10 +46,10 @@ class TaskManager(QObject):
         """Whether work is queued or running."""
         return self._pending > 0
 
-    def run(self, fn: Callable[[], Any], done: Callable[[Future[Any]], None]) -> None:
-        """Run ``fn`` on the worker; ``done(future)`` runs on the GUI thread."""
+    def run(self, fn: Callable[[], Any], done: Callable[[Future[Any]], None], *, read: bool = False) -> None:
+        """Run ``fn`` on the store worker (or the reader); ``done(future)`` runs on the GUI thread."""
         self._pending += 1
-        future = self._executor.submit(fn)
+        future = (self._reader if read else self._executor).submit(fn)
         future.add_done_callback(lambda f: self.closure_posted.emit(lambda: self._finish(done, f)))
 
     def _finish(self, done: Callable[[Future[Any]], None], future: Future[Any]) -> None:
@@ -59,13 +62,15 @@ class TaskManager(QObject):
 
     def wait_idle(self, timeout_ms: int = 10_000) -> None:
         """Block until the queue drains, delivering callbacks (for shutdown and tests)."""
-        timer = threading.Event()
-        self._executor.submit(timer.set)
-        timer.wait(timeout_ms / 1000)
+        for executor in (self._reader, self._executor):
+            drained = threading.Event()
+            executor.submit(drained.set)
+            drained.wait(timeout_ms / 1000)
         QCoreApplication.processEvents()
 
     def shutdown(self) -> None:
-        """Finish queued work and stop the worker."""
+        """Finish queued work and stop the workers."""
+        self._reader.shutdown(wait=True, cancel_futures=True)
         self._executor.shutdown(wait=True)
 
 
@@ -99,6 +104,7 @@ class Op:
         self._on_success: Callable[[Any], None] | None = None
         self._on_failure: Callable[[Exception], None] | None = None
         self._label: str | None = None
+        self._read = False
         self._progress: QProgressDialog | None = None
         self._timer: QTimer | None = None
         self.cancelled = threading.Event()
@@ -111,6 +117,11 @@ class Op:
         self._on_failure = callback
         return self
 
+    def on_reader(self) -> Op:
+        """Run on the reader thread: a slow read that must not wait behind writes."""
+        self._read = True
+        return self
+
     def with_progress(self, label: str) -> Op:
         """Show a cancellable progress dialog if the work outlasts the delay."""
         self._label = label
@@ -121,7 +132,7 @@ class Op:
             self._timer = QTimer(singleShot=True, interval=PROGRESS_DELAY_MS)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start()
-        task_manager().run(self._fn, self._done)
+        task_manager().run(self._fn, self._done, read=self._read)
         return self
 
     def _show_progress(self) -> None:

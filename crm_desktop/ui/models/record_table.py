@@ -91,9 +91,11 @@ class RecordTableModel(QAbstractTableModel):
 
     count_changed = Signal(int)
 
-    def __init__(self, crm: CrmService, kind: str, parent: Any = None) -> None:
+    def __init__(self, crm: CrmService, kind: str, parent: Any = None,
+                 reader: CrmService | None = None) -> None:
         super().__init__(parent)
         self.crm = crm
+        self.reader = reader or crm
         self.kind = kind
         self.columns = COLUMNS[kind]
         self.view: View = "active"
@@ -103,6 +105,7 @@ class RecordTableModel(QAbstractTableModel):
         self._account_names: dict[str, str | None] = {}
         self._nums_loading = False
         self._fetching = False
+        self._count_in_background()
 
     # -- what the view shows -------------------------------------------------
 
@@ -129,6 +132,7 @@ class RecordTableModel(QAbstractTableModel):
             self._rows = ListRows(self.crm, self.kind, self.view)
         self.endResetModel()
         self.count_changed.emit(self._rows.count)
+        self._count_in_background()
 
     @property
     def total(self) -> int:
@@ -138,6 +142,11 @@ class RecordTableModel(QAbstractTableModel):
     @property
     def more_matches(self) -> bool:
         return isinstance(self._rows, SearchRows) and not self._rows.complete
+
+    @property
+    def counted(self) -> bool:
+        """Whether ``total`` is the list's real length (not just the first page)."""
+        return not isinstance(self._rows, ListRows) or self._rows.counted
 
     def record_at(self, row: int) -> Record | None:
         """The record shown at ``row``, fetched if needed."""
@@ -238,13 +247,34 @@ class RecordTableModel(QAbstractTableModel):
             self._account_names[account_id] = account.name if account else None
         return self._account_names[account_id]
 
+    def _count_in_background(self) -> None:
+        rows = self._rows
+        if isinstance(rows, ListRows) and not rows.counted:
+            reader = self.reader
+            Op(self, lambda: reader.count(rows.kind, rows.view)).on_reader().success(
+                lambda count: self._on_counted(rows, count)).run()
+
+    def _on_counted(self, rows: ListRows, count: int) -> None:
+        if rows is not self._rows:
+            return  # the list was refreshed meanwhile
+        if self.descending or count < rows.count:
+            self.beginResetModel()
+            rows.set_count(count)
+            self.endResetModel()
+        elif count > rows.count:
+            self.beginInsertRows(QModelIndex(), rows.count, count - 1)
+            rows.set_count(count)
+            self.endInsertRows()
+        rows.set_count(count)
+        self.count_changed.emit(count)
+
     def _load_order(self) -> None:
         """Read the whole list order in the background so any row can be fetched."""
-        if self._nums_loading or not isinstance(self._rows, ListRows):
+        if self._nums_loading or not isinstance(self._rows, ListRows) or not self._rows.counted:
             return
         self._nums_loading = True
-        rows = self._rows
-        Op(self, lambda: self.crm.ordered_nums(rows.kind, rows.view)).success(
+        rows, reader = self._rows, self.reader
+        Op(self, lambda: reader.ordered_nums(rows.kind, rows.view)).on_reader().success(
             lambda nums: self._on_order_loaded(rows, nums)).run()
 
     def _on_order_loaded(self, rows: ListRows, nums: Any) -> None:

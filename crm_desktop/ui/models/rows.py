@@ -18,7 +18,7 @@ from crm_desktop.services import CrmService, Record, View
 
 PAGE = 100
 CACHE_ROWS = 6000
-SEARCH_PAGE = 100
+SEARCH_PAGE = 50
 
 
 def sort_key_of(record: Record) -> tuple[str, int]:
@@ -51,16 +51,29 @@ class RowCache:
 
 
 class ListRows:
-    """A list view's rows in (sort_key, num) order, fetched by keyset pages."""
+    """A list view's rows in (sort_key, num) order, fetched by keyset pages.
+
+    Counting a million rows takes a quarter of a second, so the list starts
+    with its first page and learns its length from a background count
+    (``set_count``); a short list is counted by its first page alone.
+    """
 
     def __init__(self, crm: CrmService, kind: str, view: View) -> None:
         self.crm = crm
         self.kind = kind
         self.view: View = view
-        self.count = crm.count(kind, view)
         self.cache = RowCache()
+        first = crm.page(kind, view=view, limit=PAGE)
+        self.cache.put(0, first)
+        self.count = len(first)
+        self.counted = len(first) < PAGE
         self.nums: array[int] | None = None
         self.needs_nums = False
+
+    def set_count(self, count: int) -> None:
+        """The list's length, counted in the background."""
+        self.count = count
+        self.counted = True
 
     def at(self, row: int) -> Record | None:
         """The record at ``row`` (ascending order), fetching its block; None if not reachable yet."""
@@ -87,7 +100,7 @@ class ListRows:
             self.cache.put(row + 1 - len(records), records)
         elif row < PAGE:
             self.cache.put(0, self.crm.page(self.kind, view=self.view, limit=PAGE))
-        elif row >= self.count - PAGE:
+        elif row >= self.count - PAGE and self.counted:
             records = self.crm.page(self.kind, view=self.view, from_end=True, limit=PAGE)
             self.cache.put(self.count - len(records), records)
         else:

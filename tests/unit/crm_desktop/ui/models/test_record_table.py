@@ -87,6 +87,7 @@ def test_middle_rows_load_after_the_list_order_arrives(monkeypatch: Any, qtbot: 
     for n in range(20):
         make_contact("Ana", f"Name{n:02d}")
     model = RecordTableModel(ui_crm, "contact")
+    qtbot.wait_until(lambda: model.rowCount() == 20, timeout=5000)
     assert model.index(10, 0).data() == "Loading…"
     with qtbot.wait_signal(model.dataChanged, timeout=5000):
         pass
@@ -94,12 +95,16 @@ def test_middle_rows_load_after_the_list_order_arrives(monkeypatch: Any, qtbot: 
     assert model.index(19, 0).data() == "Ana Name19"
 
 
-def test_last_row_comes_from_a_backwards_page(monkeypatch: Any, ui_crm: CrmService,
+def test_last_row_comes_from_a_backwards_page(monkeypatch: Any, qtbot: Any, ui_crm: CrmService,
                                               make_contact: Callable[..., Record]) -> None:
     monkeypatch.setattr(rows, "PAGE", 3)
     for n in range(20):
         make_contact("Ana", f"Name{n:02d}")
     model = RecordTableModel(ui_crm, "contact")
+    assert model.rowCount() == 3 and not model.counted  # first page first, the count follows
+    with qtbot.wait_signal(model.count_changed, timeout=5000) as counted:
+        pass
+    assert counted.args == [20] and model.rowCount() == 20
     assert model.index(19, 0).data() == "Ana Name19"
     assert model.index(18, 0).data() == "Ana Name18"
     assert model.index(16, 0).data() == "Ana Name16"  # before a cached neighbour
