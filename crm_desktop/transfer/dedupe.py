@@ -52,16 +52,21 @@ def website_key(url: str | None) -> str:
 class _ChunkIndex:
     emails: dict[str, str] = field(default_factory=dict)
     phones: dict[str, str] = field(default_factory=dict)
+    loose_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 class DuplicateFinder:
-    """Finds the existing record a new row would duplicate."""
+    """Finds the existing record a new row would duplicate.
+
+    The queries write ``+deleted``: without ANALYZE statistics SQLite would
+    otherwise pick the list index on ``deleted`` and scan every contact.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
-        self._names_at: dict[str | None, list[tuple[str, str, str | None]]] = {}
+        self._names_at: dict[str, list[tuple[str, str, str | None]]] = {}
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
@@ -75,49 +80,49 @@ class DuplicateFinder:
         email = fields.get("email") or ""
         if email:
             found = self.chunk.emails.get(email) or self._one(
-                "SELECT id FROM contact WHERE deleted = 0 AND email = ? LIMIT 1", email)
+                "SELECT id FROM contact WHERE email = ? AND +deleted = 0 LIMIT 1", email)
             if found:
                 return Match(found, f"same email as an existing contact ({fields['email']})", True)
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             found = phone and (self.chunk.phones.get(phone) or self._one(
-                "SELECT id FROM contact WHERE deleted = 0 AND phone_e164 = ? LIMIT 1", phone))
+                "SELECT id FROM contact WHERE phone_e164 = ? AND +deleted = 0 LIMIT 1", phone))
             if found:
                 return Match(found, f"same phone as an existing contact ({phone})", False)
-        match = self._similar_name(fields)
-        if match is None and not fields.get("account_id"):
-            match = self._no_company_name(local.get("sort_key") or "", fields.get("email"))
-        return match
+        if fields.get("account_id"):
+            return self._similar_name(fields)
+        return self._no_company_name(fields, local.get("sort_key") or "")
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
         email = fields.get("email")
         # Two different email addresses are two people, however alike their names.
-        names = [(n, i) for n, i, e in self._names(fields.get("account_id")) if not (email and e and e != email)]
+        names = [(n, i) for n, i, e in self._names(fields["account_id"]) if not (email and e and e != email)]
         best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
                                   score_cutoff=NAME_SIMILARITY)
         if best is None:
             return None
-        where = "at the same company" if fields.get("account_id") else "with no company"
-        return Match(names[best[2]][1], f"a contact with a very similar name {where} ({names[best[2]][0]})",
-                     False)
+        return Match(names[best[2]][1], f"a contact with a very similar name at the same company "
+                     f"({names[best[2]][0]})", False)
 
-    def _names(self, account_id: str | None) -> list[tuple[str, str, str | None]]:
+    def _names(self, account_id: str) -> list[tuple[str, str, str | None]]:
         if account_id not in self._names_at:
             if len(self._names_at) > _CACHE_LIMIT:
                 self._names_at.clear()
             self._names_at[account_id] = self._load_names(account_id)
         return self._names_at[account_id]
 
-    def _load_names(self, account_id: str | None) -> list[tuple[str, str, str | None]]:
-        if account_id is None:
-            # Contacts without a company are too many to compare fuzzily: the store is
-            # asked for the exact name instead, and only this chunk's are compared.
-            return []
+    def _load_names(self, account_id: str) -> list[tuple[str, str, str | None]]:
         rows = self.conn.execute("SELECT id, first_name, last_name, email FROM contact WHERE account_id = ?"
-                                 " AND deleted = 0", (account_id,)).fetchall()
+                                 " AND +deleted = 0", (account_id,)).fetchall()
         return [(_plain(name_key(f"{r[1] or ''} {r[2] or ''}")), r[0], r[3]) for r in rows]
 
-    def _no_company_name(self, sort_key: str, email: str | None) -> Match | None:
+    def _no_company_name(self, fields: dict[str, Any], sort_key: str) -> Match | None:
+        # Contacts without a company are too many to compare fuzzily (a phone's
+        # address book has thousands): the same name, exactly, is the rule for them.
+        email = fields.get("email")
+        in_chunk = self.chunk.loose_names.get(_plain(sort_key))
+        if in_chunk and not (email and in_chunk[1] and in_chunk[1] != email):
+            return Match(in_chunk[0], "a contact with the same name and no company", False)
         found = self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
                           " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR email = ?)"
                           " LIMIT 1", sort_key, email, email)
@@ -130,8 +135,11 @@ class DuplicateFinder:
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             if phone:
                 self.chunk.phones[phone] = record_id
+        if not fields.get("account_id"):
+            self.chunk.loose_names[_plain(local.get("sort_key") or "")] = (record_id, fields.get("email"))
+            return
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        self._names(fields.get("account_id")).append((name, record_id, fields.get("email")))
+        self._names(fields["account_id"]).append((name, record_id, fields.get("email")))
 
     # -- accounts ------------------------------------------------------------
 

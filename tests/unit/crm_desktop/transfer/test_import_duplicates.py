@@ -1,0 +1,112 @@
+"""Duplicates against the store and within the file; create, upsert and the duplicate policy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.services.transfer import TransferService
+from crm_desktop.store import Store
+
+from .conftest import accounts, contacts, queued
+
+
+@pytest.mark.parametrize("name", ["contactos_excel_es.csv", "outlook_contacts.csv", "google_contacts.csv",
+                                  "short_rows.csv", "phone_v21.vcf", "apple_v30.vcf", "accounts.csv"])
+def test_importing_the_same_file_twice_creates_nothing_the_second_time(
+        transfer: TransferService, store: Store, data: Path, name: str) -> None:
+    first = transfer.import_file(data / name)
+    queue = store.pending_changes()
+    second = transfer.import_file(data / name)
+    assert second.created == 0 and second.accounts_created == 0
+    assert second.duplicates == first.created
+    assert store.pending_changes() == queue
+
+
+def test_duplicates_within_the_file_by_email_phone_and_similar_name(transfer: TransferService,
+                                                                    store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "duplicates_in_file.csv")
+    assert (report.created, report.duplicates) == (2, 3)
+    assert set(contacts(store)) == {"Ruiz", "Gómez"}
+
+
+def test_duplicate_of_a_stored_contact_by_phone_in_another_format(transfer: TransferService, store: Store,
+                                                                  tmp_path: Path) -> None:
+    store.create("contact", {"last_name": "Vega", "phone": "+1 512 555 0100"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Phone\nVega-Luna,(512) 555-0100\n", encoding="utf-8")
+    assert transfer.import_file(path).duplicates == 1
+
+
+def test_similar_names_with_different_emails_are_two_people(transfer: TransferService, store: Store,
+                                                            tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Email,Company\nAna,García,ana1@x.example,Acme\n"
+                    "Ana,García,ana2@x.example,Acme\n", encoding="utf-8")
+    assert transfer.import_file(path).created == 2
+
+
+def test_duplicate_policy_update_fills_the_existing_record(transfer: TransferService, store: Store,
+                                                           tmp_path: Path) -> None:
+    old = store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "email": "ana@x.example",
+                                   "job_title": "Buyer"})
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Email,Job Title,City\nAna,Ruiz,ana@x.example,,Madrid\n",
+                    encoding="utf-8")
+    report = transfer.import_file(path, duplicates="update")
+    assert (report.created, report.updated) == (0, 1)
+    fields = store.require("contact", old.id).fields
+    assert (fields["city"], fields["job_title"]) == ("Madrid", "Buyer"), "empty cells never blank a field"
+    update = queued(store)[-1]
+    assert (update["op"], update["fields"]) == ("update", {"city": "Madrid"})
+
+
+def test_upsert_updates_the_contact_with_the_same_email_and_moves_it_to_a_new_company(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    old = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,Company\nRuiz,ana@x.example,Nueva Empresa S.L.\n", encoding="utf-8")
+    report = transfer.import_file(path, mode="upsert")
+    assert (report.created, report.updated, report.accounts_created) == (0, 1, 1)
+    assert store.require("contact", old.id).fields["account_id"] == accounts(store)["Nueva Empresa S.L."].id
+
+
+def test_create_mode_skips_the_contact_with_the_same_email(transfer: TransferService, store: Store,
+                                                           tmp_path: Path) -> None:
+    store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,City\nRuiz,ana@x.example,Madrid\n", encoding="utf-8")
+    report = transfer.import_file(path, mode="create")
+    assert (report.created, report.updated, report.duplicates) == (0, 0, 1)
+
+
+def test_failed_update_leaves_the_record_and_creates_no_account(transfer: TransferService, store: Store,
+                                                                tmp_path: Path) -> None:
+    old = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text(f"Last Name,Email,Company,Notes\nRuiz,ana@x.example,Brand New Ltd,{'n' * 5000}\n",
+                    encoding="utf-8")
+    report = transfer.import_file(path, mode="upsert")
+    assert report.failed == 1 and report.errors[0].reason.startswith("Notes: ")
+    assert store.require("contact", old.id).fields["account_id"] is None
+    assert accounts(store) == {}
+
+
+def test_accounts_upsert_matches_account_number_as_the_external_id(transfer: TransferService, store: Store,
+                                                                   data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "accounts.csv")
+    path = tmp_path / "renamed.csv"
+    path.write_text("Account Name,Account Number,Industry\nACME Incorporated,EXT-001,Robotics\n", encoding="utf-8")
+    report = transfer.import_file(path, kind="accounts", mode="upsert")
+    assert report.updated == 1
+    assert accounts(store)["ACME Incorporated"].fields["industry"] == "Robotics"
+    assert len(accounts(store)) == 3
+
+
+def test_accounts_match_on_website_whatever_its_spelling(transfer: TransferService, store: Store,
+                                                         data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "accounts.csv")
+    path = tmp_path / "web.csv"
+    path.write_text("Company,Website\nGlobex Corporation,HTTPS://WWW.GLOBEX.EXAMPLE/contact\n", encoding="utf-8")
+    assert transfer.import_file(path, kind="accounts").duplicates == 1

@@ -1,0 +1,75 @@
+"""CSV out of a list view: BOM for Excel, no formulas, and it re-imports."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from crm_desktop.services.transfer import TransferService
+from crm_desktop.store import Store
+from crm_desktop.transfer.csvout import safe_cell
+
+from .conftest import contacts
+
+
+def test_csv_export_starts_with_a_bom_and_has_every_contact(transfer: TransferService, store: Store,
+                                                            data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    out = tmp_path / "c.csv"
+    assert transfer.export("contacts", out) == 4
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    assert {r["Last Name"]: r["Company"] for r in rows}["Ibáñez"] == "Iberia Datos; S.L."
+    assert next(r for r in rows if r["Last Name"] == "Ibáñez")["Description"] == "Prefiere llamadas\r\npor la mañana"
+
+
+def test_formula_cells_are_escaped_on_the_way_out() -> None:
+    assert [safe_cell(v) for v in ("=1+2", "+34 600", "-2", "@SUM(A1)", "\tx", "\rx", "ok", None, "a=b")] == [
+        "'=1+2", "'+34 600", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "ok", "", "a=b"]
+
+
+def test_exported_hostile_cells_are_inert_and_reimport_verbatim(transfer: TransferService, store: Store,
+                                                                data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "hostile_cells.csv")
+    out = tmp_path / "c.csv"
+    transfer.export("contacts", out)
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig", newline="")))
+    smith = next(r for r in rows if r["Last Name"] == "Smith")
+    assert smith["First Name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert smith["Company"] == "'=1+2"
+    assert all(not v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for v in r.values() if v)
+    fresh = TransferService(Store.open_dir(tmp_path / "other"))
+    assert fresh.import_file(out).created == 2
+    assert contacts(fresh.store)["Smith"].fields["first_name"] == '=HYPERLINK("http://evil.example")'
+    fresh.store.close()
+
+
+def test_export_of_a_search_and_of_inactive_records(transfer: TransferService, store: Store,
+                                                    data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    store.update("contact", contacts(store)["Peña"].id, {"state": "inactive"})
+    assert transfer.export("contacts", tmp_path / "s.csv", search="iberia") == 2
+    assert transfer.export("contacts", tmp_path / "i.csv", view="inactive") == 1
+    assert transfer.export("accounts", tmp_path / "a.csv") == 2
+
+
+def test_exported_accounts_reimport_as_accounts(transfer: TransferService, store: Store, data: Path,
+                                                tmp_path: Path) -> None:
+    transfer.import_file(data / "accounts.csv")
+    out = tmp_path / "a.csv"
+    transfer.export("accounts", out)
+    fresh = TransferService(Store.open_dir(tmp_path / "other"))
+    assert fresh.preview(out).kind == "accounts"
+    assert fresh.import_file(out).created == 3
+    assert {r.get("account_number") for r in fresh.store.page("account")} == {"EXT-001", "EXT-002", "EXT-003"}
+    fresh.store.close()
+
+
+def test_export_pages_through_more_rows_than_a_page(transfer: TransferService, store: Store,
+                                                    tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(1203)),
+                    encoding="utf-8")
+    transfer.import_file(path)
+    assert transfer.export("contacts", tmp_path / "out.csv") == 1203

@@ -1,0 +1,73 @@
+"""vCard 2.1, 3.0 and 4.0 in; vCard 4.0 out."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from crm_desktop.services.transfer import TransferService
+from crm_desktop.store import Store
+from crm_desktop.transfer import vcard
+
+from .conftest import accounts, contacts
+
+
+def test_vcard_21_file_with_two_cards(transfer: TransferService, store: Store, data: Path) -> None:
+    report = transfer.import_file(data / "phone_v21.vcf")
+    assert (report.created, report.failed) == (2, 0)
+    lucia = contacts(store)["Fernández"].fields
+    assert lucia["first_name"] == "Lucía", "quoted-printable in Windows-1252"
+    assert (lucia["phone"], lucia["mobile_phone"]) == ("+34 941 123 456", "+34 611 222 333")
+    assert lucia["description"] == "Primera línea\r\nsegunda línea", "soft line break joined"
+    assert lucia["account_id"] == accounts(store)["Bodegas Rioja"].id
+    assert contacts(store)["Smith"].fields["account_id"] is None
+
+
+def test_apple_vcard_30_groups_escapes_and_several_emails(transfer: TransferService, store: Store,
+                                                          data: Path) -> None:
+    transfer.import_file(data / "apple_v30.vcf")
+    chloe = contacts(store)["O'Brien"].fields
+    assert (chloe["email"], chloe["email2"]) == ("chloe@norte.example", "chloe.obrien@home.example")
+    assert (chloe["mobile_phone"], chloe["phone"]) == ("+34 622 333 444", "+34 944 555 666")
+    assert chloe["street"] == "Gran Vía 1, 3º" and chloe["country"] == "España"
+    assert chloe["description"] == "Línea uno\nLínea dos; con punto y coma, y coma y barra \\ final"
+    assert set(accounts(store)) == {"Soluciones Norte, S.A."}, "ORG's first part is the account"
+
+
+def test_vcard_40_folded_note_and_tel_uri(transfer: TransferService, store: Store, data: Path) -> None:
+    transfer.import_file(data / "google_v40.vcf")
+    omar = contacts(store)["Haddad"].fields
+    assert omar["mobile_phone"] == "+1-312-555-0175"
+    assert omar["description"].endswith("across two lines.")
+
+
+def test_card_with_only_a_formatted_name_is_split() -> None:
+    text = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz García\nEND:VCARD\n"
+    rows = list(vcard.card_rows(io.StringIO(text)))
+    assert rows[0].line == 1
+    assert rows[0].cells[vcard.COLUMNS.index("Full Name")] == "Ana Ruiz García"
+
+
+def test_exported_vcard_40_reimports_to_the_same_contacts(transfer: TransferService, store: Store,
+                                                          data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "apple_v30.vcf")
+    out = tmp_path / "out.vcf"
+    assert transfer.export("contacts", out, fmt="vcard") == 1
+    text = out.read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCARD\r\nVERSION:4.0\r\n")
+    assert "ORG:Soluciones Norte\\, S.A.\r\n" in text
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+    fresh = TransferService(Store.open_dir(tmp_path / "other"))
+    fresh.import_file(out)
+    again = contacts(fresh.store)["O'Brien"].fields
+    original = contacts(store)["O'Brien"].fields
+    same = ("first_name", "email", "email2", "phone", "mobile_phone", "street", "city", "description")
+    assert {k: again[k] for k in same} == {k: original[k] for k in same}
+    fresh.store.close()
+
+
+def test_long_values_fold_without_splitting_a_character() -> None:
+    folded = vcard.fold("NOTE:" + "ñ" * 100)
+    lines = folded.split("\r\n")[:-1]
+    assert all(len(line.encode()) <= 75 for line in lines)
+    assert "".join(line[1:] if i else line for i, line in enumerate(lines)) == "NOTE:" + "ñ" * 100
