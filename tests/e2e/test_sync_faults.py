@@ -21,28 +21,32 @@ def _queue_accounts(rep: Rep, n: int, prefix: str = "Account") -> list[str]:
         return [writer.create("account", {"name": f"{prefix} {i:05}"}) for i in range(n)]
 
 
-def _assert_once_on_server(rep: Rep, reader: Rep, ids: list[str]) -> None:
-    """Every record reached the server exactly once and nothing was reported."""
+def _assert_once_on_server(rep: Rep, ids: list[str]) -> None:
+    """Every record reached the server exactly once and nothing was reported.
+
+    A create applied twice would come back rejected ("already exists") and a
+    lost one would stay queued; the pull brings back the server's version.
+    """
     assert rep.store.pending_changes() == 0
     assert rep.sync.issues() == []
-    reader.sync.sync_now()
-    found = [reader.crm.get("account", i) for i in ids]
+    rep.sync.sync_now()
+    found = [rep.crm.get("account", i) for i in ids]
     assert all(r is not None and r.version == 1 for r in found)  # applied once: version 1
 
 
 def test_dropped_request_keeps_the_queue(shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    rep = make_rep(shared_server)
     ids = _queue_accounts(rep, 5)
     rep.net.faults = [Fault("/sync/push", "drop_request")]
     with pytest.raises(NetworkError):
         rep.sync.sync_now()
     assert rep.store.pending_changes() == 5
     assert rep.sync.sync_now().pushed == 5
-    _assert_once_on_server(rep, admin, ids)
+    _assert_once_on_server(rep, ids)
 
 
 def test_retried_push_after_lost_response_applies_once(shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    rep = make_rep(shared_server)
     ids = _queue_accounts(rep, 5)
     rep.net.faults = [Fault("/sync/push", "drop_response")]
     with pytest.raises(NetworkError):
@@ -50,22 +54,22 @@ def test_retried_push_after_lost_response_applies_once(shared_server: ServerProc
     assert rep.store.pending_changes() == 5  # the server committed, but we never heard
     report = rep.sync.sync_now()
     assert report.pushed == 5 and report.conflicts == report.rejected == 0
-    _assert_once_on_server(rep, admin, ids)
+    _assert_once_on_server(rep, ids)
 
 
 def test_same_push_delivered_twice_applies_once(shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    rep = make_rep(shared_server)
     ids = _queue_accounts(rep, 5)
     record = rep.crm.get("account", ids[0])
     assert record is not None
     rep.net.faults = [Fault("/sync/push", "twice")]
     report = rep.sync.sync_now()
     assert report.pushed == 5 and report.rejected == 0
-    _assert_once_on_server(rep, admin, ids)
+    _assert_once_on_server(rep, ids)
 
 
 def test_rejected_token_mid_batch_keeps_the_rest_queued(shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    rep = make_rep(shared_server)
     ids = _queue_accounts(rep, 30)
     rep.sync.push_batch = 10
     rep.net.faults = [Fault("/sync/push", "401", nth=2)]
@@ -75,11 +79,11 @@ def test_rejected_token_mid_batch_keeps_the_rest_queued(shared_server: ServerPro
     assert not rep.sync.state().logged_in
     rep.login()
     assert rep.sync.sync_now().pushed == 20
-    _assert_once_on_server(rep, admin, ids)
+    _assert_once_on_server(rep, ids)
 
 
 def test_garbage_answers_change_nothing(shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    rep, admin = make_rep(shared_server), make_rep(shared_server, admin=True)
+    rep = make_rep(shared_server)
     ids = _queue_accounts(rep, 3)
     rep.net.faults = [Fault("/sync/push", "garbage")]
     with pytest.raises(GarbageResponse):
@@ -91,7 +95,7 @@ def test_garbage_answers_change_nothing(shared_server: ServerProcess, make_rep: 
     assert caught.value.kind == "garbage"
     assert rep.store.get_meta("sync_cursor") is None
     rep.sync.sync_now()
-    _assert_once_on_server(rep, admin, ids)
+    _assert_once_on_server(rep, ids)
 
 
 def test_server_killed_mid_batch_and_restarted(tmp_path_factory: pytest.TempPathFactory,
@@ -99,7 +103,7 @@ def test_server_killed_mid_batch_and_restarted(tmp_path_factory: pytest.TempPath
     server = ServerProcess(tmp_path_factory.mktemp("killed"))
     server.start()
     try:
-        rep, admin = make_rep(server), make_rep(server, admin=True)
+        rep = make_rep(server)
         ids = _queue_accounts(rep, 3000)
         rep.sync.push_batch = 1000
         rep.net.on_kill = server.kill
@@ -112,6 +116,6 @@ def test_server_killed_mid_batch_and_restarted(tmp_path_factory: pytest.TempPath
         server.start()
         report = rep.sync.sync_now()
         assert report.pending_changes == 0 and report.rejected == 0
-        _assert_once_on_server(rep, admin, ids)
+        _assert_once_on_server(rep, ids)
     finally:
         server.kill()
