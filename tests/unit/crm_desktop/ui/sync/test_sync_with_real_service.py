@@ -1,0 +1,148 @@
+"""The sync widgets over the real SyncService and store, against the in-memory fake server."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from crm_desktop.services.sync import AutoSync, CredentialStore, SyncService
+from crm_desktop.sync.credentials import MemoryKeyring
+from crm_desktop.ui.sync.controller import SyncController
+from crm_desktop.ui.sync.issues_view import SyncIssuesView
+from crm_desktop.ui.sync.login_dialog import LoginDialog
+from crm_desktop.ui.sync.status_bar import SyncStatusWidget
+from tests.unit.crm_desktop.sync.fake_server import FakeServer
+
+URL = "http://crm.test"
+
+
+@pytest.fixture
+def server():
+    return FakeServer()
+
+
+@pytest.fixture
+def real_service(store, server):
+    return SyncService(store, credentials=CredentialStore(MemoryKeyring()), transport=server.transport(),
+                       timeout=2.0)
+
+
+@pytest.fixture
+def real_controller(qtbot, real_service):
+    made = SyncController(real_service)
+    yield made
+    made.stop()
+
+
+@pytest.fixture
+def logged_in(qtbot, real_controller):
+    with qtbot.wait_signal(real_controller.sync_finished, timeout=10_000):
+        real_controller.login(URL, "ana", "pw")
+    return real_controller
+
+
+def test_logging_in_from_the_dialog_syncs_and_the_status_bar_says_online(qtbot, real_controller):
+    status = SyncStatusWidget(real_controller)
+    dialog = LoginDialog(real_controller)
+    qtbot.add_widget(status)
+    qtbot.add_widget(dialog)
+    dialog.server.setText(URL)
+    dialog.user.setText("ana")
+    dialog.password.setText("pw")
+    with qtbot.wait_signals([dialog.accepted, real_controller.sync_finished], timeout=10_000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert status.connection_label.text().endswith("Online")
+    assert status.pending_label.text() == "All changes synced"
+    assert status.last_sync_label.text() != "Last synced never"
+
+
+def test_a_wrong_password_is_shown_in_the_dialog(qtbot, real_controller):
+    dialog = LoginDialog(real_controller)
+    qtbot.add_widget(dialog)
+    dialog.server.setText(URL)
+    dialog.user.setText("ana")
+    dialog.password.setText("nope")
+    with qtbot.wait_signal(real_controller.login_failed, timeout=10_000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert "did not accept" in dialog.error.text()
+
+
+def test_a_conflict_comes_back_and_keep_mine_sends_it_again(qtbot, logged_in, crm, server):
+    acme = crm.create_account({"name": "Acme Ltd", "phone": "555-0100"})
+    crm.update(acme, {"phone": "555-0123"})
+    server.conflict_fields[2] = {"phone": "555-0199"}
+    view = SyncIssuesView(logged_in)
+    qtbot.add_widget(view)
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000) as finished:
+        logged_in.sync_now()
+    assert finished.args[0].conflicts == 1
+    issue = view.selected_issue()
+    assert (issue.kind, issue.record_name) == ("conflict", "Acme Ltd")
+    assert view.detail.fields_model.index(0, 2).data() == "555-0199"
+    with qtbot.wait_signal(logged_in.issues_changed):
+        qtbot.mouseClick(view.detail.keep_mine, Qt.MouseButton.LeftButton)
+    assert view.pages.currentWidget() is view.empty
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    assert server.records[acme.id].fields["phone"] == "555-0123"
+    assert logged_in.state().pending_changes == 0
+
+
+def test_take_theirs_puts_the_server_value_back(qtbot, logged_in, crm, server):
+    acme = crm.create_account({"name": "Acme Ltd", "phone": "555-0100"})
+    crm.update(acme, {"phone": "555-0123"})
+    server.conflict_fields[2] = {"phone": "555-0199"}
+    view = SyncIssuesView(logged_in)
+    qtbot.add_widget(view)
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    with qtbot.wait_signal(logged_in.issues_changed):
+        qtbot.mouseClick(view.detail.take_theirs, Qt.MouseButton.LeftButton)
+    assert crm.get("account", acme.id).fields["phone"] == "555-0199"
+
+
+def test_a_rejected_change_can_be_discarded(qtbot, logged_in, crm, server):
+    acme = crm.create_account({"name": "Acme Ltd"})
+    server.reject[1] = "permission"
+    view = SyncIssuesView(logged_in)
+    qtbot.add_widget(view)
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    assert view.selected_issue().kind == "rejected"
+    with qtbot.wait_signal(logged_in.issues_changed):
+        qtbot.mouseClick(view.detail.discard, Qt.MouseButton.LeftButton)
+    assert crm.get("account", acme.id) is None  # a refused create exists nowhere else
+
+
+def test_server_down_shows_offline_and_keeps_the_queue(qtbot, logged_in, crm, server):
+    status = SyncStatusWidget(logged_in)
+    qtbot.add_widget(status)
+    crm.create_account({"name": "Acme Ltd"})
+    server.up = False
+    with qtbot.wait_signal(logged_in.sync_failed, timeout=10_000):
+        logged_in.sync_now()
+    assert status.connection_label.text().endswith("Offline")
+    assert status.pending_label.text() == "1 change not synced"
+    assert "not reachable" in status.error_label.text()
+
+
+def test_a_refused_token_asks_to_log_in_again_and_keeps_the_queue(qtbot, logged_in, crm, server):
+    crm.create_account({"name": "Acme Ltd"})
+    server.failures.append("401")
+    with qtbot.wait_signals([logged_in.sync_failed, logged_in.login_required], timeout=10_000):
+        logged_in.sync_now()
+    assert not logged_in.state().logged_in
+    assert logged_in.state().pending_changes == 1
+
+
+def test_real_autosync_reports_through_the_gui_thread(qtbot, real_service, server):
+    real_service.login(URL, "ana", "pw")
+    server.put("account", "00000000-0000-4000-8000-000000000001", {"name": "Pulled Ltd", "state": "active"})
+    controller = SyncController(real_service, auto_sync=lambda service, **callbacks: AutoSync(
+        service, interval=300.0, **callbacks))
+    try:
+        with qtbot.wait_signal(controller.sync_finished, timeout=10_000) as finished:
+            controller.start()
+        assert finished.args[0].pulled == 1
+    finally:
+        controller.stop()
