@@ -76,7 +76,7 @@ def make_engine(database_url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(database_url, pool_pre_ping=True, pool_size=8, max_overflow=8)
+    return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
 @contextmanager

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 _HASHER = PasswordHasher()
-# Verified against when the user does not exist, so a wrong name costs as
-# much time as a wrong password and names cannot be probed by timing.
-_DUMMY_HASH = _HASHER.hash("not-a-password")
+
+
+@cache
+def _dummy_hash() -> str:
+    # Verified against when the user does not exist, so a wrong name costs as
+    # much time as a wrong password and names cannot be probed by timing.
+    return _HASHER.hash("not-a-password")
 
 
 def hash_password(password: str) -> str:
@@ -22,7 +27,7 @@ def hash_password(password: str) -> str:
 def verify_password(password: str, password_hash: str | None) -> bool:
     """Whether ``password`` matches; a missing hash still costs one verify."""
     try:
-        return _HASHER.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _HASHER.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

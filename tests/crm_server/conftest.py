@@ -8,13 +8,11 @@ schema is dropped at the end of the session.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from argon2 import PasswordHasher
@@ -28,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from server_testkit import Api  # noqa: E402
+from server_testkit import Api, create_schema, drop_schema, pg_base_url, worker_schema  # noqa: E402
 
 from crm_server.core import security  # noqa: E402
 from crm_server.core.config import Settings, sqlite_url  # noqa: E402
@@ -37,45 +35,6 @@ from crm_server.main import create_app  # noqa: E402
 from crm_server.models import METADATA  # noqa: E402
 from crm_server.seed import seed_roles  # noqa: E402
 from tests.helpers.fixtures import crm_server_process  # noqa: E402, F401
-
-PG_ENV = "CRM_TEST_DATABASE_URL"
-
-
-def pg_base_url() -> str:
-    """The PostgreSQL URL to test against, or skip the test."""
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"set {PG_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run this")
-    return url
-
-
-def schema_url(base: str, schema: str) -> str:
-    """``base`` with every connection's search_path set to ``schema``."""
-    sep = "&" if "?" in base else "?"
-    return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
-
-
-def create_schema(base: str, schema: str) -> str:
-    """Create an empty schema and return a URL using it."""
-    engine = make_engine(base)
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine.dispose()
-    return schema_url(base, schema)
-
-
-def drop_schema(base: str, schema: str) -> None:
-    """Drop a schema made by create_schema."""
-    engine = make_engine(base)
-    with engine.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    engine.dispose()
-
-
-def worker_schema(worker_id: str, purpose: str) -> str:
-    """A schema name unique to this xdist worker and purpose."""
-    return f"crm_test_{worker_id}_{purpose}_{os.getpid()}"
 
 
 @pytest.fixture(autouse=True)

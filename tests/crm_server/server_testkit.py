@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from typing import Any
+from urllib.parse import quote
 
+import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlmodel import Session
 
 from crm_core.protocol import SCHEMA_VERSION
 from crm_server import crud
+from crm_server.core.db import make_engine
 
+PG_ENV = "CRM_TEST_DATABASE_URL"
 HEADERS_SCHEMA = {"X-CRM-Schema-Version": str(SCHEMA_VERSION)}
 
 
@@ -100,3 +105,40 @@ class Api:
         response = self.client.post("/api/v1/auth/token", json={"username": name, "password": password})
         assert response.status_code == 200, response.text
         return {"Authorization": f"Bearer {response.json()['access_token']}"}
+
+
+def pg_base_url() -> str:
+    """The PostgreSQL URL to test against, or skip the test."""
+    url = os.environ.get(PG_ENV)
+    if not url:
+        pytest.skip(f"set {PG_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test) to run this")
+    return url
+
+
+def schema_url(base: str, schema: str) -> str:
+    """``base`` with every connection's search_path set to ``schema``."""
+    sep = "&" if "?" in base else "?"
+    return f"{base}{sep}options={quote(f'-csearch_path={schema}')}"
+
+
+def create_schema(base: str, schema: str) -> str:
+    """Create an empty schema and return a URL using it."""
+    engine = make_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine.dispose()
+    return schema_url(base, schema)
+
+
+def drop_schema(base: str, schema: str) -> None:
+    """Drop a schema made by create_schema."""
+    engine = make_engine(base)
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+    engine.dispose()
+
+
+def worker_schema(worker_id: str, purpose: str) -> str:
+    """A schema name unique to this xdist worker and purpose."""
+    return f"crm_test_{worker_id}_{purpose}_{os.getpid()}"
