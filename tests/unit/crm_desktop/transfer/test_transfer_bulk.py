@@ -1,0 +1,51 @@
+"""The batch write path makes the same rows, queue entries and search rows as one-by-one edits."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from crm_core.validation import ValidationError
+from crm_desktop.store import Store
+from crm_desktop.store.bulk import BulkWriter
+
+_VALUES = {"first_name": "Ana", "last_name": "Ruiz", "email": "Ana@Example.COM", "phone": "(512) 555-0100"}
+
+
+def _row(store: Store, record_id: str) -> dict[str, object]:
+    row = store.conn.execute("SELECT * FROM contact WHERE id = ?", (record_id,)).fetchone()
+    return {k: v for k, v in dict(row).items() if k not in ("num", "id", "created_at", "modified_at")}
+
+
+def test_bulk_create_matches_a_single_create(store: Store) -> None:
+    single = store.create("contact", _VALUES)
+    with store.writing() as writer:
+        bulk = BulkWriter(writer.conn, store.phone_region)
+        record = bulk.new_record("contact", _VALUES)
+        bulk.create_many("contact", [record])
+    assert _row(store, record.id) == _row(store, single.id)
+    queue = store.conn.execute("SELECT record_id, op, fields, base_version FROM outbox ORDER BY mutation_id")
+    (_, op1, fields1, v1), (rid2, op2, fields2, v2) = queue.fetchall()
+    assert (op1, json.loads(fields1), v1) == (op2, json.loads(fields2), v2) and rid2 == record.id
+    assert [r.id for r in store.search("contact", "555 01")] == [single.id, record.id]
+
+
+def test_bulk_check_refuses_like_a_single_create_and_writes_nothing(store: Store) -> None:
+    with store.writing() as writer, pytest.raises(ValidationError, match="email"):
+        BulkWriter(writer.conn).new_record("contact", {"last_name": "Ruiz", "email": "nope"})
+    with store.writing() as writer, pytest.raises(ValidationError, match="account_id"):
+        BulkWriter(writer.conn).new_record("contact", {"last_name": "Ruiz",
+                                                       "account_id": "6f1c3c8e-1c1b-4c8e-9a53-3d1e2c0b9f00"})
+    assert store.pending_changes() == 0 and store.count("contact", "all") == 0
+
+
+def test_an_account_remembered_in_the_chunk_can_be_pointed_at_before_insert(store: Store) -> None:
+    with store.writing() as writer:
+        bulk = BulkWriter(writer.conn)
+        account = bulk.new_record("account", {"name": "Acme"})
+        bulk.remember(account)
+        contact = bulk.new_record("contact", {"last_name": "Ruiz", "account_id": account.id})
+        bulk.create_many("account", [account])
+        bulk.create_many("contact", [contact], {account.id: "Acme"})
+    assert [r.name for r in store.search("contact", "acme")] == ["Ruiz"]
