@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from crm_desktop.ui.sync.controller import SyncController, error_kind
+from crm_desktop.ui.sync.login_dialog import LoginDialog
 
 logger = logging.getLogger("crm.ui")
 
@@ -177,13 +178,23 @@ class SyncStatusWidget(QWidget):
         self._render_error()
         self._render_busy(self._controller.is_syncing())
 
+    def open_login(self) -> LoginDialog:
+        """The login dialog, window-modal and never exec()'d; it deletes itself when closed."""
+        dialog = LoginDialog(self._controller, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     @Slot()
     def _on_sync_button_clicked(self) -> None:
-        self._controller.sync_now()
+        if getattr(self._controller.state(), "logged_in", True):
+            self._controller.sync_now()
+        else:
+            self.open_login()  # Sync now before any login: the rep needs the login first
 
     @Slot(str)
     def _on_error_label_link_activated(self, _link: str) -> None:
-        self._controller.request_login()
+        self.open_login()
 
     @Slot(str)
     def _on_issues_label_link_activated(self, _link: str) -> None:
