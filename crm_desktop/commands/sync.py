@@ -1,4 +1,4 @@
-# ruff: noqa: T201  (a command prints its result: that is its job)
+
 """Subcommands for the server: login, logout, sync, sync issues, share and assign.
 
 Errors print one line on stderr and exit non-zero; an unreachable server
@@ -86,8 +86,8 @@ def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
 
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
     service = _service(ctx)
-    _ensure_login(service)
     try:
+        _ensure_login(service)
         report = service.sync_now()
     except SyncError as exc:
         pending = ctx.store.pending_changes()
@@ -117,10 +117,7 @@ def _ensure_login(service: SyncService) -> None:
         raise CommandError(f"not logged in to {state.server_url} as {state.username}; run: crm-desktop login"
                            f" --server {state.server_url} --user {state.username}",
                            exit_code=_EXIT_CODES["auth"])
-    try:
-        service.login(state.server_url, state.username, password)
-    except SyncError as exc:
-        raise _fail(exc) from None
+    service.login(state.server_url, state.username, password)
 
 
 def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:

@@ -1,0 +1,134 @@
+"""The sync commands as a script runs them, in their own processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from crm_desktop import cli
+from crm_desktop.store import Store
+from tests.e2e.conftest import PASSWORD, Rep, add_user
+from tests.helpers.server import ROOT, ServerProcess
+
+pytestmark = pytest.mark.e2e
+NO_KEYRING = "keyring.backends.fail.Keyring"  # never touch the developer's real keyring
+MakeRep = Callable[..., Rep]
+
+
+def _cli(data_dir: Path, *args: str, password: str | None = PASSWORD, timeout: float = 60) -> \
+        subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CRM_DATA_DIR=str(data_dir), PYTHON_KEYRING_BACKEND=NO_KEYRING)
+    env.pop("CRM_PASSWORD", None)
+    if password:
+        env["CRM_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "crm_desktop.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_cli_login_sync_issues_and_status(shared_server: ServerProcess, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())  # no keyring on this machine
+    monkeypatch.setenv("CRM_DATA_DIR", str(tmp_path / "cli"))
+    monkeypatch.setenv("CRM_PASSWORD", PASSWORD)
+    add_user(shared_server, "cli_ana")
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert run("account", "add", "--name", "Adventure Works")[0] == 0
+    code, _, err = run("sync")
+    assert code != 0 and "crm-desktop login" in err
+    assert run("login", "--server", shared_server.url, "--user", "cli_ana")[0] == 0
+    code, out, err = run("sync", "--json")  # a new run: no token kept, so it logs in with CRM_PASSWORD
+    assert code == 0, err
+    report = json.loads(out)
+    assert set(report) == {"pushed", "pulled", "conflicts", "rejected", "pending_changes"}
+    assert (report["pushed"], report["conflicts"], report["rejected"], report["pending_changes"]) == (1, 0, 0, 0)
+    assert json.loads(run("sync-issues", "--json")[1]) == []
+    status = json.loads(run("status", "--json")[1])
+    assert status["pending_changes"] == 0 and status["last_sync"] and status["sync_issues"] == 0
+    monkeypatch.delenv("CRM_PASSWORD")
+    code, _, err = run("sync")
+    assert code != 0 and "--user cli_ana" in err
+    assert run("logout")[0] == 0
+
+
+def test_cli_sync_with_the_server_down_exits_non_zero_and_keeps_the_queue(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "down")
+    data = tmp_path / "cli"
+    store = Store.open_dir(data)
+    store.set_meta("sync_server_url", server.url)  # logged in once, long ago; server now unreachable
+    store.set_meta("sync_username", "ana")
+    store.create("account", {"name": "Queued Ltd"})
+    store.close()
+    done = _cli(data, "sync")
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert "cannot reach the server" in last and "1 changes stay queued" in last
+    assert json.loads(_cli(data, "status", "--json").stdout)["pending_changes"] == 1
+
+
+def test_client_killed_during_sync_loses_nothing(tmp_path_factory: pytest.TempPathFactory,
+                                                 tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path_factory.mktemp("sigkill"))
+    server.start()
+    try:
+        add_user(server, "kill_ana")
+        data = tmp_path / "cli"
+        store = Store.open_dir(data)
+        with store.writing() as writer:
+            ids = [writer.create("account", {"name": f"Account {i:05}"}) for i in range(3000)]
+        store.close()
+        assert _cli(data, "login", "--server", server.url, "--user", "kill_ana").returncode == 0
+        env = dict(os.environ, PYTHONPATH=str(ROOT), CRM_DATA_DIR=str(data), CRM_PASSWORD=PASSWORD,
+                   PYTHON_KEYRING_BACKEND=NO_KEYRING)
+        proc = subprocess.Popen([sys.executable, "-m", "crm_desktop.cli", "sync"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            _wait_for_first_ack(data / "crm.sqlite3", 3000, proc)
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=10)
+        with sqlite3.connect(data / "crm.sqlite3") as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            left = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
+            assert conn.execute("SELECT count(*) FROM account").fetchone()[0] == 3000
+        assert 0 < left < 3000  # killed mid-sync, with some of the queue acknowledged
+        done = _cli(data, "sync", "--json")
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["rejected"] == 0 and json.loads(done.stdout)["pending_changes"] == 0
+        store = Store.open_dir(data)
+        try:
+            assert store.sync_issue_count() == 0
+            assert all(r is not None and r.version == 1 for r in (store.get("account", i) for i in ids))
+        finally:
+            store.close()
+    finally:
+        server.kill()
+
+
+def _wait_for_first_ack(path: Path, queued: int, proc: subprocess.Popen[bytes]) -> None:
+    """Until the sync has acknowledged some of the queue (then it is mid-sync)."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with sqlite3.connect(path, timeout=1) as conn:
+                if conn.execute("SELECT count(*) FROM outbox").fetchone()[0] < queued:
+                    return
+        except sqlite3.OperationalError:
+            pass
+        time.sleep(0.005)
