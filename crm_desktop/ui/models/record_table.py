@@ -20,13 +20,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
 from crm_desktop.services import CrmService, Record, View
 from crm_desktop.ui import icons
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
-from crm_desktop.ui.models.rows import ListRows, SearchRows
+from crm_desktop.ui.models.rows import CACHE_ROWS, ListRows, SearchRows
 from crm_desktop.ui.ops import Op
 
 log = logging.getLogger("crm.ui")
@@ -34,6 +35,7 @@ log = logging.getLogger("crm.ui")
 AnyIndex = QModelIndex | QPersistentModelIndex
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 PendingRole = Qt.ItemDataRole.UserRole + 2
+COUNT_DELAY_MS = 40
 
 
 def tr(text: str) -> str:
@@ -103,8 +105,11 @@ class RecordTableModel(QAbstractTableModel):
         self.descending = False
         self._rows: ListRows | SearchRows = ListRows(crm, kind, self.view)
         self._account_names: dict[str, str | None] = {}
+        self._shown: dict[int, tuple[tuple[str, ...], Record]] = {}
         self._nums_loading = False
         self._fetching = False
+        self.modelReset.connect(self._shown.clear)
+        self.rowsInserted.connect(self._shown.clear)
         self._count_in_background()
 
     # -- what the view shows -------------------------------------------------
@@ -112,19 +117,22 @@ class RecordTableModel(QAbstractTableModel):
     def set_view(self, view: View) -> None:
         """Show another list view (active, inactive, all)."""
         self.view = view
-        self.refresh()
+        self._reload()
 
     def set_search(self, text: str) -> None:
         """Show the records matching ``text`` (empty: the whole list)."""
         text = text.strip()
         # Punctuation alone matches nothing in the index: show the whole list.
         self.search_text = text if any(ch.isalnum() for ch in text) else ""
-        self.refresh()
+        self._reload()
 
     def refresh(self) -> None:
-        """Re-read the count and drop cached rows (after an edit or a sync)."""
-        self.beginResetModel()
+        """Re-read the count and drop cached rows and names (after an edit or a sync)."""
         self._account_names.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        self.beginResetModel()
         self._nums_loading = False
         if self.search_text:
             self._rows = SearchRows(self.crm, self.kind, self.view, self.search_text)
@@ -173,42 +181,52 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._rows.count:
-            return None
+        # Called ~7 times per visible cell per frame: one set and one dict lookup.
         if role not in _ROLES:
             return None
-        record = self._record_for_paint(index.row())
-        if record is None:
-            loading = role == Qt.ItemDataRole.DisplayRole and index.column() == 0
-            return self.tr("Loading…") if loading else None
-        return self._role_value(record, index.column(), role)
+        row = index.row()
+        shown = self._shown.get(row)
+        if shown is None:
+            if not index.isValid() or not 0 <= row < self._rows.count:
+                return None
+            shown = self._show_row(row)
+            if shown is None:
+                loading = role == _DISPLAY and index.column() == 0
+                return self.tr("Loading…") if loading else None
+        texts, record = shown
+        if role == _DISPLAY:
+            return texts[index.column()]
+        return self._role_value(record, texts, index.column(), role)
 
-    def _record_for_paint(self, row: int) -> Record | None:
+    def _show_row(self, row: int) -> tuple[tuple[str, ...], Record] | None:
         record = self.record_at(row)
-        if record is None and isinstance(self._rows, ListRows) and self._rows.needs_nums:
-            self._load_order()
-        return record
+        if record is None:
+            if isinstance(self._rows, ListRows) and self._rows.needs_nums:
+                self._load_order()
+            return None
+        if len(self._shown) > CACHE_ROWS:
+            self._shown.clear()
+        texts = tuple(column.value(record, self._account_name) for column in self.columns)
+        self._shown[row] = (texts, record)
+        return self._shown[row]
 
-    def _role_value(self, record: Record, column: int, role: int) -> Any:
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            text = self.columns[column].value(record, self._account_name)
-            if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and record.pending:
-                text = self.tr("%1, not synced yet").replace("%1", text)
-            return text
+    def _role_value(self, record: Record, texts: tuple[str, ...], column: int, role: int) -> Any:
+        if role == _ACCESSIBLE:
+            if column == 0 and record.pending:
+                return self.tr("%1, not synced yet").replace("%1", texts[0])
+            return texts[column]
         if role == RecordIdRole:
             return record.id
         if role == PendingRole:
             return record.pending
         if column != 0 or not record.pending:
             return None
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == _DECORATION:
             return icons.pending_icon()
         return self.tr("Not synced yet: this change waits to reach the server")
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Name order only, ascending or descending (see the module docstring)."""
@@ -248,6 +266,10 @@ class RecordTableModel(QAbstractTableModel):
         return self._account_names[account_id]
 
     def _count_in_background(self) -> None:
+        # Started just after the first page is painted, so it never competes with it.
+        QTimer.singleShot(COUNT_DELAY_MS, self, self._start_count)
+
+    def _start_count(self) -> None:
         rows = self._rows
         if isinstance(rows, ListRows) and not rows.counted:
             reader = self.reader
@@ -286,7 +308,9 @@ class RecordTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), last)
 
 
-_ROLES = {
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.DecorationRole,
-    Qt.ItemDataRole.ToolTipRole, RecordIdRole, PendingRole,
-}
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _DECORATION, int(Qt.ItemDataRole.ToolTipRole),
+                    int(RecordIdRole), int(PendingRole)})
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
