@@ -10,15 +10,19 @@ one inside a savepoint, since they are few and each reads its own row.
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crm_core.entities import entity
-from crm_core.validation import ValidationError, check_record, clean_changes
+import email_validator
+
+from crm_core.entities import EntityDef, entity
+from crm_core.validation import ValidationError, check_record, clean_value
 from crm_desktop.store import fts
 from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
 
@@ -28,16 +32,37 @@ _SYNC = ("num", "id", "version", "created_at", "modified_at", "deleted", "pendin
 
 
 class _ChunkLookup(Lookup):
-    """The rules' lookup, aware of accounts this chunk creates before they are inserted."""
+    """The rules' lookup, aware of accounts this chunk creates before they are inserted.
+
+    Records read once are kept for the chunk (one transaction, so they cannot
+    change under it): a thousand contacts of fifty companies read fifty rows.
+    """
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         super().__init__(conn)
         self.known: dict[str, dict[str, Any]] = {}
+        self._read: dict[tuple[str, str], dict[str, Any] | None] = {}
 
     def get_fields(self, entity_name: str, record_id: str) -> dict[str, Any] | None:
         """A record's fields, from this chunk's new records first."""
         found = self.known.get(record_id)
-        return found if found is not None else super().get_fields(entity_name, record_id)
+        if found is not None:
+            return found
+        key = (entity_name, record_id)
+        if key not in self._read:
+            self._read[key] = self._fetch(entity_name, record_id)
+        return self._read[key]
+
+    def _fetch(self, entity_name: str, record_id: str) -> dict[str, Any] | None:
+        # "+deleted": without it SQLite picks the list index on deleted and
+        # scans the table instead of using the unique index on id.
+        row = self.conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ? AND +deleted = 0",
+                                (record_id,)).fetchone()
+        return None if row is None else {n: row[n] for n in entity(entity_name).field_names}
+
+    def forget_reads(self) -> None:
+        """Drop what was read: an update just changed the store."""
+        self._read.clear()
 
 
 @dataclass(frozen=True)
@@ -63,9 +88,9 @@ class BulkWriter:
         definition = entity(entity_name)
         record_id = record_id or str(uuid.uuid4())
         label = f"new {entity_name}"
-        fields = definition.defaults()
+        fields = dict(_defaults(entity_name))
         try:
-            fields.update(clean_changes(entity_name, values))
+            fields.update(_clean(definition, values))
             for name in definition.required:
                 if not fields.get(name):
                     raise ValidationError(name, "is required")
@@ -144,5 +169,46 @@ class BulkWriter:
             self.conn.execute("ROLLBACK TO bulk_update")
             self.conn.execute("RELEASE bulk_update")
             raise
+        finally:
+            self.lookup.forget_reads()
         self.conn.execute("RELEASE bulk_update")
         return changed
+
+
+# The plain ASCII addresses nearly every file holds, for which email_validator's
+# answer is known without running it: valid, and normalised by lower-casing
+# the domain.  Anything else (quotes, IDNA, odd lengths) takes the full check.
+# tests/unit/crm_desktop/transfer/test_transfer_bulk.py holds them to that.
+_PLAIN_EMAIL = re.compile(
+    r"(?P<local>[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*)@"
+    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})")
+_SPECIAL_USE = tuple(email_validator.SPECIAL_USE_DOMAIN_NAMES)
+
+
+def plain_email(text: str) -> str | None:
+    """The normalised form of a plain ASCII address, or None to run the full check."""
+    match = _PLAIN_EMAIL.fullmatch(text)
+    if match is None or len(text) > 254 or len(match["local"]) > 64:
+        return None
+    domain = match["domain"].lower()
+    if "--" in domain or any(domain == d or domain.endswith("." + d) for d in _SPECIAL_USE):
+        return None  # punycode labels and reserved names: let email_validator judge
+    return f"{match['local']}@{domain}"
+
+
+def _clean(definition: EntityDef, values: Mapping[str, Any]) -> dict[str, Any]:
+    """``clean_changes``, with the fast answer for plain email addresses."""
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name in definition.emails and isinstance(value, str):
+            fast = plain_email(value.strip())
+            if fast is not None:
+                out[name] = fast
+                continue
+        out[name] = clean_value(definition, name, value)
+    return out
+
+
+@functools.cache
+def _defaults(entity_name: str) -> dict[str, Any]:
+    return entity(entity_name).defaults()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
-from crm_core.validation import ValidationError
+from crm_core.validation import ValidationError, normalize_email
 from crm_desktop.store import Store
-from crm_desktop.store.bulk import BulkWriter
+from crm_desktop.store.bulk import BulkWriter, plain_email
 
 _VALUES = {"first_name": "Ana", "last_name": "Ruiz", "email": "Ana@Example.COM", "phone": "(512) 555-0100"}
 
@@ -49,3 +50,28 @@ def test_an_account_remembered_in_the_chunk_can_be_pointed_at_before_insert(stor
         bulk.create_many("account", [account])
         bulk.create_many("contact", [contact], {account.id: "Acme"})
     assert [r.name for r in store.search("contact", "acme")] == ["Ruiz"]
+
+
+def _full_check(text: str) -> str | None:
+    try:
+        return normalize_email(text)
+    except ValueError:
+        return None
+
+
+def test_fast_email_answer_agrees_with_email_validator_wherever_it_answers() -> None:
+    rng = random.Random(42)
+    alphabet = "aZ09._-+'%@-.xn"
+    samples = ["Ana.Ruiz@Example.COM", "x@localhost", "a..b@x.com", "a@x.test", "a@xn--bcher-kva.com",
+               ".a@x.com", "a.@x.com", "a@-x.com", "a@x.c0m", "a@x.onion", "a@sub.local", "a" * 65 + "@x.com",
+               "a@" + "b" * 64 + ".com", "a@" + ".".join(["b" * 60] * 5) + ".com", "a@b.c", "a@1.com",
+               "a@b.co-m", "a@b-.com", "Ñ@x.com"]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 20))) + rng.choice(
+        ["@x.com", "@Sub.Example.ORG", "@a-b.io", ".x@y.es", "@x..com"]) for _ in range(3000)]
+    answered = 0
+    for text in samples:
+        fast = plain_email(text)
+        if fast is not None:
+            answered += 1
+            assert fast == _full_check(text), text
+    assert answered > 500
