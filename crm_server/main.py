@@ -11,6 +11,7 @@ from crm_server.api import errors
 from crm_server.api.routes import auth, health, sync, users
 from crm_server.core.config import Settings, load_settings
 from crm_server.core.db import make_engine
+from crm_server.core.memory import freeze_startup_objects
 
 log = logging.getLogger("crm.server")
 API_PREFIX = "/api/v1"
@@ -31,4 +32,6 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
 
 def create_app_from_env() -> FastAPI:
     """The app for ``uvicorn --factory``: settings from ``CRM_*`` variables."""
-    return create_app(load_settings())
+    app = create_app(load_settings())
+    freeze_startup_objects()
+    return app

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -70,11 +70,11 @@ class Batch:
         """Put a newly created record into the working set."""
         self.records[state.id] = state
 
-    def touch(self, state: RecordState, changed: set[str] | None = None) -> None:
+    def touch(self, state: RecordState, changed: Iterable[str] = ()) -> None:
         """Bump the record's version and mark it (and changed fields) written."""
         state.version += 1
         state.modified_at = self.now
-        for name in changed or ():
+        for name in changed:
             state.field_meta[name] = [state.version, self.client_id]
         self.dirty[state.id] = state
         for name, target in state.refs().items():

@@ -8,6 +8,7 @@ desktop store also makes locally) bump the touched records' versions.
 from __future__ import annotations
 
 import uuid
+from functools import cache
 from typing import Any
 
 from crm_core.entities import ACTIVE, ENTITIES
@@ -58,7 +59,8 @@ def _create(batch: Batch, m: Mutation) -> Result:
     if batch.get(m.record_id) is not None:
         raise ValidationError("record_id", f"a record with id {m.record_id} already exists")
     definition = ENTITIES[m.entity]
-    data = definition.defaults() | clean_changes(m.entity, m.fields)
+    given = clean_changes(m.entity, m.fields)
+    data = _defaults(m.entity) | given
     _check_required(m.entity, data)
     check_record(batch, m.entity, m.record_id, data, set(data))
     batch.require_append_to(definition, data, set(data))
@@ -67,8 +69,17 @@ def _create(batch: Batch, m: Mutation) -> Result:
         deleted=False, data=data, field_meta={}, created_at=batch.now, modified_at=batch.now, is_new=True,
     )
     batch.add(state)
-    batch.touch(state, set(data))
+    batch.touch(state, given.keys())
     return result(m, "applied", version=state.version)
+
+
+@cache
+def _default_values(entity_name: str) -> tuple[tuple[str, Any], ...]:
+    return tuple(ENTITIES[entity_name].defaults().items())
+
+
+def _defaults(entity_name: str) -> dict[str, Any]:
+    return dict(_default_values(entity_name))
 
 
 def _check_required(entity_name: str, data: dict[str, Any]) -> None:

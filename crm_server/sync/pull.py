@@ -44,8 +44,8 @@ _PAGE = """SELECT q.seq, q.revoked, q.id, q.entity, q.version, q.owner_type, q.o
 
 _WHERE_SUPERSEDED = """WHERE seq < (SELECT max(c2.seq) FROM change_log c2
  WHERE c2.record_id = change_log.record_id)"""
-_COUNT_SUPERSEDED = "SELECT max(seq), count(*) FROM change_log " + _WHERE_SUPERSEDED  # noqa: S608
-_DROP_SUPERSEDED = "DELETE FROM change_log " + _WHERE_SUPERSEDED  # noqa: S608
+_COUNT_SUPERSEDED = "SELECT max(seq), count(*) FROM change_log " + _WHERE_SUPERSEDED
+_DROP_SUPERSEDED = "DELETE FROM change_log " + _WHERE_SUPERSEDED
 
 
 def log_floor(conn: Connection) -> int:

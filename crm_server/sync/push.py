@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from crm_core.entities import ENTITIES
 from crm_core.protocol import RIGHTS, SCHEMA_VERSION, PushRequest
 from crm_server.core.db import is_postgres, iso_now, write_transaction
+from crm_server.core.memory import collector_paused
 from crm_server.errors import BadRequest, Forbidden, UpgradeRequired
 from crm_server.models import SyncClient
 from crm_server.sync.access import Actor
@@ -71,7 +72,7 @@ def _lock_client(conn: Connection, actor: Actor, client_id: str) -> int:
 def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any]:
     """Apply the push and return the PushResponse as a plain dict."""
     check_request(request)
-    with write_transaction(engine) as conn:
+    with collector_paused(), write_transaction(engine) as conn:
         last = _lock_client(conn, actor, request.client_id)
         batch = Batch(conn, actor, request.client_id, iso_now())
         batch.preload([m for m in request.mutations if m.mutation_id > last])

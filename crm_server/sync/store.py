@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select
 
 from crm_core.entities import ENTITIES
 from crm_server.models import ChangeLog, Record, RecordRef, RecordShare
@@ -91,57 +91,49 @@ def referrers(conn: Connection, target_id: str) -> list[tuple[str, str]]:
     return [(r.record_id, r.field) for r in rows]
 
 
-def connections_between(conn: Connection, record_id: str) -> list[str]:
-    """Ids of stored connections whose record1 or record2 is record_id."""
-    query = select(REF.c.record_id).where(
-        REF.c.target_id == record_id, REF.c.field.in_(("record1_id", "record2_id"))
-    )
-    return [r.record_id for r in conn.execute(query)]
+_COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+encode_json = _COMPACT.encode  # one encoder: json.dumps(separators=...) builds one per call
+
+_INSERT = ("INSERT INTO record (id, entity, version, owner_type, owner_id, deleted, data, field_meta, "
+           "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_UPDATE = ("UPDATE record SET version = ?, owner_type = ?, owner_id = ?, deleted = ?, data = ?, "
+           "field_meta = ?, modified_at = ? WHERE id = ?")
+_LOG = "INSERT INTO change_log (record_id, revoked) VALUES (?, ?)"
 
 
-def _row(state: RecordState) -> dict[str, Any]:
-    return {
-        "id": state.id,
-        "entity": state.entity,
-        "version": state.version,
-        "owner_type": state.owner_type,
-        "owner_id": state.owner_id,
-        "deleted": state.deleted,
-        "data": json.dumps(state.data, separators=(",", ":")),
-        "field_meta": json.dumps(state.field_meta, separators=(",", ":")),
-        "created_at": state.created_at,
-        "modified_at": state.modified_at,
-    }
+def _driver_sql(conn: Connection, sql: str) -> str:
+    """``sql`` with the driver's placeholder (SQLite ?, psycopg %s)."""
+    return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
 def write_records(conn: Connection, states: list[RecordState]) -> None:
     """Insert the new and update the changed records, one executemany each,
-    append one change log row per record and refresh their references."""
-    new = [_row(s) for s in states if s.is_new]
-    changed = [_row(s) for s in states if not s.is_new]
+    append one change log row per record and refresh their references.
+
+    The rows go straight to the driver's executemany: this is push's hot path.
+    """
+    new = [(s.id, s.entity, s.version, s.owner_type, s.owner_id, s.deleted, encode_json(s.data),
+            encode_json(s.field_meta), s.created_at, s.modified_at) for s in states if s.is_new]
+    changed = [(s.version, s.owner_type, s.owner_id, s.deleted, encode_json(s.data),
+                encode_json(s.field_meta), s.modified_at, s.id) for s in states if not s.is_new]
     if new:
-        conn.execute(insert(RECORD), new)
+        conn.exec_driver_sql(_driver_sql(conn, _INSERT), new)
     if changed:
-        for row in changed:
-            row["b_id"] = row.pop("id")
-        conn.execute(update(RECORD).where(RECORD.c.id == bindparam("b_id")), changed)
+        conn.exec_driver_sql(_driver_sql(conn, _UPDATE), changed)
     _write_refs(conn, states)
-    log_rows = [{"record_id": s.id, "revoked": ",".join(sorted(s.revoked)) or None} for s in states]
+    log_rows = [(s.id, ",".join(sorted(s.revoked)) or None) for s in states]
     if log_rows:
-        conn.execute(insert(LOG), log_rows)
+        conn.exec_driver_sql(_driver_sql(conn, _LOG), log_rows)
 
 
 def _write_refs(conn: Connection, states: list[RecordState]) -> None:
     old_ids = [s.id for s in states if not s.is_new]
     for part in chunks(old_ids):
         conn.execute(delete(REF).where(REF.c.record_id.in_(part)))
-    rows = [
-        {"record_id": s.id, "field": name, "target_id": target}
-        for s in states
-        for name, target in s.refs().items()
-    ]
+    rows = [(s.id, name, target) for s in states for name, target in s.refs().items()]
     if rows:
-        conn.execute(insert(REF), rows)
+        sql = "INSERT INTO record_ref (record_id, field, target_id) VALUES (?, ?, ?)"
+        conn.exec_driver_sql(_driver_sql(conn, sql), rows)
 
 
 def write_shares(conn: Connection, changes: dict[tuple[str, str], int]) -> None:

@@ -71,14 +71,14 @@ class Laptop:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def server(request: pytest.FixtureRequest, tmp_path: Path, worker_id: str) -> Iterator[ServerProcess]:
-    """A stopped two-worker server on a fresh SQLite file or PostgreSQL schema."""
+    """A stopped server on a fresh SQLite file or PostgreSQL schema."""
     url = None
     if request.param == "postgres":
         base = pg_base_url()
         schema = worker_schema(worker_id, "proc")
         url = create_schema(base, schema)
         request.addfinalizer(lambda: drop_schema(base, schema))
-    process = ServerProcess(tmp_path / "server", database_url=url, workers=2)
+    process = ServerProcess(tmp_path / "server", database_url=url)
     yield process
     process.stop()
 
@@ -130,6 +130,7 @@ def _work(laptop: Laptop, shared: list[str], rounds: int, outcomes: list[Any]) -
 
 def test_twenty_clients_pushing_and_pulling_at_once_converge(server: ServerProcess) -> None:
     _add_users(server)
+    server.workers = 2
     server.start()
     boss = Laptop(server.url, "boss", "secret")
     shared = [str(uuid.uuid4()) for _ in range(4)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
@@ -15,6 +14,7 @@ from crm_server.api.errors import describe
 from crm_server.errors import BadRequest, TooLarge, UpgradeRequired
 from crm_server.sync.pull import pull
 from crm_server.sync.push import push
+from crm_server.sync.store import encode_json
 
 router = APIRouter(prefix="/sync", tags=["sync"])
 SCHEMA_HEADER = "X-CRM-Schema-Version"
@@ -48,7 +48,7 @@ async def push_changes(request: Request, actor: CurrentUser, engine: EngineDep) 
     body = await _read_body(request)
     parsed = _parse(body)
     answer = await run_in_threadpool(lambda: push(engine=engine, actor=actor, request=parsed))
-    return Response(json.dumps(answer, separators=(",", ":")), media_type="application/json")
+    return Response(encode_json(answer), media_type="application/json")
 
 
 def _schema_version(value: str | None) -> None:
