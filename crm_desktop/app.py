@@ -81,7 +81,7 @@ def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool
 def _switch_language(app: App, language: str | None) -> None:
     app.preferences.set_language(language)
     app.translations.install(language)
-    app.window.retranslate()
+    app.window.language_changed()
     _mark_language(app)
 
 

@@ -103,9 +103,9 @@ class RecordListView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.setWordWrap(False)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setColumnWidth(0, 240)
+        table.setColumnWidth(0, 230)
         for column in range(1, self.model.columnCount()):
-            table.setColumnWidth(column, 160)
+            table.setColumnWidth(column, 145)
         table.activated.connect(self._on_table_activated)
 
     def retranslate(self) -> None:

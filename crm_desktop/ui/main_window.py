@@ -84,7 +84,6 @@ class MainWindow(QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
 
     def _build_layout(self) -> None:
-        self.nav.setFixedWidth(170)
         self.nav.setIconSize(QSize(16, 16))
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         central = QWidget(self)
@@ -102,9 +101,37 @@ class MainWindow(QMainWindow):
         build_menus(self)
 
     def _build_status_bar(self) -> None:
-        widget = optional.sync_status_widget(self.controller, self)
-        if widget is not None:
-            self.statusBar().addPermanentWidget(widget, 1)
+        self.status_widget = optional.sync_status_widget(self.controller, self)
+        if self.status_widget is not None:
+            self.statusBar().addPermanentWidget(self.status_widget, 1)
+
+    def language_changed(self) -> None:
+        """Show every text in the newly installed language, open forms included."""
+        self.retranslate()
+        self.refresh_lists()  # cached row texts ("not synced yet") follow the language
+        for form in self.forms:
+            form.retranslate()
+        self._rebuild_sync_widgets()
+
+    def _rebuild_sync_widgets(self) -> None:
+        """The sync widgets set their texts once; new ones come up in the new language."""
+        if self.status_widget is not None:
+            self.statusBar().removeWidget(self.status_widget)
+            self.status_widget.deleteLater()
+            self._build_status_bar()
+        if SYNC_ISSUES in self._page_keys:
+            index = self._page_keys.index(SYNC_ISSUES)
+            old = self.pages.widget(index)
+            fresh = optional.sync_issues_view(self.controller, self)
+            if fresh is not None and old is not None:
+                current = self.pages.currentIndex()
+                self.pages.insertWidget(index, fresh)
+                self.pages.removeWidget(old)
+                old.deleteLater()
+                self.pages.setCurrentIndex(current)
+        refresh_state = getattr(self.controller, "refresh_state", None)
+        if callable(refresh_state):
+            refresh_state()
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
@@ -115,6 +142,7 @@ class MainWindow(QMainWindow):
             item = self.nav.item(row)
             item.setText(titles[key])
         self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0) + 24))
         for view in self.lists.values():
             view.retranslate()
         from crm_desktop.ui.menus import retranslate_menus

@@ -19,9 +19,6 @@ if TYPE_CHECKING:
     from crm_desktop.ui.main_window import MainWindow
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
 
 def _action(window: MainWindow, name: str, slot: object, shortcut: str | None = None) -> QAction:
     action = QAction(window)
@@ -80,19 +77,32 @@ def _build_view_menu(window: MainWindow) -> None:
 
 def retranslate_menus(window: MainWindow) -> None:
     """Menu and action texts in the current language."""
-    titles = {"file": _t("&File"), "edit": _t("&Edit"), "view": _t("&View"), "language": _t("&Language")}
+    titles = {
+        "file": QCoreApplication.translate("MainWindow", "&File"),
+        "edit": QCoreApplication.translate("MainWindow", "&Edit"),
+        "view": QCoreApplication.translate("MainWindow", "&View"),
+        "language": QCoreApplication.translate("MainWindow", "&Language"),
+    }
     for menu in window.menuBar().findChildren(QMenu):
         if menu.objectName() in titles:
             menu.setTitle(titles[menu.objectName()])
     texts = {
-        "new": _t("&New record"), "import": _t("&Import…"), "login": _t("&Log in…"), "quit": _t("&Quit"),
-        "find": _t("&Find"), "delete": _t("&Delete record"), "sync": _t("&Sync now"),
-        "language_system": _t("System language"), "language_en": "English", "language_es": "Español",
+        "new": QCoreApplication.translate("MainWindow", "&New record"),
+        "import": QCoreApplication.translate("MainWindow", "&Import…"),
+        "login": QCoreApplication.translate("MainWindow", "&Log in…"),
+        "quit": QCoreApplication.translate("MainWindow", "&Quit"),
+        "find": QCoreApplication.translate("MainWindow", "&Find"),
+        "delete": QCoreApplication.translate("MainWindow", "&Delete record"),
+        "sync": QCoreApplication.translate("MainWindow", "&Sync now"),
+        "language_system": QCoreApplication.translate("MainWindow", "System language"),
+        "language_en": "English",
+        "language_es": "Español",
     }
     for name, action in window.actions_by_name.items():
         action.setText(texts[name])
     # Delete itself is a shortcut of each list's table, so it never fires while typing.
-    window.actions_by_name["delete"].setToolTip(_t("Delete the selected record (Del in the list)"))
+    window.actions_by_name["delete"].setToolTip(
+        QCoreApplication.translate("MainWindow", "Delete the selected record (Del in the list)"))
 
 
 def open_import(window: MainWindow) -> None:

@@ -45,57 +45,57 @@ def _f(name: str, label: str, editor: str = "line") -> FieldSpec:
 
 _T = "FormFields"
 ACCOUNT_SECTIONS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
-    (QT_TRANSLATE_NOOP(_T, "Account information"), (
-        _f("name", QT_TRANSLATE_NOOP(_T, "Account name *")),
-        _f("account_number", QT_TRANSLATE_NOOP(_T, "Account number")),
-        _f("parent_account_id", QT_TRANSLATE_NOOP(_T, "Parent account"), "account"),
-        _f("phone", QT_TRANSLATE_NOOP(_T, "Main phone")),
-        _f("other_phone", QT_TRANSLATE_NOOP(_T, "Other phone")),
-        _f("email", QT_TRANSLATE_NOOP(_T, "Email")),
-        _f("website", QT_TRANSLATE_NOOP(_T, "Website")),
-        _f("industry", QT_TRANSLATE_NOOP(_T, "Industry")),
+    (QT_TRANSLATE_NOOP("FormFields", "Account information"), (
+        _f("name", QT_TRANSLATE_NOOP("FormFields", "Account name *")),
+        _f("account_number", QT_TRANSLATE_NOOP("FormFields", "Account number")),
+        _f("parent_account_id", QT_TRANSLATE_NOOP("FormFields", "Parent account"), "account"),
+        _f("phone", QT_TRANSLATE_NOOP("FormFields", "Main phone")),
+        _f("other_phone", QT_TRANSLATE_NOOP("FormFields", "Other phone")),
+        _f("email", QT_TRANSLATE_NOOP("FormFields", "Email")),
+        _f("website", QT_TRANSLATE_NOOP("FormFields", "Website")),
+        _f("industry", QT_TRANSLATE_NOOP("FormFields", "Industry")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Billing"), (
-        _f("price_list", QT_TRANSLATE_NOOP(_T, "Price list")),
-        _f("currency", QT_TRANSLATE_NOOP(_T, "Currency")),
-        _f("payment_terms", QT_TRANSLATE_NOOP(_T, "Payment terms")),
+    (QT_TRANSLATE_NOOP("FormFields", "Billing"), (
+        _f("price_list", QT_TRANSLATE_NOOP("FormFields", "Price list")),
+        _f("currency", QT_TRANSLATE_NOOP("FormFields", "Currency")),
+        _f("payment_terms", QT_TRANSLATE_NOOP("FormFields", "Payment terms")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Bill to address"), (
-        _f("bill_to_street", QT_TRANSLATE_NOOP(_T, "Street")),
-        _f("bill_to_city", QT_TRANSLATE_NOOP(_T, "City")),
-        _f("bill_to_postal_code", QT_TRANSLATE_NOOP(_T, "Postal code")),
-        _f("bill_to_country", QT_TRANSLATE_NOOP(_T, "Country")),
+    (QT_TRANSLATE_NOOP("FormFields", "Bill to address"), (
+        _f("bill_to_street", QT_TRANSLATE_NOOP("FormFields", "Street")),
+        _f("bill_to_city", QT_TRANSLATE_NOOP("FormFields", "City")),
+        _f("bill_to_postal_code", QT_TRANSLATE_NOOP("FormFields", "Postal code")),
+        _f("bill_to_country", QT_TRANSLATE_NOOP("FormFields", "Country")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Ship to address"), (
-        _f("ship_to_street", QT_TRANSLATE_NOOP(_T, "Street")),
-        _f("ship_to_city", QT_TRANSLATE_NOOP(_T, "City")),
-        _f("ship_to_postal_code", QT_TRANSLATE_NOOP(_T, "Postal code")),
-        _f("ship_to_country", QT_TRANSLATE_NOOP(_T, "Country")),
+    (QT_TRANSLATE_NOOP("FormFields", "Ship to address"), (
+        _f("ship_to_street", QT_TRANSLATE_NOOP("FormFields", "Street")),
+        _f("ship_to_city", QT_TRANSLATE_NOOP("FormFields", "City")),
+        _f("ship_to_postal_code", QT_TRANSLATE_NOOP("FormFields", "Postal code")),
+        _f("ship_to_country", QT_TRANSLATE_NOOP("FormFields", "Country")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Description"), (
-        _f("description", QT_TRANSLATE_NOOP(_T, "Description"), "text"),
+    (QT_TRANSLATE_NOOP("FormFields", "Description"), (
+        _f("description", QT_TRANSLATE_NOOP("FormFields", "Description"), "text"),
     )),
 )
 
 CONTACT_SECTIONS: tuple[tuple[str, tuple[FieldSpec, ...]], ...] = (
-    (QT_TRANSLATE_NOOP(_T, "Contact information"), (
-        _f("first_name", QT_TRANSLATE_NOOP(_T, "First name")),
-        _f("last_name", QT_TRANSLATE_NOOP(_T, "Last name *")),
-        _f("job_title", QT_TRANSLATE_NOOP(_T, "Job title")),
-        _f("account_id", QT_TRANSLATE_NOOP(_T, "Company"), "account"),
-        _f("email", QT_TRANSLATE_NOOP(_T, "Email")),
-        _f("email2", QT_TRANSLATE_NOOP(_T, "Email 2")),
-        _f("phone", QT_TRANSLATE_NOOP(_T, "Business phone")),
-        _f("mobile_phone", QT_TRANSLATE_NOOP(_T, "Mobile phone")),
+    (QT_TRANSLATE_NOOP("FormFields", "Contact information"), (
+        _f("first_name", QT_TRANSLATE_NOOP("FormFields", "First name")),
+        _f("last_name", QT_TRANSLATE_NOOP("FormFields", "Last name *")),
+        _f("job_title", QT_TRANSLATE_NOOP("FormFields", "Job title")),
+        _f("account_id", QT_TRANSLATE_NOOP("FormFields", "Company"), "account"),
+        _f("email", QT_TRANSLATE_NOOP("FormFields", "Email")),
+        _f("email2", QT_TRANSLATE_NOOP("FormFields", "Email 2")),
+        _f("phone", QT_TRANSLATE_NOOP("FormFields", "Business phone")),
+        _f("mobile_phone", QT_TRANSLATE_NOOP("FormFields", "Mobile phone")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Address"), (
-        _f("street", QT_TRANSLATE_NOOP(_T, "Street")),
-        _f("city", QT_TRANSLATE_NOOP(_T, "City")),
-        _f("postal_code", QT_TRANSLATE_NOOP(_T, "Postal code")),
-        _f("country", QT_TRANSLATE_NOOP(_T, "Country")),
+    (QT_TRANSLATE_NOOP("FormFields", "Address"), (
+        _f("street", QT_TRANSLATE_NOOP("FormFields", "Street")),
+        _f("city", QT_TRANSLATE_NOOP("FormFields", "City")),
+        _f("postal_code", QT_TRANSLATE_NOOP("FormFields", "Postal code")),
+        _f("country", QT_TRANSLATE_NOOP("FormFields", "Country")),
     )),
-    (QT_TRANSLATE_NOOP(_T, "Description"), (
-        _f("description", QT_TRANSLATE_NOOP(_T, "Description"), "text"),
+    (QT_TRANSLATE_NOOP("FormFields", "Description"), (
+        _f("description", QT_TRANSLATE_NOOP("FormFields", "Description"), "text"),
     )),
 )
 

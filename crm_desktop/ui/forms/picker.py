@@ -22,9 +22,6 @@ from crm_desktop.ui import icons
 RESULTS_PER_KIND = 30
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("RecordPicker", text)
-
 
 class PickerDialog(QDialog):
     """Search accounts and/or contacts by name, email, phone or company and pick one."""
@@ -106,10 +103,10 @@ class RecordPicker(QWidget):
         layout.addWidget(self.clear_button)
         self.choose_button.setText("…")
         self.clear_button.setText("×")
-        self.choose_button.setToolTip(_t("Choose…"))
-        self.choose_button.setAccessibleName(_t("Choose a record"))
-        self.clear_button.setToolTip(_t("Clear"))
-        self.clear_button.setAccessibleName(_t("Clear the choice"))
+        self.choose_button.setToolTip(QCoreApplication.translate("RecordPicker", "Choose…"))
+        self.choose_button.setAccessibleName(QCoreApplication.translate("RecordPicker", "Choose a record"))
+        self.clear_button.setToolTip(QCoreApplication.translate("RecordPicker", "Clear"))
+        self.clear_button.setAccessibleName(QCoreApplication.translate("RecordPicker", "Clear the choice"))
         self.choose_button.clicked.connect(self.choose)
         self.clear_button.clicked.connect(lambda: self._pick(None, None))
         self.setFocusProxy(self.choose_button)

@@ -71,18 +71,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 def contacts_model(primary_id: Callable[[], str | None], parent: Any = None) -> RowsModel[Record]:
     """An account's contacts, the primary contact marked."""
-    headers = (QT_TRANSLATE_NOOP(_CONTEXT, "Full name"), QT_TRANSLATE_NOOP(_CONTEXT, "Job title"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "Email"), QT_TRANSLATE_NOOP(_CONTEXT, "Business phone"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "Primary"))
+    headers = (QT_TRANSLATE_NOOP("SmallLists", "Full name"), QT_TRANSLATE_NOOP("SmallLists", "Job title"),
+               QT_TRANSLATE_NOOP("SmallLists", "Email"), QT_TRANSLATE_NOOP("SmallLists", "Business phone"),
+               QT_TRANSLATE_NOOP("SmallLists", "Primary"))
 
     def values(r: Record) -> Sequence[str]:
-        primary = _t("Primary contact") if r.id == primary_id() else ""
+        primary = QCoreApplication.translate("SmallLists", "Primary contact") if r.id == primary_id() else ""
         return (r.name, r.get("job_title") or "", r.get("email") or "", r.get("phone") or "", primary)
 
     return RowsModel(headers, values, lambda r: r.pending, parent)
@@ -90,11 +87,11 @@ def contacts_model(primary_id: Callable[[], str | None], parent: Any = None) -> 
 
 def accounts_model(parent: Any = None) -> RowsModel[Record]:
     """Sub-accounts of an account."""
-    headers = (QT_TRANSLATE_NOOP(_CONTEXT, "Account name"), QT_TRANSLATE_NOOP(_CONTEXT, "City"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "Main phone"), QT_TRANSLATE_NOOP(_CONTEXT, "Owner"))
+    headers = (QT_TRANSLATE_NOOP("SmallLists", "Account name"), QT_TRANSLATE_NOOP("SmallLists", "City"),
+               QT_TRANSLATE_NOOP("SmallLists", "Main phone"), QT_TRANSLATE_NOOP("SmallLists", "Owner"))
 
     def values(r: Record) -> Sequence[str]:
-        owner = r.owner_name or _t("not synced yet")
+        owner = r.owner_name or QCoreApplication.translate("SmallLists", "not synced yet")
         return (r.name, r.get("bill_to_city") or "", r.get("phone") or "", owner)
 
     return RowsModel(headers, values, lambda r: r.pending, parent)
@@ -102,14 +99,21 @@ def accounts_model(parent: Any = None) -> RowsModel[Record]:
 
 def connections_model(parent: Any = None) -> RowsModel[ConnectionView]:
     """A record's connections, each from its side."""
-    headers = (QT_TRANSLATE_NOOP(_CONTEXT, "Connected to"), QT_TRANSLATE_NOOP(_CONTEXT, "Type"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "My role"), QT_TRANSLATE_NOOP(_CONTEXT, "Their role"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "Description"), QT_TRANSLATE_NOOP(_CONTEXT, "From"),
-               QT_TRANSLATE_NOOP(_CONTEXT, "To"), QT_TRANSLATE_NOOP(_CONTEXT, "Status"))
+    headers = (QT_TRANSLATE_NOOP("SmallLists", "Connected to"), QT_TRANSLATE_NOOP("SmallLists", "Type"),
+               QT_TRANSLATE_NOOP("SmallLists", "My role"), QT_TRANSLATE_NOOP("SmallLists", "Their role"),
+               QT_TRANSLATE_NOOP("SmallLists", "Description"), QT_TRANSLATE_NOOP("SmallLists", "From"),
+               QT_TRANSLATE_NOOP("SmallLists", "To"), QT_TRANSLATE_NOOP("SmallLists", "Status"))
 
     def values(c: ConnectionView) -> Sequence[str]:
-        kind = _t("Account") if c.other_type == "account" else _t("Contact")
-        status = _t("Not synced yet") if c.pending else (_t("Inactive") if c.state != "active" else "")
+        if c.other_type == "account":
+            kind = QCoreApplication.translate("SmallLists", "Account")
+        else:
+            kind = QCoreApplication.translate("SmallLists", "Contact")
+        status = ""
+        if c.pending:
+            status = QCoreApplication.translate("SmallLists", "Not synced yet")
+        elif c.state != "active":
+            status = QCoreApplication.translate("SmallLists", "Inactive")
         return (c.other_name, kind, role_name(c.role), role_name(c.other_role), c.description or "",
                 c.valid_from or "", c.valid_to or "", status)
 

@@ -1,0 +1,70 @@
+"""Refresh the translation sources and compile them.
+
+    python resources/build_translations.py          # lupdate + lrelease
+    python resources/build_translations.py --release  # lrelease only
+
+pyside6-lupdate collects every ``tr()``, ``QCoreApplication.translate()`` and
+``QT_TRANSLATE_NOOP()`` of the desktop app's Python files into
+``resources/translations/crm_<lang>.ts`` (translations already made are
+kept); pyside6-lrelease compiles them to the ``.qm`` files the app loads.
+Both tools ship with PySide6 (``.venv/bin``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TRANSLATIONS = ROOT / "resources" / "translations"
+LANGUAGES = ("en", "es")
+SOURCES = ("crm_desktop/ui", "crm_desktop/app.py")
+
+
+def _tool(name: str) -> str:
+    beside_python = Path(sys.executable).with_name(name)
+    found = str(beside_python) if beside_python.exists() else shutil.which(name)
+    if not found:
+        raise SystemExit(f"{name} not found; install PySide6 (it ships the Qt translation tools)")
+    return found
+
+
+def sources() -> list[str]:
+    """Every Python file whose strings are shown to the rep."""
+    files: list[str] = []
+    for source in SOURCES:
+        path = ROOT / source
+        files += [str(p) for p in sorted(path.rglob("*.py"))] if path.is_dir() else [str(path)]
+    return files
+
+
+def update() -> None:
+    for lang in LANGUAGES:
+        ts = TRANSLATIONS / f"crm_{lang}.ts"
+        subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
+                        "-target-language", lang, "-ts", str(ts)], check=True)
+
+
+def release() -> None:
+    for lang in LANGUAGES:
+        ts = TRANSLATIONS / f"crm_{lang}.ts"
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+                       check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--release", action="store_true", help="only compile the .ts files")
+    args = parser.parse_args(argv)
+    TRANSLATIONS.mkdir(parents=True, exist_ok=True)
+    if not args.release:
+        update()
+    release()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1242 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="es">
+<context>
+    <name>AccountForm</name>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Sub-accounts</source>
+        <translation>Subcuentas</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>Assign {name}</source>
+        <translation>Asignar {name}</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>usted</translation>
+    </message>
+    <message>
+        <source>{name} is owned by {owner}. The new owner takes over when you sync.</source>
+        <translation>{name} pertenece a {owner}. El nuevo propietario lo recibe al sincronizar.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Connect &amp;to</source>
+        <translation>Conectar &amp;con</translation>
+    </message>
+    <message>
+        <source>&amp;My role</source>
+        <translation>&amp;Mi rol</translation>
+    </message>
+    <message>
+        <source>&amp;Their role</source>
+        <translation>&amp;Su rol</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>&amp;Descripción</translation>
+    </message>
+    <message>
+        <source>Valid &amp;from</source>
+        <translation>Válido &amp;desde</translation>
+    </message>
+    <message>
+        <source>Valid t&amp;o</source>
+        <translation>Válido &amp;hasta</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-DD</translation>
+    </message>
+    <message>
+        <source>Connection of %1</source>
+        <translation>Conexión de %1</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Choose the record to connect to.</source>
+        <translation>Elija el registro con el que conectar.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionsTab</name>
+    <message>
+        <source>&amp;Add connection…</source>
+        <translation>&amp;Añadir conexión…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>Remove connection</source>
+        <translation>Quitar conexión</translation>
+    </message>
+    <message>
+        <source>Remove the connection with %1?</source>
+        <translation>¿Quitar la conexión con %1?</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Add &amp;existing contact…</source>
+        <translation>Añadir contacto &amp;existente…</translation>
+    </message>
+    <message>
+        <source>&amp;New contact</source>
+        <translation>&amp;Nuevo contacto</translation>
+    </message>
+    <message>
+        <source>Set as &amp;primary contact</source>
+        <translation>Marcar como contacto &amp;principal</translation>
+    </message>
+    <message>
+        <source>Contacts of this account</source>
+        <translation>Contactos de esta cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRun</name>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Cargando datos de demostración…</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>Account information</source>
+        <translation>Información de la cuenta</translation>
+    </message>
+    <message>
+        <source>Account name *</source>
+        <translation>Nombre de la cuenta *</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation>Cuenta primaria</translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation>Teléfono principal</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>Otro teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Facturación</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>Lista de precios</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Divisa</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <source>Bill to address</source>
+        <translation>Dirección de facturación</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Calle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Ship to address</source>
+        <translation>Dirección de envío</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Contact information</source>
+        <translation>Información del contacto</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name *</source>
+        <translation>Apellidos *</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Email 2</source>
+        <translation>Correo electrónico 2</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Teléfono del trabajo</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+</context>
+<context>
+    <name>IssueDetail</name>
+    <message>
+        <source>Fields</source>
+        <translation>Campos</translation>
+    </message>
+    <message>
+        <source>Open record</source>
+        <translation>Abrir registro</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Mantener lo mío</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Aceptar lo suyo</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Reintentar</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Send your values again, over the server's</source>
+        <translation>Enviar de nuevo sus valores, sobre los del servidor</translation>
+    </message>
+    <message>
+        <source>Use the server's values and drop yours</source>
+        <translation>Usar los valores del servidor y descartar los suyos</translation>
+    </message>
+    <message>
+        <source>Send the record as it is now (edit it first)</source>
+        <translation>Enviar el registro tal como está ahora (edítelo antes)</translation>
+    </message>
+    <message>
+        <source>Drop your change and undo it here</source>
+        <translation>Descartar su cambio y deshacerlo aquí</translation>
+    </message>
+    <message>
+        <source>{record} ({entity})</source>
+        <translation>{record} ({entity})</translation>
+    </message>
+    <message>
+        <source>Someone changed these fields on the server after your edit. Keep your values or take the server's.</source>
+        <translation>Alguien cambió estos campos en el servidor después de su edición. Mantenga sus valores o acepte los del servidor.</translation>
+    </message>
+    <message>
+        <source>The server did not take your change: {reason}.</source>
+        <translation>El servidor no aceptó su cambio: {reason}.</translation>
+    </message>
+    <message>
+        <source>Fix the record and Retry, or Discard your change.</source>
+        <translation>Corrija el registro y reintente, o descarte su cambio.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in to your team's server</source>
+        <translation>Inicie sesión en el servidor de su equipo</translation>
+    </message>
+    <message>
+        <source>Your changes stay on this computer until you log in; then they go to your team and theirs come to you.</source>
+        <translation>Sus cambios se quedan en este equipo hasta que inicie sesión; entonces llegan a su equipo y los de ellos llegan a usted.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Dirección del servidor</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Nombre de usuario</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Login problem</source>
+        <translation>Problema al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Logging in</source>
+        <translation>Iniciando sesión</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Work offline</source>
+        <translation>Trabajar sin conexión</translation>
+    </message>
+    <message>
+        <source>Enter the server address your admin gave you.</source>
+        <translation>Escriba la dirección del servidor que le dio su administrador.</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>Escriba su nombre de usuario.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password.</source>
+        <translation>El servidor no aceptó este usuario y contraseña.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server; check the address and your connection.</source>
+        <translation>No se puede conectar con el servidor; compruebe la dirección y su conexión.</translation>
+    </message>
+    <message>
+        <source>This app is too old for the server; please update it.</source>
+        <translation>Esta aplicación es demasiado antigua para el servidor; actualícela.</translation>
+    </message>
+    <message>
+        <source>The server had a problem; try again in a moment.</source>
+        <translation>El servidor tuvo un problema; inténtelo de nuevo en un momento.</translation>
+    </message>
+    <message>
+        <source>Logging in failed; see the log.</source>
+        <translation>No se pudo iniciar sesión; consulte el registro.</translation>
+    </message>
+    <message>
+        <source>Logging in…</source>
+        <translation>Iniciando sesión…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactos</translation>
+    </message>
+    <message>
+        <source>Sync issues</source>
+        <translation>Problemas de sincronización</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Eliminar registro</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation>¿Eliminar %1? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>No se pudo guardar</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edición</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;New record</source>
+        <translation>&amp;Nuevo registro</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importar…</translation>
+    </message>
+    <message>
+        <source>&amp;Log in…</source>
+        <translation>&amp;Iniciar sesión…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Buscar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete record</source>
+        <translation>&amp;Eliminar registro</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Del in the list)</source>
+        <translation>Eliminar el registro seleccionado (Supr en la lista)</translation>
+    </message>
+</context>
+<context>
+    <name>Op</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>PickerDialog</name>
+    <message>
+        <source>Type part of a name, email, phone or company:</source>
+        <translation>Escriba parte de un nombre, correo, teléfono o empresa:</translation>
+    </message>
+    <message>
+        <source>Choose a record</source>
+        <translation>Elegir un registro</translation>
+    </message>
+    <message>
+        <source>Search records</source>
+        <translation>Buscar registros</translation>
+    </message>
+    <message>
+        <source>Matching records</source>
+        <translation>Registros encontrados</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+</context>
+<context>
+    <name>PrincipalPicker</name>
+    <message>
+        <source>&amp;User</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Equipo</translation>
+    </message>
+    <message>
+        <source>User or team name</source>
+        <translation>Nombre de usuario o equipo</translation>
+    </message>
+    <message>
+        <source>Give to:</source>
+        <translation>Dar a:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>Pick a name or type one.</source>
+        <translation>Elija un nombre o escríbalo.</translation>
+    </message>
+    <message>
+        <source>Type the exact name; the server checks it when you sync.</source>
+        <translation>Escriba el nombre exacto; el servidor lo comprueba al sincronizar.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Save &amp;&amp; &amp;Close</source>
+        <translation>Guardar y &amp;cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Eliminar</translation>
+    </message>
+    <message>
+        <source>&amp;Assign…</source>
+        <translation>&amp;Asignar…</translation>
+    </message>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>&amp;Compartir…</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Guardar (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Conexiones</translation>
+    </message>
+    <message>
+        <source>De&amp;activate</source>
+        <translation>Des&amp;activar</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Activar</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>Propietario: %1</translation>
+    </message>
+    <message>
+        <source>● Not synced yet</source>
+        <translation>● Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Changes wait to reach the server</source>
+        <translation>Los cambios esperan llegar al servidor</translation>
+    </message>
+    <message>
+        <source>New account</source>
+        <translation>Nueva cuenta</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Nuevo contacto</translation>
+    </message>
+    <message>
+        <source> (inactive)</source>
+        <translation> (inactivo)</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Eliminar registro</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation>¿Eliminar %1? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1?</source>
+        <translation>¿Guardar los cambios de %1?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListView</name>
+    <message>
+        <source>Active accounts</source>
+        <translation>Cuentas activas</translation>
+    </message>
+    <message>
+        <source>Inactive accounts</source>
+        <translation>Cuentas inactivas</translation>
+    </message>
+    <message>
+        <source>All accounts</source>
+        <translation>Todas las cuentas</translation>
+    </message>
+    <message>
+        <source>Active contacts</source>
+        <translation>Contactos activos</translation>
+    </message>
+    <message>
+        <source>Inactive contacts</source>
+        <translation>Contactos inactivos</translation>
+    </message>
+    <message>
+        <source>All contacts</source>
+        <translation>Todos los contactos</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>cuentas</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contactos</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Nuevo</translation>
+    </message>
+    <message>
+        <source>New record (Ctrl+N)</source>
+        <translation>Nuevo registro (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Nuevo registro</translation>
+    </message>
+    <message>
+        <source>Search %1 (Ctrl+F)</source>
+        <translation>Buscar %1 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search %1</source>
+        <translation>Buscar %1</translation>
+    </message>
+    <message>
+        <source>List view</source>
+        <translation>Vista de lista</translation>
+    </message>
+    <message>
+        <source>List of %1</source>
+        <translation>Lista de %1</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportar…</translation>
+    </message>
+    <message>
+        <source>Export this list</source>
+        <translation>Exportar esta lista</translation>
+    </message>
+    <message>
+        <source>%1+ matches</source>
+        <translation>%1+ resultados</translation>
+    </message>
+    <message>
+        <source>%1 matches</source>
+        <translation>%1 resultados</translation>
+    </message>
+    <message>
+        <source>%1+ records (counting…)</source>
+        <translation>%1+ registros (contando…)</translation>
+    </message>
+    <message>
+        <source>%1 accounts</source>
+        <translation>%1 cuentas</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 contactos</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPicker</name>
+    <message>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <source>Choose a record</source>
+        <translation>Elegir un registro</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear the choice</source>
+        <translation>Borrar la elección</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation>Teléfono principal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Teléfono del trabajo</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>%1, not synced yet</source>
+        <translation>%1, aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Not synced yet: this change waits to reach the server</source>
+        <translation>Aún sin sincronizar: este cambio espera llegar al servidor</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Colleague</source>
+        <translation>Colega</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Socio</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Amigo</translation>
+    </message>
+    <message>
+        <source>Spouse</source>
+        <translation>Cónyuge</translation>
+    </message>
+    <message>
+        <source>Sibling</source>
+        <translation>Hermano</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Empleado</translation>
+    </message>
+    <message>
+        <source>Former Employer</source>
+        <translation>Antiguo empleador</translation>
+    </message>
+    <message>
+        <source>Former Employee</source>
+        <translation>Antiguo empleado</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Recomendante</translation>
+    </message>
+    <message>
+        <source>Referral</source>
+        <translation>Recomendado</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>Progenitor</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Hijo</translation>
+    </message>
+    <message>
+        <source>Champion</source>
+        <translation>Promotor</translation>
+    </message>
+    <message>
+        <source>Decision Maker</source>
+        <translation>Responsable de decisiones</translation>
+    </message>
+    <message>
+        <source>End User</source>
+        <translation>Usuario final</translation>
+    </message>
+    <message>
+        <source>Economic Buyer</source>
+        <translation>Comprador económico</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>Influyente</translation>
+    </message>
+    <message>
+        <source>Technical Buyer</source>
+        <translation>Comprador técnico</translation>
+    </message>
+    <message>
+        <source>Sales Professional</source>
+        <translation>Profesional de ventas</translation>
+    </message>
+    <message>
+        <source>Sales Manager</source>
+        <translation>Jefe de ventas</translation>
+    </message>
+    <message>
+        <source>Technical Sales Professional</source>
+        <translation>Profesional de ventas técnicas</translation>
+    </message>
+    <message>
+        <source>Account Manager</source>
+        <translation>Gestor de cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share</source>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>Share {name}</source>
+        <translation>Compartir {name}</translation>
+    </message>
+    <message>
+        <source>Share with:</source>
+        <translation>Compartir con:</translation>
+    </message>
+    <message>
+        <source>Let a colleague or team work on {name}. They get access when you sync.</source>
+        <translation>Permita que un colega o equipo trabaje con {name}. Tendrán acceso al sincronizar.</translation>
+    </message>
+    <message>
+        <source>What they may do</source>
+        <translation>Qué pueden hacer</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>See the record</source>
+        <translation>Ver el registro</translation>
+    </message>
+    <message>
+        <source>Write</source>
+        <translation>Escribir</translation>
+    </message>
+    <message>
+        <source>Change its fields</source>
+        <translation>Cambiar sus campos</translation>
+    </message>
+    <message>
+        <source>Append</source>
+        <translation>Anexar</translation>
+    </message>
+    <message>
+        <source>Attach other records to it</source>
+        <translation>Vincularle otros registros</translation>
+    </message>
+    <message>
+        <source>Append to</source>
+        <translation>Anexar a</translation>
+    </message>
+    <message>
+        <source>Attach it to other records</source>
+        <translation>Vincularlo a otros registros</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>Give it to someone else</source>
+        <translation>Dárselo a otra persona</translation>
+    </message>
+    <message>
+        <source>Share it further</source>
+        <translation>Compartirlo con otros</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Delete it</source>
+        <translation>Eliminarlo</translation>
+    </message>
+    <message>
+        <source>Remove access</source>
+        <translation>Quitar acceso</translation>
+    </message>
+</context>
+<context>
+    <name>SmallLists</name>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Business phone</source>
+        <translation>Teléfono del trabajo</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Contacto principal</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Main phone</source>
+        <translation>Teléfono principal</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Connected to</source>
+        <translation>Conectado con</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>My role</source>
+        <translation>Mi rol</translation>
+    </message>
+    <message>
+        <source>Their role</source>
+        <translation>Su rol</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Aún sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+</context>
+<context>
+    <name>SubAccountsTab</name>
+    <message>
+        <source>&amp;New sub-account</source>
+        <translation>&amp;Nueva subcuenta</translation>
+    </message>
+    <message>
+        <source>Sub-accounts</source>
+        <translation>Subcuentas</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesView</name>
+    <message>
+        <source>&lt;p style="font-size: 14pt"&gt;No sync issues&lt;/p&gt;&lt;p&gt;Conflicts and changes the server refused show up here.&lt;/p&gt;</source>
+        <translation>&lt;p style="font-size: 14pt"&gt;No hay problemas de sincronización&lt;/p&gt;&lt;p&gt;Aquí aparecen los conflictos y los cambios que el servidor rechazó.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No sync issues</source>
+        <translation>No hay problemas de sincronización</translation>
+    </message>
+    <message>
+        <source>Sync issues</source>
+        <translation>Problemas de sincronización</translation>
+    </message>
+    <message>
+        <source>That did not work ({error}); see the log.</source>
+        <translation>Eso no funcionó ({error}); consulte el registro.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Syncing</source>
+        <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>Send your changes and get your team's (F9)</source>
+        <translation>Enviar sus cambios y recibir los de su equipo (F9)</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En línea</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Sin conexión</translation>
+    </message>
+    <message>
+        <source>All changes synced</source>
+        <translation>Todos los cambios sincronizados</translation>
+    </message>
+    <message>
+        <source>1 change not synced</source>
+        <translation>1 cambio sin sincronizar</translation>
+    </message>
+    <message>
+        <source>{count} changes not synced</source>
+        <translation>{count} cambios sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Last synced never</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>Last synced {time}</source>
+        <translation>Última sincronización {time}</translation>
+    </message>
+    <message>
+        <source>Server not reachable; your changes are kept</source>
+        <translation>Servidor inaccesible; sus cambios se conservan</translation>
+    </message>
+    <message>
+        <source>&lt;a href="login"&gt;Log in again&lt;/a&gt; to sync</source>
+        <translation>&lt;a href="login"&gt;Inicie sesión de nuevo&lt;/a&gt; para sincronizar</translation>
+    </message>
+    <message>
+        <source>Server trouble, retrying</source>
+        <translation>Problemas en el servidor, reintentando</translation>
+    </message>
+    <message>
+        <source>Update the app to sync</source>
+        <translation>Actualice la aplicación para sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync failed; see the log</source>
+        <translation>La sincronización falló; consulte el registro</translation>
+    </message>
+    <message>
+        <source>No server yet</source>
+        <translation>Aún sin servidor</translation>
+    </message>
+    <message>
+        <source>&lt;a href="issues"&gt;1 sync issue&lt;/a&gt;</source>
+        <translation>&lt;a href="issues"&gt;1 problema de sincronización&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;a href="issues"&gt;{count} sync issues&lt;/a&gt;</source>
+        <translation>&lt;a href="issues"&gt;{count} problemas de sincronización&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenida</translation>
+    </message>
+    <message>
+        <source>Welcome to CRM Desktop</source>
+        <translation>Bienvenido a CRM Desktop</translation>
+    </message>
+    <message>
+        <source>Your accounts and contacts live on this computer, so you can work anywhere, even without a connection. How would you like to start?</source>
+        <translation>Sus cuentas y contactos están en este equipo, así que puede trabajar en cualquier lugar, incluso sin conexión. ¿Cómo quiere empezar?</translation>
+    </message>
+    <message>
+        <source>Connect to a server</source>
+        <translation>Conectar con un servidor</translation>
+    </message>
+    <message>
+        <source>Log in to your team's server and get your accounts and contacts.</source>
+        <translation>Inicie sesión en el servidor de su equipo y reciba sus cuentas y contactos.</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importar un archivo</translation>
+    </message>
+    <message>
+        <source>Bring in accounts and contacts from a CSV or vCard file.</source>
+        <translation>Traiga cuentas y contactos desde un archivo CSV o vCard.</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Cargar datos de demostración</translation>
+    </message>
+    <message>
+        <source>Try the app with sample companies and people. You can delete them later.</source>
+        <translation>Pruebe la aplicación con empresas y personas de ejemplo. Puede eliminarlas después.</translation>
+    </message>
+</context>
+<context>
+    <name>_OwnerDialog</name>
+    <message>
+        <source>Enter a user or team name.</source>
+        <translation>Escriba un nombre de usuario o equipo.</translation>
+    </message>
+</context>
+</TS>
