@@ -191,3 +191,14 @@ def test_opening_a_row_opens_its_form(qtbot: QtBot, window: MainWindow,
     assert form.record is not None and form.record.name == "Acme Ltd"
     assert form.fields.editors["name"].editor.accessibleName() == "Account name"
     assert view.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Acme Ltd, not synced yet"
+
+
+def test_forms_offer_assign_and_share_when_sync_is_there(window: MainWindow,
+                                                         make_account: Callable[..., Record]) -> None:
+    form = window.open_record("account", make_account("Acme Ltd").id)
+    from crm_desktop.ui import optional
+
+    if optional.owner_dialog_class(window.controller, "AssignDialog") is None:
+        assert "assign" not in form.buttons  # no dead buttons
+    else:
+        assert {"assign", "share"} <= set(form.buttons)
