@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelection, QMetaMethod, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -188,6 +189,13 @@ class SyncIssuesView(QWidget):
         row = self.model.row_of(current.id) if current is not None else None
         if self.model.rowCount():
             self.table.selectRow(row or 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Offer Open record only when the window listens for it."""
+        meta = self.metaObject()
+        method: QMetaMethod = meta.method(meta.indexOfSignal("open_record_requested(QString,QString)"))
+        self.detail.open_button.setVisible(self.isSignalConnected(method))
+        super().showEvent(event)
 
     def selected_issue(self) -> Any:
         """The issue shown in the detail pane, or None."""

@@ -50,15 +50,16 @@ class SyncStatusWidget(QWidget):
         controller.sync_started.connect(self._on_controller_sync_started)
         controller.sync_finished.connect(self._on_controller_sync_finished)
         controller.sync_failed.connect(self._on_controller_sync_failed)
+        controller.sync_progressed.connect(self._on_controller_sync_progressed)
         self._render(controller.state())
 
     def _build(self) -> None:
-        self.connection_label = self._label("connection")
-        self.pending_label = self._label("pending changes")
-        self.issues_label = self._label("sync issues")
+        self.connection_label = self._label(self.tr("Connection"))
+        self.pending_label = self._label(self.tr("Changes not synced"))
+        self.issues_label = self._label(self.tr("Sync issues"))
         self.issues_label.linkActivated.connect(self._on_issues_label_link_activated)
-        self.last_sync_label = self._label("last synced")
-        self.error_label = self._label("sync problem")
+        self.last_sync_label = self._label(self.tr("Last synced"))
+        self.error_label = self._label(self.tr("Sync problem"))
         self.error_label.linkActivated.connect(self._on_error_label_link_activated)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -164,7 +165,18 @@ class SyncStatusWidget(QWidget):
 
     @Slot()
     def _on_controller_sync_started(self) -> None:
+        self.busy.setRange(0, 0)  # unknown until the first progress report
+        self.busy.setToolTip("")
         self._render_busy(True)
+
+    @Slot(str, int, int)
+    def _on_controller_sync_progressed(self, stage: str, done: int, total: int) -> None:
+        if total <= 0:
+            return
+        self.busy.setRange(0, total)
+        self.busy.setValue(min(done, total))
+        what = self.tr("Sending changes") if stage == "push" else self.tr("Receiving changes")
+        self.busy.setToolTip(self.tr("{what}: {done} of {total}").format(what=what, done=done, total=total))
 
     @Slot(object)
     def _on_controller_sync_finished(self, _report: Any) -> None:

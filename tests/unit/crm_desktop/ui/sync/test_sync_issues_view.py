@@ -128,3 +128,15 @@ def test_open_record_asks_the_window_to_show_it(qtbot, view):
     with qtbot.wait_signal(view.open_record_requested) as opened:
         click(qtbot, select(view, 2).open_button)
     assert opened.args == ["contact", "c1"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform on show()
+def test_open_record_is_offered_only_when_someone_listens(qtbot, controller, service, fake):
+    service.open_issues = [fake.conflict(1)]
+    unheard = SyncIssuesView(controller)
+    heard = SyncIssuesView(controller)
+    heard.open_record_requested.connect(lambda *_: None)
+    for view in (unheard, heard):
+        qtbot.add_widget(view)
+        view.show()
+    assert unheard.detail.open_button.isHidden() and not heard.detail.open_button.isHidden()

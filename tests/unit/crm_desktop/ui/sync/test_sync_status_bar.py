@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
@@ -129,8 +130,6 @@ def test_sync_now_when_logged_out_opens_the_login_dialog(qtbot, widget, controll
 
 
 def test_sync_now_button_syncs_and_shows_busy_meanwhile(qtbot, widget, controller, service):
-    import threading
-
     service.gate = threading.Event()
     with qtbot.wait_signal(controller.sync_started):
         qtbot.mouseClick(widget.sync_button, Qt.MouseButton.LeftButton)
@@ -139,3 +138,14 @@ def test_sync_now_button_syncs_and_shows_busy_meanwhile(qtbot, widget, controlle
         service.gate.set()
     assert widget.busy.isHidden() and widget.sync_button.isEnabled()
     assert "F9" in widget.sync_button.toolTip()
+
+
+def test_progress_fills_the_busy_bar(qtbot, widget, controller, service):
+    service.progress_steps = [("pull", 1200, 5000)]
+    service.gate = threading.Event()
+    with qtbot.wait_signal(controller.sync_progressed):
+        controller.sync_now()
+    assert (widget.busy.value(), widget.busy.maximum()) == (1200, 5000)
+    assert widget.busy.toolTip() == "Receiving changes: 1200 of 5000"
+    with qtbot.wait_signal(controller.sync_finished):
+        service.gate.set()
