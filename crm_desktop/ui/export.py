@@ -1,0 +1,118 @@
+"""Export of a list view: ask where, then write the file off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from crm_desktop.services import View
+from crm_desktop.services.errors import KNOWN_ERRORS
+from crm_desktop.services.transfer import TransferService
+
+log = logging.getLogger("crm.ui")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Export", text)
+
+
+class ExportWorker(QObject):
+    """Writes one export on a worker thread."""
+
+    finished = Signal(int)
+    failed = Signal(str)
+
+    def __init__(self, transfer: TransferService, kind: str, path: Path, fmt: str, search: str | None,
+                 view: View) -> None:
+        super().__init__()
+        self.transfer, self.kind, self.path, self.fmt = transfer, kind, path, fmt
+        self.search, self.view = search, view
+
+    @Slot()
+    def run(self) -> None:
+        """Export; emits ``finished(rows)`` or ``failed(message)``."""
+        try:
+            count = self.transfer.export(self.kind, self.path, fmt=self.fmt, search=self.search, view=self.view)
+        except KNOWN_ERRORS as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: keep the trace, tell the user
+            log.exception("export to %s failed", self.path)
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(count)
+
+
+def choose_file(parent: QWidget, kind: str) -> tuple[Path, str] | None:
+    """Ask where to save; returns the path and format (csv or vcard), or None."""
+    csv_filter, vcard_filter = _tr("CSV for Excel (*.csv)"), _tr("vCard (*.vcf)")
+    filters = csv_filter if kind in ("account", "accounts") else f"{csv_filter};;{vcard_filter}"
+    name = _tr("contacts") if kind in ("contact", "contacts") else _tr("accounts")
+    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{name}.csv", filters)
+    if not path:
+        return None
+    fmt = "vcard" if chosen == vcard_filter or path.lower().endswith(".vcf") else "csv"
+    return Path(path), fmt
+
+
+class _ExportRun(QObject):
+    """One export in flight: its thread, its delayed progress dialog, and the message at the end.
+
+    Lives on the GUI thread, so the worker's signals reach its slots queued.
+    """
+
+    done = Signal()
+
+    def __init__(self, parent: QWidget, worker: ExportWorker) -> None:
+        super().__init__(parent)
+        self.parent_widget, self.worker = parent, worker
+        self.thread_ = QThread(self)
+        worker.moveToThread(self.thread_)
+        self.progress = QProgressDialog(_tr("Exporting..."), "", 0, 0, parent)
+        self.progress.setCancelButton(None)
+        self.progress.setMinimumDuration(600)  # quick exports never flash a dialog
+        self.thread_.started.connect(worker.run)
+        worker.finished.connect(self._on_worker_finished)
+        worker.failed.connect(self._on_worker_failed)
+
+    def start(self) -> None:
+        """Start writing the file."""
+        self.thread_.start()
+
+    @Slot(int)
+    def _on_worker_finished(self, count: int) -> None:
+        self._stop()
+        QMessageBox.information(self.parent_widget, _tr("Export"),
+                                _tr("Exported {0} records to {1}.").format(count, self.worker.path))
+        self.done.emit()
+
+    @Slot(str)
+    def _on_worker_failed(self, message: str) -> None:
+        self._stop()
+        QMessageBox.warning(self.parent_widget, _tr("Export"), _tr("The export failed: {0}").format(message))
+        self.done.emit()
+
+    def _stop(self) -> None:
+        self.progress.close()
+        self.thread_.quit()
+        self.thread_.wait()
+        self.deleteLater()
+
+
+def export_list(parent: QWidget, transfer: TransferService, kind: str, search: str | None, view: str) -> None:
+    """Export what a list view shows (its search and its view) to a file the user picks."""
+    chosen = choose_file(parent, kind)
+    if chosen is None:
+        return
+    path, fmt = chosen
+    view_name: View = view if view in ("active", "inactive", "all") else "active"  # type: ignore[assignment]
+    worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", path, fmt, search, view_name)
+    run = _ExportRun(parent, worker)
+    _running.add(run)  # keeps the thread's owner alive until it has finished
+    run.done.connect(lambda: _running.discard(run))
+    run.start()
+
+
+_running: set[_ExportRun] = set()

@@ -1,0 +1,148 @@
+"""The import wizard and list export, driven with pytest-qt over a real store."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from crm_desktop.services.transfer import TransferService
+from crm_desktop.store import Store
+from crm_desktop.ui import export as export_ui
+from crm_desktop.ui.import_wizard import (
+    PAGE_MAPPING,
+    PAGE_OPTIONS,
+    PAGE_REPORT,
+    FilePage,
+    ImportWizard,
+    MappingPage,
+    OptionsPage,
+    ReportPage,
+)
+
+DATA = Path(__file__).resolve().parents[3] / "data" / "import"
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, store: Store) -> ImportWizard:
+    shown = ImportWizard(TransferService(store))
+    qtbot.addWidget(shown)
+    shown.restart()  # what show() does first; the tests need no window on screen
+    return shown
+
+
+def _to_options(wizard: ImportWizard, path: Path) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(path))
+    assert page.isComplete()
+    wizard.next()  # preview
+    wizard.next()  # mapping
+    wizard.next()  # options
+
+
+def _run(qtbot: QtBot, wizard: ImportWizard) -> Any:
+    with qtbot.wait_signal(wizard.import_finished, timeout=20_000) as blocker:
+        wizard.next()
+    qtbot.wait_until(lambda: wizard.currentId() == PAGE_REPORT)
+    return blocker.args[0]
+
+
+def test_wizard_imports_a_spanish_excel_file_and_reports(qtbot: QtBot, wizard: ImportWizard, store: Store) -> None:
+    _to_options(wizard, DATA / "contactos_excel_es.csv")
+    report = _run(qtbot, wizard)
+    assert (report.created, report.accounts_created) == (4, 2)
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    assert page.summary.text().startswith("Created: 4. Updated: 0. Skipped as duplicates: 0. Failed: 0.")
+    assert store.count("contact") == 4 and store.pending_changes() == 6
+
+
+def test_file_page_explains_why_a_file_cannot_be_imported(wizard: ImportWizard) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(DATA / "workbook.xlsx"))
+    assert not page.isComplete()
+    assert "Excel workbook" in page.info.text()
+
+
+def test_mapping_by_hand_and_ignoring_a_column(qtbot: QtBot, wizard: ImportWizard, store: Store) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(DATA / "lower_case_header.tsv"))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    assert mapping.mapping()[:2] == ["contact.first_name", "contact.last_name"]
+    mapping.combos[4].setCurrentIndex(0)  # company: (ignore)
+    mapping.combos[0].setCurrentIndex(mapping.combos[0].findData("contact.job_title"))
+    wizard.next()
+    report = _run(qtbot, wizard)
+    assert report.accounts_created == 0
+    record = store.page("contact")[0]
+    assert (record.fields["job_title"], record.fields["first_name"], record.fields["account_id"]) == (
+        "linda", None, None)
+
+
+def test_unmapped_name_column_blocks_next_with_a_reason(wizard: ImportWizard) -> None:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(DATA / "lower_case_header.tsv"))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    for combo in mapping.combos[:2]:
+        combo.setCurrentIndex(0)
+    assert not mapping.isComplete()
+    assert "no column holds a contact's name" in mapping.error.text()
+
+
+def test_update_policy_and_save_failed_rows(qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    store.create("contact", {"last_name": "López", "email": "carmen@wonka.example"})
+    _to_options(wizard, DATA / "fails_in_the_middle.csv")
+    options = wizard.page(PAGE_OPTIONS)
+    assert isinstance(options, OptionsPage)
+    options.update_existing.setChecked(True)
+    report = _run(qtbot, wizard)
+    assert (report.created, report.updated, report.failed) == (1, 1, 1)
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    assert page.errors.rowCount() == 1 and page.errors.item(0, 0).text() == "3"
+    target = tmp_path / "failed.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.save_button.click()
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert rows[1][0] == "Diego"
+
+
+def test_cancel_stops_the_import(qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "many.csv"
+    path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(5000)),
+                    encoding="utf-8")
+    _to_options(wizard, path)
+    wizard.next()
+    wizard.done(0)  # closing the wizard cancels between chunks and waits for the thread
+    assert store.count("contact") < 5000
+
+
+def test_export_list_writes_the_view_to_the_chosen_file(qtbot: QtBot, store: Store, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    transfer = TransferService(store)
+    transfer.import_file(DATA / "contactos_excel_es.csv")
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV for Excel (*.csv)"))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: shown.append(text))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    export_ui.export_list(parent, transfer, "contacts", "iberia", "active")
+    qtbot.wait_until(lambda: bool(shown), timeout=10_000)
+    assert shown == [f"Exported 2 records to {target}."]
+    assert target.read_bytes().startswith(b"\xef\xbb\xbf")
