@@ -200,3 +200,15 @@ def test_cancel_keeps_whole_chunks_and_stops(transfer: TransferService, store: S
     assert report.cancelled
     assert report.created == 200
     assert store.count("contact") == 200
+
+
+def test_one_file_with_contacts_and_their_companies_fills_the_new_accounts(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "both.csv"
+    path.write_text("First Name,Last Name,Company,Website,Industry,Account Number\n"
+                    "Ana,Ruiz,Acme,acme.example,Retail,EXT-9\nLuis,Vega,Acme,acme.example,Retail,EXT-9\n",
+                    encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.kind, report.created, report.accounts_created) == ("contacts", 2, 1)
+    acme = accounts(store)["Acme"].fields
+    assert (acme["website"], acme["industry"], acme["account_number"]) == ("acme.example", "Retail", "EXT-9")
