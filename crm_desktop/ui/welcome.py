@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QMetaMethod, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMetaMethod, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
 
@@ -30,32 +30,19 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(self.tr("Welcome"))
-        self.title = QLabel(self.tr("Welcome to CRM Desktop"), self)
+        self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 20pt; font-weight: bold")
-        self.subtitle = QLabel(self.tr(
-            "Your accounts and contacts live on this computer, so you can work anywhere, even "
-            "without a connection. How would you like to start?"), self)
+        self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet("font-size: 11pt")
-        self.connect_button = self._choice(
-            self.tr("Connect to a server"),
-            self.tr("Log in to your team's server and get your accounts and contacts."),
-            self._on_connect_button_clicked)
-        self.import_button = self._choice(
-            self.tr("Import a file"),
-            self.tr("Bring in accounts and contacts from a CSV or vCard file."),
-            self._on_import_button_clicked)
-        self.demo_button = self._choice(
-            self.tr("Load demo data"),
-            self.tr("Try the app with sample companies and people. You can delete them later."),
-            self._on_demo_button_clicked)
+        self.connect_button = self._choice(self._on_connect_button_clicked)
+        self.import_button = self._choice(self._on_import_button_clicked)
+        self.demo_button = self._choice(self._on_demo_button_clicked)
         self._lay_out()
+        self.retranslate()
 
-    def _choice(self, text: str, description: str, slot: Callable[[], None]) -> QCommandLinkButton:
-        button = QCommandLinkButton(text, description, self)
-        button.setAccessibleName(text)
-        button.setAccessibleDescription(description)
+    def _choice(self, slot: Callable[[], None]) -> QCommandLinkButton:
+        button = QCommandLinkButton(self)
         button.setMinimumHeight(72)
         button.setStyleSheet(_CHOICE_STYLE)
         font = button.font()
@@ -63,6 +50,33 @@ class WelcomePage(QWidget):
         button.setFont(font)
         button.clicked.connect(slot)
         return button
+
+    def retranslate(self) -> None:
+        """Every text again, in the current language."""
+        self.setAccessibleName(self.tr("Welcome"))
+        self.title.setText(self.tr("Welcome to CRM Desktop"))
+        self.subtitle.setText(self.tr(
+            "Your accounts and contacts live on this computer, so you can work anywhere, even "
+            "without a connection. How would you like to start?"))
+        choices = (
+            (self.connect_button, self.tr("Connect to a server"),
+             self.tr("Log in to your team's server and get your accounts and contacts.")),
+            (self.import_button, self.tr("Import a file"),
+             self.tr("Bring in accounts and contacts from a CSV or vCard file.")),
+            (self.demo_button, self.tr("Load demo data"),
+             self.tr("Try the app with sample companies and people. You can delete them later.")),
+        )
+        for button, text, description in choices:
+            button.setText(text)
+            button.setDescription(description)
+            button.setAccessibleName(text)
+            button.setAccessibleDescription(description)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch of language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _lay_out(self) -> None:
         column = QWidget(self)

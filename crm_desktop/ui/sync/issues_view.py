@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QMetaMethod, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QItemSelection, QMetaMethod, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,7 +66,7 @@ class IssueDetail(QWidget):
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
         self.fields_model = IssueFieldsModel(self)
-        self.fields = _table(self, self.tr("Fields"))
+        self.fields = _table(self, "")
         self.fields.setModel(self.fields_model)
         self.fields.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.fields_model.modelReset.connect(self._on_fields_model_model_reset)
@@ -80,15 +80,12 @@ class IssueDetail(QWidget):
         layout.addLayout(self._buttons())
 
     def _buttons(self) -> QHBoxLayout:
-        self.open_button = self._button(self.tr("Open record"), self._on_open_button_clicked)
-        self.keep_mine = self._button(self.tr("Keep mine"), lambda: self._resolve("keep_mine"))
-        self.take_theirs = self._button(self.tr("Take theirs"), lambda: self._resolve("take_theirs"))
-        self.retry = self._button(self.tr("Retry"), lambda: self._resolve("retry"))
-        self.discard = self._button(self.tr("Discard"), lambda: self._resolve("discard"))
-        self.keep_mine.setToolTip(self.tr("Send your values again, over the server's"))
-        self.take_theirs.setToolTip(self.tr("Use the server's values and drop yours"))
-        self.retry.setToolTip(self.tr("Send the record as it is now (edit it first)"))
-        self.discard.setToolTip(self.tr("Drop your change and undo it here"))
+        self.open_button = self._button(self._on_open_button_clicked)
+        self.keep_mine = self._button(lambda: self._resolve("keep_mine"))
+        self.take_theirs = self._button(lambda: self._resolve("take_theirs"))
+        self.retry = self._button(lambda: self._resolve("retry"))
+        self.discard = self._button(lambda: self._resolve("discard"))
+        self.retranslate()
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addStretch(1)
@@ -96,11 +93,27 @@ class IssueDetail(QWidget):
             row.addWidget(button)
         return row
 
-    def _button(self, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(text)
+    def _button(self, slot: Any) -> QPushButton:
+        button = QPushButton(self)
         button.clicked.connect(slot)
         return button
+
+    def retranslate(self) -> None:
+        """Every text again, in the current language."""
+        self.fields.setAccessibleName(self.tr("Fields"))
+        buttons = (
+            (self.open_button, self.tr("Open record"), ""),
+            (self.keep_mine, self.tr("Keep mine"), self.tr("Send your values again, over the server's")),
+            (self.take_theirs, self.tr("Take theirs"), self.tr("Use the server's values and drop yours")),
+            (self.retry, self.tr("Retry"), self.tr("Send the record as it is now (edit it first)")),
+            (self.discard, self.tr("Discard"), self.tr("Drop your change and undo it here")),
+        )
+        for button, text, tip in buttons:
+            button.setText(text)
+            button.setAccessibleName(text)
+            button.setToolTip(tip)
+        if self._issue is not None:
+            self.show_issue(self._issue)
 
     def show_issue(self, issue: Any) -> None:
         """Fill the pane for one issue."""
@@ -160,11 +173,9 @@ class SyncIssuesView(QWidget):
         self.refresh()
 
     def _build(self) -> None:
-        self.empty = QLabel(self.tr('<p style="font-size: 14pt">No sync issues</p>'
-                                    "<p>Conflicts and changes the server refused show up here.</p>"), self)
+        self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setAccessibleName(self.tr("No sync issues"))
-        self.table = _table(self, self.tr("Sync issues"))
+        self.table = _table(self, "")
         self.table.setModel(self.model)
         _stretch_columns(self.table, range(SyncIssuesModel.REASON, SyncIssuesModel.REASON + 1))
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -179,6 +190,21 @@ class SyncIssuesView(QWidget):
         self.pages.addWidget(self.empty)
         self.pages.addWidget(splitter)
         QVBoxLayout(self).addWidget(self.pages)
+        self._retranslate_texts()
+
+    def _retranslate_texts(self) -> None:
+        self.empty.setText(self.tr('<p style="font-size: 14pt">No sync issues</p>'
+                                   "<p>Conflicts and changes the server refused show up here.</p>"))
+        self.empty.setAccessibleName(self.tr("No sync issues"))
+        self.table.setAccessibleName(self.tr("Sync issues"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch of language (the model's texts come back with a refresh)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_texts()
+            self.detail.retranslate()
+            self.refresh()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Read the issues again, keeping the selected one selected if it is still open."""

@@ -10,7 +10,7 @@ import logging
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from crm_desktop.ui.sync.controller import SyncController, error_kind
@@ -51,25 +51,22 @@ class SyncStatusWidget(QWidget):
         controller.sync_finished.connect(self._on_controller_sync_finished)
         controller.sync_failed.connect(self._on_controller_sync_failed)
         controller.sync_progressed.connect(self._on_controller_sync_progressed)
-        self._render(controller.state())
 
     def _build(self) -> None:
-        self.connection_label = self._label(self.tr("Connection"))
-        self.pending_label = self._label(self.tr("Changes not synced"))
-        self.issues_label = self._label(self.tr("Sync issues"))
+        self.connection_label = self._label()
+        self.pending_label = self._label()
+        self.issues_label = self._label()
         self.issues_label.linkActivated.connect(self._on_issues_label_link_activated)
-        self.last_sync_label = self._label(self.tr("Last synced"))
-        self.error_label = self._label(self.tr("Sync problem"))
+        self.last_sync_label = self._label()
+        self.error_label = self._label()
         self.error_label.linkActivated.connect(self._on_error_label_link_activated)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
         self.busy.setTextVisible(False)
         self.busy.setFixedSize(60, 10)
-        self.busy.setAccessibleName(self.tr("Syncing"))
-        self.sync_button = QPushButton(self.tr("Sync now"), self)
-        self.sync_button.setToolTip(self.tr("Send your changes and get your team's (F9)"))
-        self.sync_button.setAccessibleName(self.tr("Sync now"))
+        self.sync_button = QPushButton(self)
         self.sync_button.clicked.connect(self._on_sync_button_clicked)
+        self.retranslate()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 0, 4, 0)
         layout.setSpacing(16)
@@ -78,9 +75,26 @@ class SyncStatusWidget(QWidget):
                        self.last_sync_label, self.error_label, self.busy, self.sync_button):
             layout.addWidget(widget)
 
-    def _label(self, accessible_name: str) -> QLabel:
+    def retranslate(self) -> None:
+        """Every text again, in the current language."""
+        names = ((self.connection_label, self.tr("Connection")),
+                 (self.pending_label, self.tr("Changes not synced")),
+                 (self.issues_label, self.tr("Sync issues")), (self.last_sync_label, self.tr("Last synced")),
+                 (self.error_label, self.tr("Sync problem")), (self.busy, self.tr("Syncing")),
+                 (self.sync_button, self.tr("Sync now")))
+        for widget, name in names:
+            widget.setAccessibleName(name)
+        self.sync_button.setToolTip(self.tr("Send your changes and get your team's (F9)"))
+        self._render(self._controller.state())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow a switch of language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _label(self) -> QLabel:
         label = QLabel(self)
-        label.setAccessibleName(accessible_name)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         return label

@@ -36,3 +36,11 @@ def test_a_choice_nobody_handles_is_disabled_when_shown(qtbot, page):
     qtbot.wait_exposed(page)
     assert page.connect_button.isEnabled() and page.demo_button.isEnabled()
     assert not page.import_button.isEnabled()
+
+
+def test_a_language_switch_sets_the_texts_again(qtbot, page):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page.title.setText("stale")
+    QCoreApplication.sendEvent(page, QEvent(QEvent.Type.LanguageChange))
+    assert page.title.text() == "Welcome to CRM Desktop"

@@ -140,3 +140,14 @@ def test_open_record_is_offered_only_when_someone_listens(qtbot, controller, ser
         qtbot.add_widget(view)
         view.show()
     assert unheard.detail.open_button.isHidden() and not heard.detail.open_button.isHidden()
+
+
+def test_a_language_switch_sets_the_texts_again(view):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    select(view, 1)
+    view.detail.keep_mine.setText("stale")
+    view.detail.title.setText("stale")
+    QCoreApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    assert view.detail.keep_mine.text() == "Keep mine"
+    assert view.detail.title.text() == "Acme Ltd (account)" and view.selected_issue().id == 1

@@ -149,3 +149,13 @@ def test_progress_fills_the_busy_bar(qtbot, widget, controller, service):
     assert widget.busy.toolTip() == "Receiving changes: 1200 of 5000"
     with qtbot.wait_signal(controller.sync_finished):
         service.gate.set()
+
+
+def test_a_language_switch_sets_the_texts_again(widget, controller, service):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    show(controller, service, pending_changes=2)
+    widget.pending_label.setText("stale")
+    widget.sync_button.setText("stale")
+    QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+    assert (widget.pending_label.text(), widget.sync_button.text()) == ("2 changes not synced", "Sync now")
