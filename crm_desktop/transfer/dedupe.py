@@ -56,6 +56,19 @@ class _ChunkIndex:
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+@dataclass
+class _People:
+    """The contacts of one account, by comparable name."""
+
+    everyone: list[tuple[str, str]] = field(default_factory=list)
+    without_email: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, name: str, record_id: str, email: str | None) -> None:
+        self.everyone.append((name, record_id))
+        if not email:
+            self.without_email.append((name, record_id))
+
+
 class DuplicateFinder:
     """Finds the existing record a new row would duplicate.
 
@@ -66,7 +79,7 @@ class DuplicateFinder:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
-        self._names_at: dict[str, list[tuple[str, str, str | None]]] = {}
+        self._people_at: dict[str, _People] = {}
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
@@ -94,9 +107,13 @@ class DuplicateFinder:
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        email = fields.get("email")
-        # Two different email addresses are two people, however alike their names.
-        names = [(n, i) for n, i, e in self._names(fields["account_id"]) if not (email and e and e != email)]
+        people = self._people(fields["account_id"])
+        # Two different email addresses are two people, however alike their names;
+        # the same address was matched above.  So a row with an email is only
+        # compared with the contacts that have none.
+        names = people.without_email if fields.get("email") else people.everyone
+        if not names:
+            return None
         best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
                                   score_cutoff=NAME_SIMILARITY)
         if best is None:
@@ -104,17 +121,17 @@ class DuplicateFinder:
         return Match(names[best[2]][1], f"a contact with a very similar name at the same company "
                      f"({names[best[2]][0]})", False)
 
-    def _names(self, account_id: str) -> list[tuple[str, str, str | None]]:
-        if account_id not in self._names_at:
-            if len(self._names_at) > _CACHE_LIMIT:
-                self._names_at.clear()
-            self._names_at[account_id] = self._load_names(account_id)
-        return self._names_at[account_id]
-
-    def _load_names(self, account_id: str) -> list[tuple[str, str, str | None]]:
-        rows = self.conn.execute("SELECT id, first_name, last_name, email FROM contact WHERE account_id = ?"
-                                 " AND +deleted = 0", (account_id,)).fetchall()
-        return [(_plain(name_key(f"{r[1] or ''} {r[2] or ''}")), r[0], r[3]) for r in rows]
+    def _people(self, account_id: str) -> _People:
+        if account_id not in self._people_at:
+            if len(self._people_at) > _CACHE_LIMIT:
+                self._people_at.clear()
+            people = _People()
+            rows = self.conn.execute("SELECT id, first_name, last_name, email FROM contact"
+                                     " WHERE account_id = ? AND +deleted = 0", (account_id,)).fetchall()
+            for row in rows:
+                people.add(_plain(name_key(f"{row[1] or ''} {row[2] or ''}")), row[0], row[3])
+            self._people_at[account_id] = people
+        return self._people_at[account_id]
 
     def _no_company_name(self, fields: dict[str, Any], sort_key: str) -> Match | None:
         # Contacts without a company are too many to compare fuzzily (a phone's
@@ -139,7 +156,7 @@ class DuplicateFinder:
             self.chunk.loose_names[_plain(local.get("sort_key") or "")] = (record_id, fields.get("email"))
             return
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        self._names(fields["account_id"]).append((name, record_id, fields.get("email")))
+        self._people(fields["account_id"]).add(name, record_id, fields.get("email"))
 
     # -- accounts ------------------------------------------------------------
 
