@@ -141,6 +141,7 @@ class TransferService:
             importer = Importer(self.store, RowMapper(source.headers, columns), options, report)
 
             def tick() -> None:
+                """Rows done and the rows the bytes read so far promise."""
                 if progress is not None:
                     done = report.processed
                     expected = max(done, round(done * source.size / max(source.position(), 1)))

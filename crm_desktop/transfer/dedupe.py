@@ -64,6 +64,7 @@ class _People:
     without_email: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, name: str, record_id: str, email: str | None) -> None:
+        """Remember one more contact of the account."""
         self.everyone.append((name, record_id))
         if not email:
             self.without_email.append((name, record_id))

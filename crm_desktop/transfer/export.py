@@ -55,6 +55,7 @@ class _Companies:
         self.names: dict[str, str | None] = {}
 
     def of(self, record: Record) -> str | None:
+        """The name of the contact's account, or None."""
         account_id = record.fields.get("account_id")
         if not account_id:
             return None
@@ -73,6 +74,7 @@ def export_csv(store: Store, entity_name: str, path: Path, *, search: str | None
     companies = _Companies(store)
 
     def rows() -> Iterator[list[Any]]:
+        """The cells of each record, in column order."""
         for record in records(store, entity_name, search=search, view=view):
             values = {**record.fields, "company": companies.of(record)}
             yield [values.get(name) for _, name in columns]

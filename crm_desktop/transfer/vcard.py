@@ -34,9 +34,11 @@ class Property:
     value: str = ""
 
     def types(self) -> set[str]:
+        """The TYPE values in lower case (work, cell, pref...)."""
         return {t.lower() for t in self.params.get("TYPE", set())}
 
     def preferred(self) -> bool:
+        """Whether the card marks this value as the preferred one (2.1/3.0 TYPE=pref, 4.0 PREF)."""
         return "pref" in self.types() or "PREF" in self.params
 
 
@@ -230,6 +232,7 @@ def fold(line: str) -> str:
 def contact_card(record_id: str, fields: Mapping[str, Any], company: str | None) -> str:
     """One contact as a vCard 4.0."""
     def text(name: str) -> str:
+        """A field's value escaped for the card."""
         return escape(str(fields.get(name) or ""))
 
     full = " ".join(str(fields.get(n) or "") for n in ("first_name", "last_name")).strip()
@@ -252,6 +255,7 @@ def contact_card(record_id: str, fields: Mapping[str, Any], company: str | None)
 def account_card(record_id: str, fields: Mapping[str, Any]) -> str:
     """One account as a vCard 4.0 of KIND org."""
     def text(name: str) -> str:
+        """A field's value escaped for the card."""
         return escape(str(fields.get(name) or ""))
 
     lines = ["BEGIN:VCARD", "VERSION:4.0", "KIND:org", f"UID:urn:uuid:{record_id}", f"FN:{text('name')}",
