@@ -62,6 +62,11 @@ def error_kind(error: BaseException) -> str | None:
     return kind if isinstance(kind, str) else None
 
 
+def is_not_set_up(error: BaseException | None, state: Any) -> bool:
+    """An auth failure because no server was ever set up: nothing to report, only 'Not connected'."""
+    return error is not None and error_kind(error) == "auth" and not getattr(state, "server_url", None)
+
+
 class SyncController(QObject):
     """Runs sync, login and issue resolution for the window; reports by signals."""
 
@@ -111,6 +116,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         """Publish the current state, start automatic sync, fetch the directory."""
+        self._cancel = threading.Event()  # a restart after stop() must not start cancelled
         self.refresh_state()
         if self._auto is not None:
             self._auto.start()
@@ -209,6 +215,8 @@ class SyncController(QObject):
             logger.info("sync failed (%s): %s", kind, error)
         self._auto_paused = self._auto_paused or kind in _PAUSING_KINDS
         self.refresh_state()
+        if is_not_set_up(error, self._state):
+            return  # AutoSync trying before any login: the status bar already says Not connected
         self.sync_failed.emit(error)
         if kind == "auth" and not self._login_asked:
             self._login_asked = True

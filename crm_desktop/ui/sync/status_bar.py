@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from crm_desktop.ui.sync.controller import SyncController, error_kind
+from crm_desktop.ui.sync.controller import SyncController, error_kind, is_not_set_up
 from crm_desktop.ui.sync.login_dialog import LoginDialog
 
 logger = logging.getLogger("crm.ui")
@@ -150,7 +150,7 @@ class SyncStatusWidget(QWidget):
         self.pending_label.setText(self.pending_text(state.pending_changes))
         self._render_issues(state.sync_issues)
         self.last_sync_label.setText(self.last_sync_text(state.last_sync))
-        if state.last_error is not None:
+        if state.last_error is not None and not is_not_set_up(state.last_error, state):
             self._error = state.last_error
         self._render_error()
         self._render_busy(self._controller.is_syncing())

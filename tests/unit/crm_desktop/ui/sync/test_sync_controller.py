@@ -202,3 +202,16 @@ def test_stop_cancels_a_running_sync(qtbot, controller, service):
     service.gate.set()
     controller.stop()
     assert service.cancel_events[0].is_set()
+
+
+def test_autosync_before_any_login_reports_nothing(qtbot, controller, service, fake):
+    service.state_value = fake.State(logged_in=False, server_url=None, username=None, online=None)
+    with qtbot.assert_not_emitted(controller.sync_failed), qtbot.assert_not_emitted(controller.login_required), \
+            qtbot.wait_signal(controller.state_changed):
+        controller._auto.on_finished(fake.Error("not logged in", "auth"))
+
+
+def test_start_after_stop_is_not_cancelled(controller, service):
+    controller.stop()
+    controller.start()
+    assert not controller._cancel.is_set()

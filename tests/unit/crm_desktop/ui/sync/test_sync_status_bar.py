@@ -159,3 +159,12 @@ def test_a_language_switch_sets_the_texts_again(widget, controller, service):
     widget.sync_button.setText("stale")
     QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
     assert (widget.pending_label.text(), widget.sync_button.text()) == ("2 changes not synced", "Sync now")
+
+
+def test_never_set_up_shows_no_log_in_again_line(qtbot, controller, service, fake):
+    service.state_value = fake.State(logged_in=False, server_url=None, username=None, online=None,
+                                     last_error=fake.Error("not logged in", "auth"))
+    widget = SyncStatusWidget(controller)
+    qtbot.add_widget(widget)
+    assert widget.error_label.isHidden()
+    assert widget.connection_label.text().endswith("Not connected")

@@ -146,3 +146,19 @@ def test_real_autosync_reports_through_the_gui_thread(qtbot, real_service, serve
         assert finished.args[0].pulled == 1
     finally:
         controller.stop()
+
+
+def test_real_autosync_before_any_login_stays_quiet(qtbot, real_service):
+    controller = SyncController(real_service, auto_sync=lambda service, **callbacks: AutoSync(
+        service, interval=300.0, **callbacks))
+    status = SyncStatusWidget(controller)
+    qtbot.add_widget(status)
+    try:
+        with qtbot.assert_not_emitted(controller.sync_failed), \
+                qtbot.assert_not_emitted(controller.login_required), \
+                qtbot.wait_signal(controller.state_changed, timeout=10_000,
+                                  check_params_cb=lambda state: state.last_error is not None):
+            controller.start()
+    finally:
+        controller.stop()
+    assert status.error_label.isHidden() and status.connection_label.text().endswith("Not connected")
