@@ -77,6 +77,8 @@ class RecordForm(QWidget):
         layout = QVBoxLayout(self)
         head = QHBoxLayout()
         head.addWidget(self.header, 1)
+        for widget in self.header_widgets():
+            head.addWidget(widget)
         head.addWidget(self.pending_label)
         head.addWidget(self.owner_label)
         layout.addLayout(head)
@@ -89,6 +91,10 @@ class RecordForm(QWidget):
 
     def add_tabs(self) -> None:
         """Subclasses add their tabs between the fields and the connections."""
+
+    def header_widgets(self) -> list[QWidget]:
+        """Subclasses add labels next to the record's name."""
+        return []
 
     def _button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
