@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services import CrmService, Record
@@ -202,3 +203,22 @@ def test_forms_offer_assign_and_share_when_sync_is_there(window: MainWindow,
         assert "assign" not in form.buttons  # no dead buttons
     else:
         assert {"assign", "share"} <= set(form.buttons)
+
+
+def test_import_and_export_are_offered_when_transfer_is_there(qtbot: QtBot, ui_crm: CrmService,
+                                                              context: Any) -> None:
+    transfer_module = pytest.importorskip("crm_desktop.services.transfer")
+    pytest.importorskip("crm_desktop.ui.import_wizard")
+    main = MainWindow(ui_crm, transfer=transfer_module.TransferService(context.store))
+    qtbot.add_widget(main)
+    assert "import" in main.actions_by_name
+    assert main.lists["accounts"].export_button is not None
+    main.actions_by_name["import"].trigger()
+    wizards = [w for w in main.findChildren(QWidget) if type(w).__name__ == "ImportWizard"]
+    assert wizards
+    wizards[0].reject()
+
+
+def test_without_transfer_there_is_no_import_or_export(window: MainWindow) -> None:
+    assert "import" not in window.actions_by_name
+    assert window.lists["accounts"].export_button is None
