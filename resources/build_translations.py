@@ -13,9 +13,11 @@ Both tools ship with PySide6 (``.venv/bin``).
 from __future__ import annotations
 
 import argparse
+import ast
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,11 +43,43 @@ def sources() -> list[str]:
     return files
 
 
+def _helper_contexts(tree: ast.Module) -> dict[str, str]:
+    """Module helpers like ``def _tr(text): return QCoreApplication.translate("Ctx", text)``."""
+    found = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef) or len(node.body) != 1:
+            continue
+        body = node.body[0]
+        call = body.value if isinstance(body, ast.Return) else None
+        if (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and call.func.attr == "translate"
+                and call.args and isinstance(call.args[0], ast.Constant)):
+            found[node.name] = str(call.args[0].value)
+    return found
+
+
+def helper_strings(files: list[str]) -> list[tuple[str, str]]:
+    """(context, text) of literal calls to translating helpers, which lupdate cannot follow."""
+    out = []
+    for name in files:
+        tree = ast.parse(Path(name).read_text(encoding="utf-8"))
+        helpers = _helper_contexts(tree)
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in helpers
+                    and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
+                out.append((helpers[node.func.id], node.args[0].value))
+    return out
+
+
 def update() -> None:
-    for lang in LANGUAGES:
-        ts = TRANSLATIONS / f"crm_{lang}.ts"
-        subprocess.run([_tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-locations", "none",
-                        "-target-language", lang, "-ts", str(ts)], check=True)
+    files = sources()
+    with tempfile.TemporaryDirectory() as tmp:
+        stub = Path(tmp) / "helper_strings.py"
+        stub.write_text("".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n" for c, t in helper_strings(files)),
+                        encoding="utf-8")
+        for lang in LANGUAGES:
+            ts = TRANSLATIONS / f"crm_{lang}.ts"
+            subprocess.run([_tool("pyside6-lupdate"), *files, str(stub), "-no-obsolete", "-locations", "none",
+                            "-target-language", lang, "-ts", str(ts)], check=True)
 
 
 def release() -> None:

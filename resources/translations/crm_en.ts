@@ -11,6 +11,10 @@
         <source>Sub-accounts</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Primary contact: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -117,6 +121,100 @@
     </message>
     <message>
         <source>Contacts of this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0} records to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV file from Excel, Outlook, Google or another CRM, or a vCard file from a phone or address book.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vCard file ({0}): contacts, one per card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file: encoding {0}, separated by {1}, {2} columns. It looks like {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV and vCard files (*.csv *.txt *.tsv *.vcf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -243,6 +341,25 @@
     </message>
     <message>
         <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import accounts and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: full name (split into first and last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -480,9 +597,111 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match columns to fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns were matched by name; change any, or choose (ignore).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts (with their companies)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load mapping...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A row is a duplicate when its email or phone is already there, or a contact with a very similar name works at the same company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create new records only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create new records and update the ones with the same email, account number or account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update the existing record with the row&apos;s values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only check the file (write nothing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -514,6 +733,17 @@
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the file, as they will be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrincipalPicker</name>
     <message>
         <source>&amp;User</source>
@@ -541,6 +771,33 @@
     </message>
     <message>
         <source>Type the exact name; the server checks it when you sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every imported record is queued and syncs like any edit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of about {1} rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the rows in progress...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -797,6 +1054,57 @@
     </message>
     <message>
         <source>Not synced yet: this change waits to reach the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Import report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened to the rows of the file. Failed rows were not imported at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed rows...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created: {0}. Updated: {1}. Skipped as duplicates: {2}. Failed: {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts created for the contacts&apos; companies: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was written (check only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cancelled the import; the rows before that point were imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save failed rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1089,6 +1397,89 @@
     </message>
 </context>
 <context>
+    <name>SyncIssues</name>
+    <message>
+        <source>Changed on the server too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked record deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesView</name>
     <message>
         <source>&lt;p style=&quot;font-size: 14pt&quot;&gt;No sync issues&lt;/p&gt;&lt;p&gt;Conflicts and changes the server refused show up here.&lt;/p&gt;</source>
@@ -1110,7 +1501,27 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
+        <source>Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes not synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,6 +1602,18 @@
     </message>
     <message>
         <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -10,6 +10,10 @@
         <source>Sub-accounts</source>
         <translation>Subcuentas</translation>
     </message>
+    <message>
+        <source>Primary contact: %1</source>
+        <translation>Contacto principal: %1</translation>
+    </message>
 </context>
 <context>
     <name>AssignDialog</name>
@@ -117,6 +121,100 @@
     <message>
         <source>Contacts of this account</source>
         <translation>Contactos de esta cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV para Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>vCard (*.vcf)</source>
+        <translation>vCard (*.vcf)</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contactos</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>cuentas</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Exporting...</source>
+        <translation>Exportando...</translation>
+    </message>
+    <message>
+        <source>Exported {0} records to {1}.</source>
+        <translation>Se exportaron {0} registros a {1}.</translation>
+    </message>
+    <message>
+        <source>The export failed: {0}</source>
+        <translation>La exportación falló: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Elija un archivo</translation>
+    </message>
+    <message>
+        <source>A CSV file from Excel, Outlook, Google or another CRM, or a vCard file from a phone or address book.</source>
+        <translation>Un archivo CSV de Excel, Outlook, Google u otro CRM, o un archivo vCard de un teléfono o libreta de direcciones.</translation>
+    </message>
+    <message>
+        <source>File to import</source>
+        <translation>Archivo que importar</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Examinar...</translation>
+    </message>
+    <message>
+        <source>vCard file ({0}): contacts, one per card.</source>
+        <translation>Archivo vCard ({0}): contactos, uno por tarjeta.</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>coma</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>punto y coma</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulador</translation>
+    </message>
+    <message>
+        <source>vertical bar</source>
+        <translation>barra vertical</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>contactos</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>cuentas</translation>
+    </message>
+    <message>
+        <source>CSV file: encoding {0}, separated by {1}, {2} columns. It looks like {3}.</source>
+        <translation>Archivo CSV: codificación {0}, separado por {1}, {2} columnas. Parece que contiene {3}.</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>Importar archivo</translation>
+    </message>
+    <message>
+        <source>CSV and vCard files (*.csv *.txt *.tsv *.vcf);;All files (*)</source>
+        <translation>Archivos CSV y vCard (*.csv *.txt *.tsv *.vcf);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -243,6 +341,25 @@
     <message>
         <source>Address</source>
         <translation>Dirección</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import accounts and contacts</source>
+        <translation>Importar cuentas y contactos</translation>
+    </message>
+    <message>
+        <source>Contact: full name (split into first and last)</source>
+        <translation>Contacto: nombre completo (separado en nombre y apellidos)</translation>
+    </message>
+    <message>
+        <source>Account: {0}</source>
+        <translation>Cuenta: {0}</translation>
+    </message>
+    <message>
+        <source>Contact: {0}</source>
+        <translation>Contacto: {0}</translation>
     </message>
 </context>
 <context>
@@ -479,10 +596,112 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match columns to fields</source>
+        <translation>Asocie columnas y campos</translation>
+    </message>
+    <message>
+        <source>Columns were matched by name; change any, or choose (ignore).</source>
+        <translation>Las columnas se asociaron por nombre; cambie las que quiera o elija (ignorar).</translation>
+    </message>
+    <message>
+        <source>Contacts (with their companies)</source>
+        <translation>Contactos (con sus empresas)</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Cuentas</translation>
+    </message>
+    <message>
+        <source>Load mapping...</source>
+        <translation>Cargar asociación...</translation>
+    </message>
+    <message>
+        <source>Save mapping...</source>
+        <translation>Guardar asociación...</translation>
+    </message>
+    <message>
+        <source>Import as:</source>
+        <translation>Importar como:</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Columna</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Primer valor</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(ignorar)</translation>
+    </message>
+    <message>
+        <source>Load mapping</source>
+        <translation>Cargar asociación</translation>
+    </message>
+    <message>
+        <source>Mappings (*.json)</source>
+        <translation>Asociaciones (*.json)</translation>
+    </message>
+    <message>
+        <source>Save mapping</source>
+        <translation>Guardar asociación</translation>
+    </message>
+</context>
+<context>
     <name>Op</name>
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>OptionsPage</name>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplicados</translation>
+    </message>
+    <message>
+        <source>A row is a duplicate when its email or phone is already there, or a contact with a very similar name works at the same company.</source>
+        <translation>Una fila es un duplicado cuando su correo o teléfono ya existe, o un contacto con un nombre muy parecido trabaja en la misma empresa.</translation>
+    </message>
+    <message>
+        <source>Create new records only</source>
+        <translation>Crear solo registros nuevos</translation>
+    </message>
+    <message>
+        <source>Create new records and update the ones with the same email, account number or account name</source>
+        <translation>Crear registros nuevos y actualizar los que tengan el mismo correo, número de cuenta o nombre de cuenta</translation>
+    </message>
+    <message>
+        <source>Skip duplicates</source>
+        <translation>Omitir duplicados</translation>
+    </message>
+    <message>
+        <source>Update the existing record with the row's values</source>
+        <translation>Actualizar el registro existente con los valores de la fila</translation>
+    </message>
+    <message>
+        <source>Only check the file (write nothing)</source>
+        <translation>Solo comprobar el archivo (no escribir nada)</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>Registros:</translation>
+    </message>
+    <message>
+        <source>Duplicates:</source>
+        <translation>Duplicados:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importar</translation>
     </message>
 </context>
 <context>
@@ -510,6 +729,17 @@
     <message>
         <source>Contact</source>
         <translation>Contacto</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>The first rows of the file, as they will be read.</source>
+        <translation>Las primeras filas del archivo, tal como se leerán.</translation>
     </message>
 </context>
 <context>
@@ -541,6 +771,33 @@
     <message>
         <source>Type the exact name; the server checks it when you sync.</source>
         <translation>Escriba el nombre exacto; el servidor lo comprueba al sincronizar.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPage</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importando</translation>
+    </message>
+    <message>
+        <source>Every imported record is queued and syncs like any edit.</source>
+        <translation>Cada registro importado se pone en cola y se sincroniza como cualquier cambio.</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>Empezando...</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Cancelar importación</translation>
+    </message>
+    <message>
+        <source>{0} of about {1} rows</source>
+        <translation>{0} de unas {1} filas</translation>
+    </message>
+    <message>
+        <source>Cancelling after the rows in progress...</source>
+        <translation>Cancelando tras las filas en curso...</translation>
     </message>
 </context>
 <context>
@@ -797,6 +1054,57 @@
     <message>
         <source>Not synced yet: this change waits to reach the server</source>
         <translation>Aún sin sincronizar: este cambio espera llegar al servidor</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>Import report</source>
+        <translation>Informe de importación</translation>
+    </message>
+    <message>
+        <source>What happened to the rows of the file. Failed rows were not imported at all.</source>
+        <translation>Qué pasó con las filas del archivo. Las filas fallidas no se importaron.</translation>
+    </message>
+    <message>
+        <source>Save failed rows...</source>
+        <translation>Guardar filas fallidas...</translation>
+    </message>
+    <message>
+        <source>The import stopped: {0}</source>
+        <translation>La importación se detuvo: {0}</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Created: {0}. Updated: {1}. Skipped as duplicates: {2}. Failed: {3}.</source>
+        <translation>Creados: {0}. Actualizados: {1}. Omitidos por duplicados: {2}. Fallidos: {3}.</translation>
+    </message>
+    <message>
+        <source>Accounts created for the contacts' companies: {0}.</source>
+        <translation>Cuentas creadas para las empresas de los contactos: {0}.</translation>
+    </message>
+    <message>
+        <source>Nothing was written (check only).</source>
+        <translation>No se escribió nada (solo comprobación).</translation>
+    </message>
+    <message>
+        <source>You cancelled the import; the rows before that point were imported.</source>
+        <translation>Canceló la importación; las filas anteriores a ese punto se importaron.</translation>
+    </message>
+    <message>
+        <source>Save failed rows</source>
+        <translation>Guardar filas fallidas</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -1088,6 +1396,89 @@
     </message>
 </context>
 <context>
+    <name>SyncIssues</name>
+    <message>
+        <source>Changed on the server too</source>
+        <translation>También cambiado en el servidor</translation>
+    </message>
+    <message>
+        <source>Not allowed</source>
+        <translation>No permitido</translation>
+    </message>
+    <message>
+        <source>Value refused</source>
+        <translation>Valor rechazado</translation>
+    </message>
+    <message>
+        <source>Not on the server</source>
+        <translation>No está en el servidor</translation>
+    </message>
+    <message>
+        <source>Linked record deleted</source>
+        <translation>Registro vinculado eliminado</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflicto</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(ninguno)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>On the server</source>
+        <translation>En el servidor</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>Suyo</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+</context>
+<context>
     <name>SyncIssuesView</name>
     <message>
         <source>&lt;p style="font-size: 14pt"&gt;No sync issues&lt;/p&gt;&lt;p&gt;Conflicts and changes the server refused show up here.&lt;/p&gt;</source>
@@ -1109,8 +1500,28 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
+        <source>Connection</source>
+        <translation>Conexión</translation>
+    </message>
+    <message>
+        <source>Changes not synced</source>
+        <translation>Cambios sin sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync issues</source>
+        <translation>Problemas de sincronización</translation>
+    </message>
+    <message>
+        <source>Last synced</source>
+        <translation>Última sincronización</translation>
+    </message>
+    <message>
         <source>Syncing</source>
         <translation>Sincronizando</translation>
+    </message>
+    <message>
+        <source>Sync problem</source>
+        <translation>Problema de sincronización</translation>
     </message>
     <message>
         <source>Sync now</source>
@@ -1191,6 +1602,18 @@
     <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <source>Sending changes</source>
+        <translation>Enviando cambios</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Recibiendo cambios</translation>
+    </message>
+    <message>
+        <source>{what}: {done} of {total}</source>
+        <translation>{what}: {done} de {total}</translation>
     </message>
 </context>
 <context>
