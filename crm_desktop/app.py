@@ -11,6 +11,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
 from crm_desktop.services import AppContext
@@ -35,10 +36,14 @@ class App:
     reader: AppContext
 
     def close(self) -> None:
-        """Stop sync, let queued store writes finish, close the store."""
+        """Stop sync, let queued store writes finish, drop the window, close the store."""
         if self.controller is not None:
             self.controller.stop()
         task_manager().wait_idle()
+        # Widgets left alive would still answer events (a language change) over a closed store.
+        self.window.close()
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.reader.close()
         self.context.close()
 

@@ -111,27 +111,7 @@ class MainWindow(QMainWindow):
         self.refresh_lists()  # cached row texts ("not synced yet") follow the language
         for form in self.forms:
             form.retranslate()
-        self._rebuild_sync_widgets()
-
-    def _rebuild_sync_widgets(self) -> None:
-        """The sync widgets set their texts once; new ones come up in the new language."""
-        if self.status_widget is not None:
-            self.statusBar().removeWidget(self.status_widget)
-            self.status_widget.deleteLater()
-            self._build_status_bar()
-        if SYNC_ISSUES in self._page_keys:
-            index = self._page_keys.index(SYNC_ISSUES)
-            old = self.pages.widget(index)
-            fresh = optional.sync_issues_view(self.controller, self)
-            if fresh is not None and old is not None:
-                current = self.pages.currentIndex()
-                self.pages.insertWidget(index, fresh)
-                self.pages.removeWidget(old)
-                old.deleteLater()
-                self.pages.setCurrentIndex(current)
-        refresh_state = getattr(self.controller, "refresh_state", None)
-        if callable(refresh_state):
-            refresh_state()
+        # The sync widgets, welcome page and wizards retranslate on Qt's LanguageChange event.
 
     def retranslate(self) -> None:
         """Set every visible text in the current language."""
