@@ -62,11 +62,13 @@ class SyncClient(ServerTable, table=True):
 
 
 class Record(ServerTable, table=True):
+    """A record of any entity.  No secondary indexes: pulls walk the change
+    log and pushes look records up by id, so indexes would only slow writes."""
+
     __tablename__ = "record"
-    __table_args__ = (Index("ix_record_owner", "owner_type", "owner_id"),)
 
     id: str = Field(primary_key=True, max_length=36)
-    entity: str = Field(max_length=40, index=True)
+    entity: str = Field(max_length=40)
     version: int
     owner_type: str = Field(max_length=8)
     owner_id: str = Field(max_length=36)
@@ -112,7 +114,7 @@ class ChangeLog(ServerTable, table=True):
         default=None,
         sa_column=Column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
     )
-    record_id: str = Field(max_length=36, index=True)
+    record_id: str = Field(max_length=36)
     revoked: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
 
 

@@ -7,7 +7,7 @@ desktop store also makes locally) bump the touched records' versions.
 
 from __future__ import annotations
 
-import uuid
+import re
 from functools import cache
 from typing import Any
 
@@ -20,6 +20,8 @@ from crm_server.sync.batch import Batch
 from crm_server.sync.store import RecordState
 
 Result = dict[str, Any]
+# Canonical UUID text only: pulls splice record ids into JSON unescaped.
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
 
 
 def result(m: Mutation, status: str, **extra: Any) -> Result:
@@ -52,10 +54,8 @@ def apply_mutation(batch: Batch, m: Mutation) -> Result:
 
 
 def _create(batch: Batch, m: Mutation) -> Result:
-    try:
-        uuid.UUID(m.record_id)
-    except ValueError:
-        raise ValidationError("record_id", f"{m.record_id!r} is not a record id") from None
+    if not _UUID.match(m.record_id):
+        raise ValidationError("record_id", f"{m.record_id!r} is not a record id (a UUID)")
     if batch.get(m.record_id) is not None:
         raise ValidationError("record_id", f"a record with id {m.record_id} already exists")
     definition = ENTITIES[m.entity]

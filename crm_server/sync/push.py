@@ -10,6 +10,7 @@ rolls everything back, so a retried push starts from the same state.
 from __future__ import annotations
 
 import logging
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
@@ -17,7 +18,6 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from crm_core.entities import ENTITIES
 from crm_core.protocol import RIGHTS, SCHEMA_VERSION, PushRequest
 from crm_server.core.db import is_postgres, iso_now, write_transaction
-from crm_server.core.memory import collector_paused
 from crm_server.errors import BadRequest, Forbidden, UpgradeRequired
 from crm_server.models import SyncClient
 from crm_server.sync.access import Actor
@@ -41,7 +41,7 @@ def check_request(request: PushRequest) -> None:
         definition = ENTITIES.get(m.entity)
         if definition is None:
             raise BadRequest(f"{where}: unknown entity {m.entity!r}")
-        allowed = _OP_FIELDS.get(m.op, set(definition.field_names))
+        allowed = _allowed_fields(m.entity, m.op)
         for name, value in m.fields.items():
             if name not in allowed:
                 raise BadRequest(f"{where}: unknown field {name!r} for {m.op} of {m.entity}")
@@ -49,6 +49,11 @@ def check_request(request: PushRequest) -> None:
                 _check_rights(where, value)
             elif value is not None and not isinstance(value, str):
                 raise BadRequest(f"{where}: field {name!r} must be text, not {type(value).__name__}")
+
+
+@cache
+def _allowed_fields(entity_name: str, op: str) -> frozenset[str]:
+    return frozenset(_OP_FIELDS.get(op, ENTITIES[entity_name].field_names))
 
 
 def _check_rights(where: str, value: Any) -> None:
@@ -72,7 +77,7 @@ def _lock_client(conn: Connection, actor: Actor, client_id: str) -> int:
 def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any]:
     """Apply the push and return the PushResponse as a plain dict."""
     check_request(request)
-    with collector_paused(), write_transaction(engine) as conn:
+    with write_transaction(engine) as conn:
         last = _lock_client(conn, actor, request.client_id)
         batch = Batch(conn, actor, request.client_id, iso_now())
         batch.preload([m for m in request.mutations if m.mutation_id > last])

@@ -7,11 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import ValidationError
+from sqlalchemy import Engine
 
 from crm_core.protocol import MAX_PULL_LIMIT, MAX_PUSH_BYTES, SCHEMA_VERSION, PushRequest
 from crm_server.api.deps import CurrentUser, EngineDep
 from crm_server.api.errors import describe
+from crm_server.core.memory import collector_paused
 from crm_server.errors import BadRequest, TooLarge, UpgradeRequired
+from crm_server.sync.access import Actor
 from crm_server.sync.pull import pull
 from crm_server.sync.push import push
 from crm_server.sync.store import encode_json
@@ -46,9 +49,13 @@ def _parse(body: bytes) -> PushRequest:
 async def push_changes(request: Request, actor: CurrentUser, engine: EngineDep) -> Response:
     """Apply the client's queued mutations; answers a PushResponse."""
     body = await _read_body(request)
-    parsed = _parse(body)
-    answer = await run_in_threadpool(lambda: push(engine=engine, actor=actor, request=parsed))
-    return Response(encode_json(answer), media_type="application/json")
+    return Response(await run_in_threadpool(_push, engine, actor, body), media_type="application/json")
+
+
+def _push(engine: Engine, actor: Actor, body: bytes) -> str:
+    with collector_paused():  # see crm_server.core.memory
+        answer = push(engine=engine, actor=actor, request=_parse(body))
+        return encode_json(answer)
 
 
 def _schema_version(value: str | None) -> None:

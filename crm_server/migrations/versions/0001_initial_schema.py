@@ -34,9 +34,6 @@ def upgrade() -> None:
     sa.Column('revoked', sa.Text(), nullable=True),
     sa.PrimaryKeyConstraint('seq')
     )
-    with op.batch_alter_table('change_log', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_change_log_record_id'), ['record_id'], unique=False)
-
     op.create_table('crm_user',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),
@@ -65,10 +62,6 @@ def upgrade() -> None:
     sa.Column('modified_at', sa.String(length=32), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('record', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_record_entity'), ['entity'], unique=False)
-        batch_op.create_index('ix_record_owner', ['owner_type', 'owner_id'], unique=False)
-
     op.create_table('record_ref',
     sa.Column('record_id', sa.String(length=36), nullable=False),
     sa.Column('field', sa.String(length=64), nullable=False),
@@ -128,18 +121,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_record_ref_target_id'))
 
     op.drop_table('record_ref')
-    with op.batch_alter_table('record', schema=None) as batch_op:
-        batch_op.drop_index('ix_record_owner')
-        batch_op.drop_index(batch_op.f('ix_record_entity'))
-
     op.drop_table('record')
     with op.batch_alter_table('crm_user', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_crm_user_team_id'))
 
     op.drop_table('crm_user')
-    with op.batch_alter_table('change_log', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_change_log_record_id'))
-
     op.drop_table('change_log')
     with op.batch_alter_table('auth_token', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_auth_token_user_id'))
