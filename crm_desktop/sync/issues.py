@@ -109,6 +109,10 @@ def _keep_mine(writer: Writer, row: sqlite3.Row) -> None:
 
 
 def _take_theirs(writer: Writer, row: sqlite3.Row) -> None:
+    current = writer.conn.execute(f"SELECT version FROM {table(row['entity'])} WHERE id = ?",
+                                  (row["record_id"],)).fetchone()
+    if current is None or current["version"] >= row["server_version"]:
+        return  # a pull already brought the server's values (maybe newer than the conflict's)
     conflicts = json.loads(row["fields"])
     _restore(writer, row, {name: c.get("theirs") for name, c in conflicts.items()})
 
@@ -160,9 +164,16 @@ def _discard(writer: Writer, row: sqlite3.Row) -> None:
     elif row["op"] == "update":
         _restore(writer, row, details.get("base", {}))
     elif row["op"] == "delete":
-        conn.execute(f"UPDATE {table(row['entity'])} SET deleted = 0 WHERE id = ?", (row["record_id"],))
-        if row["entity"] in ("account", "contact"):
-            reindex(conn, row["entity"], row["record_id"], renamed=row["entity"] == "account")
+        _undelete(conn, row)
+
+
+def _undelete(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
+    """The server kept the record (no right to delete it): show it again here."""
+    if row["reason"] in ("deleted", "missing"):
+        return  # gone on the server too; the pull drops it
+    done = conn.execute(f"UPDATE {table(row['entity'])} SET deleted = 0 WHERE id = ?", (row["record_id"],))
+    if done.rowcount and row["entity"] in ("account", "contact"):
+        reindex(conn, row["entity"], row["record_id"], renamed=row["entity"] == "account")
 
 
 def _forget(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
