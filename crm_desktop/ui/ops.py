@@ -148,6 +148,7 @@ class Op:
     def _close_progress(self) -> None:
         if self._timer is not None:
             self._timer.stop()
+            self._timer = None
         if self._progress is not None:
             self._progress.close()
             self._progress.deleteLater()
@@ -155,6 +156,13 @@ class Op:
 
     def _done(self, future: Future[Any]) -> None:
         self._close_progress()
+        try:
+            self._deliver(future)
+        finally:
+            # The worker may drop the last reference to this Op; let it hold no Qt object then.
+            self._parent = self._on_success = self._on_failure = None
+
+    def _deliver(self, future: Future[Any]) -> None:
         if self.cancelled.is_set():
             return
         if self._parent is not None and not shiboken6.isValid(self._parent):
