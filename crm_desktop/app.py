@@ -75,7 +75,7 @@ def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool
     window.language_chosen.connect(lambda language: _switch_language(app, language))
     _mark_language(app)
     if controller is not None:
-        controller.sync_finished.connect(lambda _result: window.refresh_lists())
+        controller.sync_finished.connect(lambda _result: window.refresh_after_sync())
     if first_run:
         from crm_desktop.ui.first_run import show_welcome_if_empty
 

@@ -194,9 +194,15 @@ class MainWindow(QMainWindow):
         self.record_changed.emit(kind, record_id)
 
     def refresh_lists(self) -> None:
-        """Re-read every list (after a sync brought changes in)."""
+        """Re-read every list (after an edit)."""
         for view in self.lists.values():
             view.refresh()
+
+    def refresh_after_sync(self) -> None:
+        """A sync brought changes in and cleared pending markers: lists and open forms follow."""
+        self.refresh_lists()
+        for form in list(self.forms):
+            form.on_record_changed()
 
     @Slot(str, str)
     def _on_self_record_changed(self, _kind: str, _record_id: str) -> None:

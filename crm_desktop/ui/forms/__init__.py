@@ -21,4 +21,5 @@ def open_form(window: MainWindow, kind: str, record_id: str | None,
     form_class = AccountForm if kind == "account" else ContactForm
     form = form_class(window, kind, record, defaults)
     form.show()
+    next(iter(form.fields.editors.values())).setFocus()  # type right away: name first
     return form

@@ -87,6 +87,7 @@ class RecordForm(QWidget):
         self.header.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.pending_label.setStyleSheet(f"color: {icons.PENDING_COLOR};")
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("F9"), self, self.window_.sync_now)  # sync from any window
         self.retranslate()
 
     def add_tabs(self) -> None:

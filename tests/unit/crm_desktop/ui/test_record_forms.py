@@ -222,3 +222,23 @@ def test_import_and_export_are_offered_when_transfer_is_there(qtbot: QtBot, ui_c
 def test_without_transfer_there_is_no_import_or_export(window: MainWindow) -> None:
     assert "import" not in window.actions_by_name
     assert window.lists["accounts"].export_button is None
+
+
+def test_delete_key_in_a_list_deletes_the_selected_record_after_asking(
+        qtbot: QtBot, window: MainWindow, ui_crm: CrmService, make_account: Callable[..., Record],
+        wait_ops: Wait) -> None:
+    make_account("Gone Ltd")
+    view = window.lists["accounts"]
+    view.refresh()
+    view.table.selectRow(0)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    wait_ops()
+    assert ui_crm.count("account", "all") == 0
+    assert view.model.rowCount() == 0
+
+
+def test_a_new_form_puts_the_cursor_in_its_first_field(qtbot: QtBot, window: MainWindow) -> None:
+    form = window.open_record("contact", None)
+    assert form.focusWidget() is form.fields.editors["first_name"].editor
+    assert form.buttons["save"].toolTip() == "Save (Ctrl+S)"
