@@ -32,14 +32,20 @@ _READABLE = """(r.owner_type = :nobody
    AND ((s.principal_type = 'user' AND s.principal_id = :uid)
      OR (s.principal_type = 'team' AND s.principal_id = :tid))))"""
 
-_PAGE = """SELECT q.seq, q.revoked, q.id, q.entity, q.version, q.owner_type, q.owner_id, q.deleted,
- q.data, q.readable FROM (
- SELECT cl.seq, cl.revoked, r.id, r.entity, r.version, r.owner_type, r.owner_id, r.deleted, r.data,
-  CASE WHEN {readable} THEN 1 ELSE 0 END AS readable
- FROM change_log cl JOIN record r ON r.id = cl.record_id
- WHERE cl.seq > :cursor AND cl.seq <= :top) q
- WHERE q.readable = 1 {or_revoked}
- ORDER BY q.seq LIMIT :limit"""
+# The inner LIMIT makes every page walk exactly `limit` log rows by seq and
+# look their records up by id, instead of letting the planner hash-join the
+# whole record table per page.  Rows the user may not read come back with
+# NULL data and are dropped (or turned into removals) in Python.
+_PAGE = """SELECT cl.seq, cl.revoked, r.id, r.entity, r.version, r.owner_type, r.owner_id, r.deleted,
+ CASE WHEN {readable} THEN r.data END AS data
+ FROM (SELECT seq, record_id, revoked FROM change_log WHERE seq > :cursor AND seq <= :top
+       ORDER BY seq LIMIT :limit) cl
+ {join}
+ ORDER BY cl.seq"""
+# PostgreSQL would hash-join the whole record table; LATERAL keeps it to
+# one primary key probe per log row (SQLite always joins that way).
+_JOINS = {"postgresql": "JOIN LATERAL (SELECT * FROM record WHERE id = cl.record_id LIMIT 1) r ON true",
+          "sqlite": "JOIN record r ON r.id = cl.record_id"}
 
 
 # No index on record_id (it would slow every push): one grouped pass instead.
@@ -54,9 +60,8 @@ def log_floor(conn: Connection) -> int:
     return int(value or 0)
 
 
-def _page_sql(actor: Actor, full: bool) -> str:
-    readable = "1 = 1" if actor.is_admin else _READABLE
-    return _PAGE.format(readable=readable, or_revoked="" if full else "OR q.revoked IS NOT NULL")
+def _page_sql(actor: Actor, dialect: str) -> str:
+    return _PAGE.format(readable="1 = 1" if actor.is_admin else _READABLE, join=_JOINS[dialect])
 
 
 def _names(conn: Connection) -> dict[tuple[str, str], str]:
@@ -74,10 +79,10 @@ def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
             raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
         params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY,
                   "uid": actor.id, "tid": actor.team_id}
-        rows = conn.execute(text(_page_sql(actor, cursor == 0)), params).all()
+        rows = conn.execute(text(_page_sql(actor, conn.dialect.name)), params).all()
         names = _names(conn)
         conn.rollback()
-    items = _changes(rows, actor, names)
+    items = _changes(rows, actor, names, full=cursor == 0)
     has_more = len(rows) == limit
     new_cursor = rows[-1][0] if has_more else max(top, cursor)
     body = ",".join(items.values())
@@ -85,7 +90,7 @@ def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
     return f'{{"changes":[{body}],"cursor":{new_cursor},"has_more":{more}}}'.encode()
 
 
-def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str]) -> dict[str, str]:
+def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str], full: bool) -> dict[str, str]:
     """One JSON change per record (its newest), in seq order.
 
     Record ids went through uuid.UUID when created, so they need no JSON
@@ -94,15 +99,15 @@ def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str]) -> dict
     keys = actor.keys
     owners: dict[tuple[str, str], str] = {}
     items: dict[str, str] = {}
-    for seq, revoked, rid, entity, version, owner_type, owner_id, deleted, data, readable in rows:
+    for seq, revoked, rid, entity, version, owner_type, owner_id, deleted, data in rows:
         head = f'{{"seq":{seq},"entity":"{entity}","record_id":"{rid}","version":{version},'
-        if readable:
+        if data is not None:
             owner = owners.get((owner_type, owner_id))
             if owner is None:
                 owner = owners[(owner_type, owner_id)] = _owner(owner_type, owner_id, names)
             tomb = "true" if deleted else "false"
             item = f'{head}"removed":false,"deleted":{tomb},"fields":{data},"owner":{owner}}}'
-        elif keys.intersection(revoked.split(",")):
+        elif revoked and not full and keys.intersection(revoked.split(",")):
             item = f'{head}"removed":true,"deleted":false,"fields":{{}},"owner":null}}'
         else:
             continue

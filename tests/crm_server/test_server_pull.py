@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import threading
+import time
+import uuid
+
 from server_testkit import Api
+from sqlalchemy import text
 
 from crm_core.protocol import PullResponse
 from crm_core.roles import SEED_ROLES
+from crm_server.core.db import iso_now, write_transaction
+from crm_server.sync import store
 from crm_server.sync.pull import compact_log
+from crm_server.sync.store import RecordState
 
 
 def test_full_sync_holds_the_seeded_roles_owned_by_nobody(api: Api) -> None:
@@ -131,3 +139,45 @@ def test_unknown_schema_version_gets_426_and_a_missing_one_422(api: Api) -> None
     assert api.client.get(url, headers=ana.headers).status_code == 422
     push = {"client_id": "c1", "schema_version": 99, "mutations": []}
     assert api.client.post("/api/v1/sync/push", json=push, headers=ana.headers).status_code == 426
+
+
+def test_pages_of_a_user_who_sees_little_still_reach_every_change(api: Api) -> None:
+    ana = api.rep("ana")
+    eve = api.rep("eve")
+    _, cursor = eve.pull_all()
+    for i in range(6):
+        ana.create("account", name=f"Hidden {i}")
+    shared = ana.create("account", name="Shared")
+    ana.do("share", "account", shared, {"principal_type": "user", "principal": "eve", "rights": ["read"]})
+    seen = []
+    while True:
+        page = eve.pull(cursor, limit=3)
+        seen += [c["record_id"] for c in page["changes"]]
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert seen == [shared]
+
+
+def test_change_committing_late_is_not_skipped_by_a_cursor(api: Api) -> None:
+    ana = api.rep("ana")
+    _, cursor = ana.pull_all()
+    late = str(uuid.uuid4())
+    with write_transaction(api.engine) as conn:  # a slow push, holding its place in the log
+        state = RecordState(id=late, entity="account", version=1, owner_type="user",
+                            owner_id=_user_id(api, "ana"), deleted=False, data={"name": "Late"},
+                            field_meta={}, created_at=iso_now(), modified_at=iso_now(), is_new=True)
+        store.write_records(conn, [state])
+        other = threading.Thread(target=ana.create, args=("account",), kwargs={"name": "Quick"})
+        other.start()
+        time.sleep(0.5)  # the quick push now waits for the slow one to commit
+        page = ana.pull(cursor)
+        assert page["changes"] == [] and page["cursor"] == cursor
+    other.join(timeout=30)
+    changes, _ = ana.pull_all(cursor)
+    assert late in changes and len(changes) == 2
+
+
+def _user_id(api: Api, name: str) -> str:
+    with api.engine.connect() as conn:
+        return str(conn.execute(text("SELECT id FROM crm_user WHERE name = :n"), {"n": name}).scalar())
