@@ -68,7 +68,7 @@ class _ExportRun(QObject):
     def __init__(self, parent: QWidget, worker: ExportWorker) -> None:
         super().__init__(parent)
         self.parent_widget, self.worker = parent, worker
-        self.thread_ = QThread(self)
+        self.thread_ = QThread()
         worker.moveToThread(self.thread_)
         self.progress = QProgressDialog(_tr("Exporting..."), "", 0, 0, parent)
         self.progress.setCancelButton(None)
@@ -95,10 +95,9 @@ class _ExportRun(QObject):
         self.done.emit()
 
     def _stop(self) -> None:
-        self.progress.close()
+        self.progress.cancel()  # also stops its timer: a finished export never shows the dialog
         self.thread_.quit()
         self.thread_.wait()
-        self.deleteLater()
 
 
 def export_list(parent: QWidget, transfer: TransferService, kind: str, search: str | None, view: str) -> None:
@@ -109,10 +108,7 @@ def export_list(parent: QWidget, transfer: TransferService, kind: str, search: s
     path, fmt = chosen
     view_name: View = view if view in ("active", "inactive", "all") else "active"  # type: ignore[assignment]
     worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", path, fmt, search, view_name)
-    run = _ExportRun(parent, worker)
-    _running.add(run)  # keeps the thread's owner alive until it has finished
-    run.done.connect(lambda: _running.discard(run))
-    run.start()
-
-
-_running: set[_ExportRun] = set()
+    # The run is a child of ``parent``, which keeps it, its thread and its worker
+    # alive; deleting them from their own finished slot would free the sender
+    # of the signal being delivered.
+    _ExportRun(parent, worker).start()
