@@ -106,7 +106,7 @@ if {bare}:
     os._exit(0)
 from crm_desktop.app import build_window
 from crm_desktop.services import AppContext
-app = build_window(AppContext({data!r}), with_sync=False, first_run=False)
+app = build_window(AppContext({data!r}), defer_extras=True)  # as crm_desktop.app.main does
 app.window.resize(1180, 700)
 app.window.show()
 app.window.show_page("contacts")

@@ -19,7 +19,7 @@ from crm_desktop.services.preferences import Preferences
 from crm_desktop.ui import optional
 from crm_desktop.ui.i18n import Translations
 from crm_desktop.ui.main_window import MainWindow
-from crm_desktop.ui.ops import TaskManager, install_task_manager, task_manager
+from crm_desktop.ui.ops import Op, TaskManager, install_task_manager, task_manager
 
 log = logging.getLogger("crm.ui")
 
@@ -59,28 +59,65 @@ def application() -> QApplication:
     return app
 
 
-def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool = True) -> App:
-    """Services, language and the main window over ``context`` (not shown yet)."""
+# Modules of the pieces attached after the first paint: importing them (httpx,
+# rapidfuzz, vobject...) takes most of a second, so it happens on a worker.
+EXTRA_MODULES = (
+    "crm_desktop.services.sync", "crm_desktop.ui.sync.controller", "crm_desktop.ui.sync.status_bar",
+    "crm_desktop.ui.sync.issues_view", "crm_desktop.ui.sync.login_dialog", "crm_desktop.ui.sync.owner_dialogs",
+    "crm_desktop.services.transfer", "crm_desktop.ui.import_wizard", "crm_desktop.ui.export",
+    "crm_desktop.ui.welcome", "crm_desktop.ui.forms",
+)
+
+
+def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool = True,
+                 defer_extras: bool = False) -> App:
+    """Services, language and the main window over ``context`` (not shown yet).
+
+    With ``defer_extras`` the lists come up at once and sync, import/export
+    and the welcome page are attached when their modules have loaded in the
+    background; otherwise they are attached before this returns.
+    """
     qt_app = application()
     install_task_manager(TaskManager(qt_app))
     preferences = Preferences(context.store)
     translations = Translations()
     translations.install(preferences.language)
-    controller = optional.sync_controller(context, qt_app) if with_sync else None
-    transfer = optional.transfer_service(context.store)
     # A second connection for slow background reads (WAL lets it read while the worker writes).
     reader = AppContext(context.data_dir)
-    window = MainWindow(context.crm, controller=controller, transfer=transfer, reader=reader.crm)
-    app = App(context, preferences, translations, window, controller, reader)
+    window = MainWindow(context.crm, reader=reader.crm)
+    app = App(context, preferences, translations, window, None, reader)
     window.language_chosen.connect(lambda language: _switch_language(app, language))
     _mark_language(app)
+    if defer_extras:
+        Op(window, _preload).on_reader().success(
+            lambda _none: attach_extras(app, with_sync=with_sync, first_run=first_run, start_sync=True)).run()
+    else:
+        attach_extras(app, with_sync=with_sync, first_run=first_run)
+    return app
+
+
+def _preload() -> None:
+    for name in EXTRA_MODULES:
+        optional.module(name)
+
+
+def attach_extras(app: App, *, with_sync: bool, first_run: bool, start_sync: bool = False) -> None:
+    """Sync, import/export and, on an empty store, the welcome page."""
+    window, context = app.window, app.context
+    controller = optional.sync_controller(context, application()) if with_sync else None
     if controller is not None:
+        app.controller = controller
+        window.attach_sync(controller)
         controller.sync_finished.connect(lambda _result: window.refresh_after_sync())
+        if start_sync:
+            controller.start()
+    transfer = optional.transfer_service(context.store)
+    if transfer is not None:
+        window.attach_transfer(transfer)
     if first_run:
         from crm_desktop.ui.first_run import show_welcome_if_empty
 
         show_welcome_if_empty(window)
-    return app
 
 
 def _switch_language(app: App, language: str | None) -> None:
@@ -100,10 +137,8 @@ def _mark_language(app: App) -> None:
 def main(data_dir: str | None = None) -> int:
     """Open the window on the rep's data and run until it closes."""
     qt_app = application()
-    app = build_window(AppContext(data_dir))
+    app = build_window(AppContext(data_dir), defer_extras=True)
     app.window.show()
-    if app.controller is not None:
-        app.controller.start()
     try:
         return int(qt_app.exec())
     finally:

@@ -54,26 +54,35 @@ class RecordListView(QWidget):
                  reader: CrmService | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._export = export
+        self._export: Callable[[QWidget, str, str, str], None] | None = None
         self.model = RecordTableModel(crm, kind, self, reader=reader)
         self.search = QLineEdit(self)
         self.views = QComboBox(self)
         self.count_label = QLabel(self)
         self.table = QTableView(self)
         self.new_button = QPushButton(self)
-        self.export_button = QPushButton(self) if export else None
+        self.export_button: QPushButton | None = None
+        self._top = QHBoxLayout()
         self._build()
         self.model.count_changed.connect(self._on_model_count_changed)
         self._on_model_count_changed(self.model.total)
+        if export is not None:
+            self.set_export(export)
+
+    def set_export(self, export: Callable[[QWidget, str, str, str], None]) -> None:
+        """Offer Export for this list (once the transfer service is there)."""
+        self._export = export
+        if self.export_button is None:
+            self.export_button = QPushButton(self)
+            self.export_button.clicked.connect(self._on_export_button_clicked)
+            self._top.insertWidget(self._top.indexOf(self.count_label), self.export_button)
+            self.setTabOrder(self.search, self.export_button)
+            self.retranslate()
 
     def _build(self) -> None:
-        top = QHBoxLayout()
-        for widget in (self.new_button, self.views, self.search):
+        top = self._top
+        for widget in (self.new_button, self.views, self.search, self.count_label):
             top.addWidget(widget)
-        if self.export_button is not None:
-            top.addWidget(self.export_button)
-            self.export_button.clicked.connect(self._on_export_button_clicked)
-        top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)

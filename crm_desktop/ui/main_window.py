@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -46,8 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.crm = crm
         self.reader = reader
-        self.controller = controller
-        self.transfer = transfer
+        self.controller: Any = None
+        self.transfer: Any = None
+        self.status_widget: QWidget | None = None
         self.forms: list[RecordForm] = []
         self.nav = QListWidget(self)
         self.pages = QStackedWidget(self)
@@ -57,25 +59,48 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_pages()
         self._build_layout()
-        self._build_actions()
-        self._build_status_bar()
+        self._file_menu = self._build_actions()
         self.retranslate()
         self.record_changed.connect(self._on_self_record_changed)
+        if controller is not None:
+            self.attach_sync(controller)
+        if transfer is not None:
+            self.attach_transfer(transfer)
 
     # -- building ------------------------------------------------------------
 
     def _build_pages(self) -> None:
-        export = optional.export_function(self.transfer)
         for key, kind in ((ACCOUNTS, "account"), (CONTACTS, "contact")):
-            view = RecordListView(self.crm, kind, self, export=export, reader=self.reader)
+            view = RecordListView(self.crm, kind, self, reader=self.reader)
             view.record_opened.connect(self._on_list_record_opened)
             view.new_requested.connect(self._on_list_new_requested)
             view.delete_requested.connect(self._on_list_delete_requested)
             self.lists[key] = view
             self._add_page(key, view)
-        issues = optional.sync_issues_view(self.controller, self)
+
+    def attach_sync(self, controller: Any) -> None:
+        """Sync is ready: its page, status bar, F9, Log in and the forms' Assign/Share."""
+        from crm_desktop.ui.menus import add_sync_actions
+
+        self.controller = controller
+        issues = optional.sync_issues_view(controller, self)
         if issues is not None:
             self._add_page(SYNC_ISSUES, issues)
+        self._build_status_bar()
+        add_sync_actions(self, self._file_menu)
+        self.retranslate()
+
+    def attach_transfer(self, transfer: Any) -> None:
+        """Import and export are ready: File > Import... and each list's Export."""
+        from crm_desktop.ui.menus import add_import_action
+
+        self.transfer = transfer
+        export = optional.export_function(transfer)
+        if export is not None:
+            for view in self.lists.values():
+                view.set_export(export)
+        add_import_action(self, self._file_menu)
+        self.retranslate()
 
     def _add_page(self, key: str, widget: QWidget) -> None:
         self._page_keys.append(key)
@@ -95,10 +120,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.resize(1100, 680)
 
-    def _build_actions(self) -> None:
+    def _build_actions(self) -> QMenu:
         from crm_desktop.ui.menus import build_menus
 
-        build_menus(self)
+        return build_menus(self)
 
     def _build_status_bar(self) -> None:
         self.status_widget = optional.sync_status_widget(self.controller, self)

@@ -31,16 +31,12 @@ def _action(window: MainWindow, name: str, slot: object, shortcut: str | None = 
     return action
 
 
-def build_menus(window: MainWindow) -> None:
-    """Create every action and put it in the menus and the toolbar."""
+def build_menus(window: MainWindow) -> QMenu:
+    """Create the menus, toolbar and their actions; returns the File menu."""
     bar = window.menuBar()
     file_menu = bar.addMenu("")
     file_menu.setObjectName("file")
     file_menu.addAction(_action(window, "new", window.new_record, "Ctrl+N"))
-    if optional.import_wizard_class(window.transfer) is not None:
-        file_menu.addAction(_action(window, "import", lambda: open_import(window)))
-    if optional.login_dialog_class(window.controller) is not None:
-        file_menu.addAction(_action(window, "login", lambda: open_login(window)))
     file_menu.addSeparator()
     file_menu.addAction(_action(window, "quit", window.close, "Ctrl+Q"))
     edit_menu = bar.addMenu("")
@@ -53,10 +49,25 @@ def build_menus(window: MainWindow) -> None:
     toolbar.setMovable(False)
     window.addToolBar(toolbar)
     toolbar.addAction(window.actions_by_name["new"])
-    if window.controller is not None:
-        sync = _action(window, "sync", window.sync_now, "F9")
+    return file_menu
+
+
+def add_sync_actions(window: MainWindow, file_menu: QMenu) -> None:
+    """Sync now (F9, also on the toolbar) and Log in..., once sync is there."""
+    first_after_new = file_menu.actions()[1]
+    if optional.login_dialog_class(window.controller) is not None:
+        file_menu.insertAction(first_after_new, _action(window, "login", lambda: open_login(window)))
+    sync = _action(window, "sync", window.sync_now, "F9")
+    file_menu.insertAction(first_after_new, sync)
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    if toolbar is not None:
         toolbar.addAction(sync)
-        file_menu.insertAction(window.actions_by_name["quit"], sync)
+
+
+def add_import_action(window: MainWindow, file_menu: QMenu) -> None:
+    """File > Import..., once the import wizard and the transfer service are there."""
+    if optional.import_wizard_class(window.transfer) is not None:
+        file_menu.insertAction(file_menu.actions()[1], _action(window, "import", lambda: open_import(window)))
 
 
 def _build_view_menu(window: MainWindow) -> None:

@@ -91,3 +91,16 @@ def test_empty_store_opens_on_the_welcome_page_and_demo_data_fills_the_lists(
     assert window.nav.isEnabled()
     assert window.lists["accounts"].model.total > 10
     assert not show_welcome_if_empty(window)
+
+
+def test_extras_attach_after_the_lists_are_up(qtbot: QtBot, context: AppContext, tasks: TaskManager,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("crm_desktop.ui.import_wizard")
+    monkeypatch.setattr(app_module, "install_task_manager", lambda _manager: None)
+    built = build_window(context, with_sync=False, first_run=False, defer_extras=True)
+    qtbot.add_widget(built.window)
+    assert "import" not in built.window.actions_by_name  # the lists come first
+    assert built.window.lists["contacts"].model is not None
+    qtbot.wait_until(lambda: "import" in built.window.actions_by_name, timeout=10_000)
+    assert built.window.lists["contacts"].export_button is not None
+    built.reader.close()
