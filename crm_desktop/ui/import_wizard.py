@@ -195,7 +195,8 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.table.setColumnWidth(2, 320)
         self.table.setWordWrap(False)
-        load, save = QPushButton(self.tr("Load mapping...")), QPushButton(self.tr("Save mapping..."))
+        self.load_button = load = QPushButton(self.tr("Load mapping..."))
+        self.save_button = save = QPushButton(self.tr("Save mapping..."))
         load.clicked.connect(self._on_load_clicked)
         save.clicked.connect(self._on_save_clicked)
         self.error = QLabel()
@@ -215,7 +216,8 @@ class MappingPage(QWizardPage):
         preview = self._wizard.preview
         if preview is None:
             return
-        self.kind.setEnabled(preview.format == "csv")
+        for widget in (self.kind, self.load_button, self.save_button):
+            widget.setEnabled(preview.format == "csv")  # a vCard's fields are fixed
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(preview.kind))
         self.kind.blockSignals(False)
