@@ -86,9 +86,17 @@ class RecordForm(QWidget):
         layout.addWidget(self.tabs, 1)
         self.header.setStyleSheet("font-size: 16pt; font-weight: 600;")
         self.pending_label.setStyleSheet(f"color: {icons.PENDING_COLOR};")
+        self._set_tab_order()
         QShortcut(QKeySequence("Ctrl+S"), self, self.save)
         QShortcut(QKeySequence("F9"), self, self.window_.sync_now)  # sync from any window
         self.retranslate()
+
+    def _set_tab_order(self) -> None:
+        """Tab walks the fields top to bottom, then the buttons, then the tabs."""
+        chain: list[QWidget] = [editor.editor for editor in self.fields.editors.values()]
+        chain += list(self.buttons.values()) + [self.tabs]
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def add_tabs(self) -> None:
         """Subclasses add their tabs between the fields and the connections."""

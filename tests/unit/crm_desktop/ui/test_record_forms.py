@@ -242,3 +242,18 @@ def test_a_new_form_puts_the_cursor_in_its_first_field(qtbot: QtBot, window: Mai
     form = window.open_record("contact", None)
     assert form.focusWidget() is form.fields.editors["first_name"].editor
     assert form.buttons["save"].toolTip() == "Save (Ctrl+S)"
+
+
+def _next_tab_stop(widget: QWidget) -> QWidget:
+    following = widget.nextInFocusChain()
+    while not (following.focusPolicy() & Qt.FocusPolicy.TabFocus) or not following.isEnabled():
+        following = following.nextInFocusChain()
+    return following
+
+
+def test_tab_walks_the_fields_then_the_buttons(window: MainWindow) -> None:
+    form = window.open_record("account", None)
+    name = form.fields.editors["name"].editor
+    assert _next_tab_stop(name) is form.fields.editors["account_number"].editor
+    last = list(form.fields.editors.values())[-1].editor
+    assert _next_tab_stop(last) is form.buttons["save"]
