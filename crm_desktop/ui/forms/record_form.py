@@ -7,6 +7,7 @@ forms add their tabs (``account_form.py``, ``contact_form.py``).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -94,8 +95,8 @@ class RecordForm(QWidget):
     def _set_tab_order(self) -> None:
         """Tab walks the fields top to bottom, then the buttons, then the tabs."""
         chain: list[QWidget] = [editor.editor for editor in self.fields.editors.values()]
-        chain += list(self.buttons.values()) + [self.tabs]
-        for first, second in zip(chain, chain[1:], strict=False):
+        chain += [*self.buttons.values(), self.tabs]
+        for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
     def add_tabs(self) -> None:
