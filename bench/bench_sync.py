@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -82,8 +83,9 @@ def _service(root: Path, server: ServerProcess) -> SyncService:
 
 def _bare_server(database: Path) -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
+    env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{Path(__file__).parent}")
     process = subprocess.Popen([sys.executable, __file__, "--bare", str(port), str(database)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     atexit.register(process.kill)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):

@@ -1,4 +1,3 @@
-# ruff: noqa: S608  (table names come from the entity registry via table(), never from input)
 """The sync side of the store: reading the queue, acknowledging pushes,
 applying pulled changes, and the sync issues the server reported.
 
@@ -47,6 +46,21 @@ def queued(conn: sqlite3.Connection, limit: int, after: int = 0) -> list[Mutatio
     ]
 
 
+def queued_json(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[list[int], str]:
+    """Like ``queued`` but as the JSON array a push sends, built from the stored JSON text.
+
+    The queue already holds each mutation's fields as JSON: splicing them in
+    skips decoding and re-encoding 10k mutations per push.
+    """
+    rows = conn.execute(
+        "SELECT mutation_id, entity, record_id, op, fields, base, base_version FROM outbox"
+        " WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?", (after, limit)).fetchall()
+    dumps = json.dumps
+    items = [f'{{"mutation_id":{r[0]},"entity":{dumps(r[1])},"record_id":{dumps(r[2])},"op":{dumps(r[3])},'
+             f'"fields":{r[4]},"base":{r[5]},"base_version":{int(r[6])}}}' for r in rows]
+    return [r[0] for r in rows], "[" + ",".join(items) + "]"
+
+
 def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None:
     """Record the server's answers: drop answered entries, keep issues.
 
@@ -54,32 +68,44 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
     ``conflict`` and ``rejected`` become sync issues for the rep.
     """
     rows = _outbox_rows(conn, [r.mutation_id for r in results])
-    touched: dict[tuple[str, str], None] = {}
+    touched: dict[str, set[str]] = {}
     versions: dict[str, list[tuple[int, str]]] = {}
     for result in results:
         row = rows.get(result.mutation_id)
         if row is None:
             continue  # answered before (a retried push)
-        touched[(row["entity"], row["record_id"])] = None
+        touched.setdefault(row[1], set()).add(row[2])
         if result.status == "applied" and result.version is not None:
-            versions.setdefault(row["entity"], []).append((result.version, row["record_id"]))
+            versions.setdefault(row[1], []).append((result.version, row[2]))
         elif result.status in ("conflict", "rejected"):
-            _add_issue(conn, row, result)
+            full = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
+            _add_issue(conn, full, result)
     for entity_name, pairs in versions.items():
         conn.executemany(f"UPDATE {table(entity_name)} SET version = max(version, ?) WHERE id = ?", pairs)
     conn.executemany("DELETE FROM outbox WHERE mutation_id = ?", [(m,) for m in rows])
-    for entity_name, record_id in touched:
-        refresh_pending(conn, entity_name, record_id)
+    for entity_name, ids in touched.items():
+        _refresh_pending_many(conn, entity_name, list(ids))
 
 
-def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> dict[int, sqlite3.Row]:
-    found: dict[int, sqlite3.Row] = {}
-    for start in range(0, len(mutation_ids), _CHUNK):
-        chunk = mutation_ids[start:start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT * FROM outbox WHERE mutation_id IN ({marks})", chunk):
-            found[row["mutation_id"]] = row
-    return found
+def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> dict[int, tuple[int, str, str]]:
+    """(mutation id, entity, record id) of the still-queued ones among ``mutation_ids``."""
+    if not mutation_ids:
+        return {}
+    wanted = set(mutation_ids)
+    # Answers cover a contiguous run of the queue: one range scan beats a long IN list.
+    rows = conn.execute("SELECT mutation_id, entity, record_id FROM outbox WHERE mutation_id BETWEEN ? AND ?",
+                        (min(wanted), max(wanted)))
+    return {r[0]: (r[0], r[1], r[2]) for r in rows if r[0] in wanted}
+
+
+def _refresh_pending_many(conn: sqlite3.Connection, entity_name: str, ids: list[str]) -> None:
+    name = table(entity_name)
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start:start + _CHUNK]
+        conn.execute(
+            f"UPDATE {name} SET pending = (EXISTS(SELECT 1 FROM outbox o WHERE o.record_id = {name}.id) OR"
+            f" EXISTS(SELECT 1 FROM sync_issue s WHERE s.record_id = {name}.id))"
+            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
 
 
 def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -> None:

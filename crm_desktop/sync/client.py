@@ -71,6 +71,13 @@ class SyncClient:
                               headers={"Content-Type": "application/json"})
         return _model(PushResponse, response)
 
+    def push_raw(self, client_id: str, mutations_json: str) -> PushResponse:
+        """Send one batch given as the JSON array of its mutations (see outbox.queued_json)."""
+        body = (f'{{"client_id":{json.dumps(client_id)},"schema_version":{SCHEMA_VERSION},'
+                f'"mutations":{mutations_json}}}').encode()
+        response = self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
+        return _model(PushResponse, response)
+
     def pull(self, cursor: int, limit: int) -> PullResponse:
         """One page of changes after ``cursor``; raises CursorGone on 410."""
         response = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit},

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, SCHEMA_VERSION, Mutation, PushRequest
+from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS
 from crm_desktop.store import Store, outbox
 from crm_desktop.store.writes import now_iso
 from crm_desktop.sync.client import CursorGone, SyncClient
@@ -62,32 +62,33 @@ class SyncEngine:
     def push(self, counts: Counts, report: Progress, cancel: threading.Event | None) -> None:
         """Push the queue oldest first until it is empty (or cancelled)."""
         total = self.store.pending_changes()
+        size = self.push_batch
         while not (cancel and cancel.is_set()):
             with self.store.db.lock:
-                batch = outbox.queued(self.store.conn, self.push_batch)
-            if not batch:
+                sent, mutations = outbox.queued_json(self.store.conn, size)
+            if not sent:
                 return
-            answered = self._push_batch(batch, counts)
+            if len(sent) > 1 and len(mutations) > MAX_PUSH_BYTES * 0.9:
+                size = max(1, len(sent) // 2)  # large fields: fewer mutations per push
+                continue
+            answered = self._push_batch(sent, mutations, counts)
             report("push", counts.pushed, max(total, counts.pushed))
             if not answered:
-                raise ServerError(f"the server did not take change {batch[0].mutation_id} of this device"
+                raise ServerError(f"the server did not take change {sent[0]} of this device"
                                   " (it may have been restored from a backup); ask the admin")
+            size = self.push_batch
 
-    def _push_batch(self, batch: list[Mutation], counts: Counts) -> int:
-        request = PushRequest(client_id=self.store.client_id, schema_version=SCHEMA_VERSION, mutations=batch)
-        while len(batch) > 1 and len(request.model_dump_json()) > MAX_PUSH_BYTES * 0.9:
-            batch = batch[: len(batch) // 2]  # large fields: fewer mutations per push
-            request = request.model_copy(update={"mutations": batch})
-        response = self.client.push(request)
-        sent = {m.mutation_id for m in batch}
-        results = [r for r in response.results if r.mutation_id in sent]
+    def _push_batch(self, sent: list[int], mutations: str, counts: Counts) -> int:
+        response = self.client.push_raw(self.store.client_id, mutations)
+        ids = set(sent)
+        results = [r for r in response.results if r.mutation_id in ids]
         with self.store.db.transaction() as conn:
             outbox.acknowledge(conn, results)
         for result in results:
             counts.pushed += 1
             counts.conflicts += result.status == "conflict"
             counts.rejected += result.status == "rejected"
-        log.info("pushed %d of %d mutations (server at %d)", len(results), len(batch),
+        log.info("pushed %d of %d mutations (server at %d)", len(results), len(sent),
                  response.last_mutation_id)
         return len(results)
 

@@ -1,4 +1,3 @@
-# ruff: noqa: S608  (table names come from the entity registry via table(), never from input)
 """Sync issues: the conflicts and rejections the server reported, and
 what the rep does about each.
 
