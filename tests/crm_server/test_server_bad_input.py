@@ -147,3 +147,12 @@ def test_values_the_rules_refuse_are_rejected_per_mutation_naming_the_field(api:
         assert field in result["message"]
     bad_id = ana.do("create", "account", "not-a-uuid", {"name": "Acme"})
     assert bad_id["reason"] == "validation" and "record_id" in bad_id["message"]
+
+
+def test_unencodable_text_is_refused_not_crashed_on(api: Api, ana: Rep) -> None:
+    body = b'{"username": "ana\\ud800", "password": "x"}'
+    response = api.client.post("/api/v1/auth/token", content=body, headers={"Content-Type": "application/json"})
+    assert response.status_code in (401, 422)
+    push = (b'{"client_id": "c1", "schema_version": 1, "mutations": [{"mutation_id": 1, "entity": "account",'
+            b' "record_id": "5b0f6c1e-8d3a-4f43-9a57-2f1d6a0c9e11", "op": "create", "fields": {"name": "\\udfff"}}]}')
+    assert "JSON" in _refused(api, ana, push)
