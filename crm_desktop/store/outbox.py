@@ -22,7 +22,8 @@ from typing import Any
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
-from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, table
+from crm_desktop.store.pulled import ChangeLike, fast_e164
+from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, sort_key, table
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
@@ -135,7 +136,7 @@ def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) 
 # -- pulled changes ----------------------------------------------------------
 
 
-def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], region: str,
+def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], region: str,
                   *, track_seen: bool = False) -> int:
     """Apply one pulled page inside the caller's transaction; returns its size.
 
@@ -156,7 +157,7 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[Change], region: s
     return len(known)
 
 
-def _split_fresh(conn: sqlite3.Connection, changes: list[Change]) -> tuple[list[Change], list[Change]]:
+def _split_fresh(conn: sqlite3.Connection, changes: list[ChangeLike]) -> tuple[list[ChangeLike], list[ChangeLike]]:
     """Records new to this store with nothing queued, and the rest."""
     existing: set[str] = set()
     by_entity: dict[str, list[str]] = {}
@@ -168,8 +169,8 @@ def _split_fresh(conn: sqlite3.Connection, changes: list[Change]) -> tuple[list[
         if conn.execute(f"SELECT EXISTS(SELECT 1 FROM {queue})").fetchone()[0]:
             existing |= _present(conn, f"SELECT record_id FROM {queue} WHERE record_id IN",
                                  [c.record_id for c in changes])
-    fresh: list[Change] = []
-    careful: list[Change] = []
+    fresh: list[ChangeLike] = []
+    careful: list[ChangeLike] = []
     for c in changes:
         is_fresh = c.record_id not in existing and not (c.removed or c.deleted)
         (fresh if is_fresh else careful).append(c)
@@ -184,8 +185,8 @@ def _present(conn: sqlite3.Connection, select_in: str, ids: list[str]) -> set[st
     return found
 
 
-def _insert_fresh(conn: sqlite3.Connection, changes: list[Change], region: str) -> None:
-    groups: dict[str, list[Change]] = {}
+def _insert_fresh(conn: sqlite3.Connection, changes: list[ChangeLike], region: str) -> None:
+    groups: dict[str, list[ChangeLike]] = {}
     for c in changes:
         groups.setdefault(c.entity, []).append(c)
     # Accounts first: a contact's search row carries its account's name.
@@ -193,22 +194,26 @@ def _insert_fresh(conn: sqlite3.Connection, changes: list[Change], region: str) 
         _insert_group(conn, entity_name, groups[entity_name], region)
 
 
-def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[Change], region: str) -> None:
+def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[ChangeLike], region: str) -> None:
     definition = entity(entity_name)
     names = definition.field_names
     defaults = definition.defaults()
     local_names = tuple(local_columns(entity_name, defaults, set(names), region))
+    phones = tuple(p for p in definition.phones if f"{p}_e164" in local_names)
+    sorted_by_name = "sort_key" in local_names
     columns = ("num", *names, *local_names, *_SYNC_COLUMNS)
     first = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {table(entity_name)}").fetchone()[0]) + 1
     stamp = now_iso()
     rows = []
     for offset, change in enumerate(changes):
         values = {**defaults, **{k: v for k, v in change.fields.items() if k in defaults}}
-        local = local_columns(entity_name, values, set(names), region)
+        # The same local columns writes.local_columns derives, with the fast phone path.
+        local = [fast_e164(values[p], region) for p in phones]
+        if sorted_by_name:
+            local.insert(local_names.index("sort_key"), sort_key(entity_name, values))
         owner = change.owner
-        rows.append((first + offset, *(values[n] for n in names), *(local[n] for n in local_names),
-                     change.record_id, change.version, owner.id if owner else None,
-                     owner.name if owner else None, stamp, stamp, 0, 0))
+        rows.append((first + offset, *(values[n] for n in names), *local, change.record_id, change.version,
+                     owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0))
     conn.executemany(f"INSERT INTO {table(entity_name)} ({', '.join(columns)})"
                      f" VALUES ({', '.join('?' * len(columns))})", rows)
     if entity_name in _FTS_ENTITIES:
@@ -231,7 +236,7 @@ def _index_fresh(conn: sqlite3.Connection, entity_name: str, rows: list[dict[str
                      [fts.contact_row(r, companies.get(r["account_id"] or "")) for r in rows])
 
 
-def _drop(conn: sqlite3.Connection, change: Change) -> None:
+def _drop(conn: sqlite3.Connection, change: ChangeLike) -> None:
     name = table(change.entity)
     row = conn.execute(f"SELECT num FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if row is None:
@@ -259,7 +264,7 @@ def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, A
     return merged, deleted
 
 
-def _upsert(conn: sqlite3.Connection, change: Change, region: str) -> None:
+def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> None:
     definition = entity(change.entity)
     fields = definition.defaults()
     fields.update({k: v for k, v in change.fields.items() if k in definition.fields_model.model_fields})

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from crm_core.protocol import SCHEMA_VERSION, PullResponse, PushRequest, PushResponse, TokenResponse
+from crm_core.protocol import SCHEMA_VERSION, PushRequest, PushResponse, TokenResponse
 from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, SchemaTooOld, ServerError
 
 log = logging.getLogger("crm.sync")
@@ -78,11 +78,11 @@ class SyncClient:
         response = self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
         return _model(PushResponse, response)
 
-    def pull(self, cursor: int, limit: int) -> PullResponse:
+    def pull(self, cursor: int, limit: int) -> PulledPage:
         """One page of changes after ``cursor``; raises CursorGone on 410."""
         response = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit},
                               headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
-        return _model(PullResponse, response)
+        return parse_pull(response.content)
 
     def directory(self) -> dict[str, list[str]]:
         """User and team names, for the Assign and Share pickers."""
@@ -113,6 +113,68 @@ class SyncClient:
             raise NetworkError(f"cannot reach the server at {self.server_url} ({_reason(exc)})") from exc
         _check_status(response, self.server_url)
         return response
+
+
+class PulledOwner(NamedTuple):
+    """A pulled record's owner."""
+
+    type: str
+    id: str
+    name: str
+
+
+class PulledChange(NamedTuple):
+    """A pulled record state: crm_core.protocol.Change, checked by hand (it is the hot path)."""
+
+    seq: int
+    entity: str
+    record_id: str
+    version: int
+    removed: bool
+    deleted: bool
+    fields: dict[str, Any]
+    owner: PulledOwner | None
+
+
+class PulledPage(NamedTuple):
+    """One pull page (crm_core.protocol.PullResponse)."""
+
+    changes: list[PulledChange]
+    cursor: int
+    has_more: bool
+
+
+_CHANGE_TYPES = (("seq", int), ("entity", str), ("record_id", str), ("version", int), ("fields", dict))
+
+
+def parse_pull(content: bytes) -> PulledPage:
+    """A PullResponse body, checked field by field; GarbageResponse if it is not one.
+
+    pydantic costs more per change than the whole insert, so the shape is
+    checked here by hand, to the same rules as crm_core.protocol.Change.
+    """
+    data = _json_bytes(content)
+    try:
+        changes, cursor, has_more = data["changes"], data["cursor"], data["has_more"]
+        if not (isinstance(changes, list) and type(cursor) is int and type(has_more) is bool):
+            raise TypeError("page")
+        return PulledPage([_change(c) for c in changes], cursor, has_more)
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise GarbageResponse(f"the server sent a pull page this app cannot read ({exc})") from None
+
+
+def _change(item: dict[str, Any]) -> PulledChange:
+    for name, kind in _CHANGE_TYPES:
+        if type(item[name]) is not kind:
+            raise TypeError(f"change.{name}")
+    removed, deleted = item.get("removed", False), item.get("deleted", False)
+    if type(removed) is not bool or type(deleted) is not bool:
+        raise TypeError("change.removed")
+    owner = item.get("owner")
+    if owner is not None:
+        owner = PulledOwner(str(owner["type"]), str(owner["id"]), str(owner["name"]))
+    return PulledChange(item["seq"], item["entity"], item["record_id"], item["version"], removed, deleted,
+                        item["fields"], owner)
 
 
 class CursorGone(ServerError):
@@ -152,8 +214,12 @@ def _check_status(response: httpx.Response, server_url: str) -> None:
 
 
 def _json(response: httpx.Response) -> Any:
+    return _json_bytes(response.content)
+
+
+def _json_bytes(content: bytes) -> Any:
     try:
-        return json.loads(response.content)
+        return json.loads(content)
     except ValueError:
         raise GarbageResponse("the server answered something that is not JSON") from None
 

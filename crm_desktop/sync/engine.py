@@ -12,6 +12,7 @@ synced records the server no longer sends.
 from __future__ import annotations
 
 import logging
+import queue
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS
 from crm_desktop.store import Store, outbox
 from crm_desktop.store.writes import now_iso
-from crm_desktop.sync.client import CursorGone, SyncClient
+from crm_desktop.sync.client import CursorGone, PulledPage, SyncClient
 from crm_desktop.sync.errors import ServerError
 
 log = logging.getLogger("crm.sync")
@@ -112,19 +113,23 @@ class SyncEngine:
         if full:
             with self.store.db.lock:
                 outbox.begin_full_resync(self.store.conn)
-        while True:
-            if cancel is not None and cancel.is_set():
-                return False
-            page = self.client.pull(cursor, self.pull_limit)
-            with self.store.db.transaction() as conn:
-                counts.pulled += outbox.apply_changes(conn, page.changes, self.store.phone_region,
-                                                      track_seen=full)
-                if not full:  # a full re-sync keeps its cursor until the end: a crash restarts it
-                    _set_meta(conn, outbox.CURSOR_KEY, str(page.cursor))
-            cursor = page.cursor
-            report("pull", counts.pulled, 0)
-            if not page.has_more:
-                break
+        pages = _Prefetch(self.client, cursor, self.pull_limit)
+        try:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    return False
+                page = pages.next()
+                with self.store.db.transaction() as conn:
+                    counts.pulled += outbox.apply_changes(conn, page.changes, self.store.phone_region,
+                                                          track_seen=full)
+                    if not full:  # a full re-sync keeps its cursor until the end: a crash restarts it
+                        _set_meta(conn, outbox.CURSOR_KEY, str(page.cursor))
+                cursor = page.cursor
+                report("pull", counts.pulled, 0)
+                if not page.has_more:
+                    break
+        finally:
+            pages.close()
         if full:
             self._finish_resync(cursor)
         return True
@@ -135,6 +140,62 @@ class SyncEngine:
             _set_meta(conn, outbox.CURSOR_KEY, str(cursor))
             conn.execute("DELETE FROM meta WHERE key = ?", (outbox.RESYNC_KEY,))
         log.info("full re-sync done; %d records the server no longer sends were removed", removed)
+
+
+class _Prefetch:
+    """Pull pages fetched one ahead on a helper thread.
+
+    The next page's cursor is in the current page, so the requests stay one
+    at a time; but while this thread applies page N the server is already
+    building page N+1, so a first sync costs about max(server, store), not
+    their sum.
+    """
+
+    def __init__(self, client: SyncClient, cursor: int, limit: int) -> None:
+        self._client = client
+        self._limit = limit
+        self._queue: queue.Queue[PulledPage | BaseException] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(cursor,), name="crm-pull", daemon=True)
+        self._thread.start()
+
+    def _run(self, cursor: int) -> None:
+        while not self._stop.is_set():
+            try:
+                page = self._client.pull(cursor, self._limit)
+            except BaseException as exc:  # handed to the applying thread, which raises it
+                self._put(exc)
+                return
+            self._put(page)
+            if not page.has_more:
+                return
+            cursor = page.cursor
+
+    def _put(self, item: PulledPage | BaseException) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
+
+    def next(self) -> PulledPage:
+        """The next page, or the fetch's error."""
+        while True:
+            try:
+                item = self._queue.get(timeout=0.2)
+            except queue.Empty:
+                if not self._thread.is_alive() and self._queue.empty():
+                    raise ServerError("the pull stopped unexpectedly; will try again") from None
+                continue
+            if isinstance(item, BaseException):
+                raise item
+            return item
+
+    def close(self) -> None:
+        """Stop fetching (a request in flight ends with the client)."""
+        self._stop.set()
+        self._thread.join(timeout=0.5)
 
 
 def _set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:

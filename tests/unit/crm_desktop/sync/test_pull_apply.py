@@ -1,0 +1,90 @@
+"""Pulled pages: the bulk path for new records equals the careful per-row path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crm_core.protocol import Change, Owner
+from crm_core.validation import phone_e164
+from crm_desktop.store import Store, outbox
+from crm_desktop.store.pulled import fast_e164
+from crm_desktop.sync.client import parse_pull
+from crm_desktop.sync.errors import GarbageResponse
+
+ACCOUNT = "00000000-0000-4000-8000-0000000000a1"
+CONTACT = "00000000-0000-4000-8000-0000000000c1"
+
+
+def _page() -> list[Change]:
+    owner = Owner(type="user", id="u1", name="ana")
+    return [
+        Change(seq=1, entity="account", record_id=ACCOUNT, version=3, owner=owner,
+               fields={"name": "Contoso", "phone": "+34 612 345 678", "other_phone": "(555) 123-4567",
+                       "state": "active"}),
+        Change(seq=2, entity="contact", record_id=CONTACT, version=2, owner=owner,
+               fields={"first_name": "Ana", "last_name": "Ruiz", "account_id": ACCOUNT,
+                       "mobile_phone": "+44 (0)20 7946 0958", "unknown_future_field": "x"}),
+    ]
+
+
+def _rows(store: Store) -> dict[str, dict[str, object]]:
+    out = {}
+    for name in ("account", "contact"):
+        for row in store.conn.execute(f"SELECT * FROM {name}"):
+            names = row.keys()  # a Row iterates its values, not its keys
+            out[row["id"]] = {k: row[k] for k in names if k not in ("num", "created_at", "modified_at")}
+    return out
+
+
+def test_bulk_insert_matches_the_per_row_path(tmp_path: Path) -> None:
+    bulk, careful = Store.open_dir(tmp_path / "bulk"), Store.open_dir(tmp_path / "careful")
+    with bulk.db.transaction() as conn:
+        outbox.apply_changes(conn, _page(), "US")
+    with careful.db.transaction() as conn:
+        for change in _page():  # one by one, existing rows first: the per-row path
+            conn.execute(f"INSERT INTO {change.entity} (id, version, created_at, modified_at, deleted, pending,"
+                         " sort_key, state" + (", name" if change.entity == "account" else ", last_name")
+                         + ") VALUES (?, 0, '', '', 0, 0, '', 'active', '')", (change.record_id,))
+        outbox.apply_changes(conn, _page(), "US")
+    assert _rows(bulk) == _rows(careful)
+    for store in (bulk, careful):
+        assert [r.id for r in store.search("contact", "contoso")] == [CONTACT]  # company text indexed
+        assert [r.id for r in store.search("account", "3461234")] == [ACCOUNT]
+        store.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(code=st.sampled_from(sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)),
+       national=st.text("0123456789", min_size=1, max_size=14),
+       shape=st.sampled_from(["+{c} {n}", "+{c}{n}", "+{c} ({a}) {b}", "{n}", "({a}) {b}-{r}", "+{c}.{a}.{b}"]),
+       region=st.sampled_from(["US", "CA", "ES", "GB", "AR", "MX", "IT"]))
+def test_fast_e164_equals_the_full_parse(code: int, national: str, shape: str, region: str) -> None:
+    value = shape.format(c=code, n=national, a=national[:3], b=national[3:6], r=national[6:])
+    assert fast_e164(value, region) == phone_e164(value, region)
+
+
+@pytest.mark.parametrize("body", [
+    b"<html>", b"[]", b'{"changes": {}, "cursor": 1, "has_more": false}',
+    b'{"changes": [{"seq": "1"}], "cursor": 1, "has_more": false}',
+    b'{"changes": [{"seq": 1, "entity": "account", "record_id": "x", "version": 1, "fields": []}],'
+    b' "cursor": 1, "has_more": false}',
+    b'{"changes": [], "cursor": "1", "has_more": false}',
+])
+def test_a_pull_page_that_is_not_the_protocol_is_garbage(body: bytes) -> None:
+    with pytest.raises(GarbageResponse):
+        parse_pull(body)
+
+
+def test_a_pull_page_parses_like_the_protocol_model() -> None:
+    body = (b'{"changes": [{"seq": 4, "entity": "account", "record_id": "r", "version": 2, "removed": false,'
+            b' "deleted": true, "fields": {}, "owner": {"type": "team", "id": "t", "name": "sales"}}],'
+            b' "cursor": 9, "has_more": true}')
+    page = parse_pull(body)
+    assert (page.cursor, page.has_more) == (9, True)
+    [change] = page.changes
+    assert (change.seq, change.deleted, change.owner and change.owner.name) == (4, True, "sales")
