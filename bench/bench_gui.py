@@ -161,7 +161,7 @@ def bench_first_page(quick: bool) -> Result:
     app = _app(quick)
     view = app.window.lists["contacts"]
     samples = []
-    for _ in range(15):
+    for _ in range(30):
         app.window.show_page("accounts")
         _settle()
         start = time.perf_counter()

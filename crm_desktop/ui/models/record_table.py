@@ -168,7 +168,9 @@ class RecordTableModel(QAbstractTableModel):
     # -- Qt overrides --------------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._rows.count
+        if parent.isValid() or (self.descending and not self.counted):
+            return 0  # descending order needs the length; the count arrives in a moment
+        return self._rows.count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)

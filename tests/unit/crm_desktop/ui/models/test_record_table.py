@@ -129,3 +129,16 @@ def test_row_cache_stays_bounded() -> None:
     cache.put(0, [object()] * 8)  # type: ignore[list-item]
     assert len(cache.rows) == 5
     assert set(cache.rows) == {3, 4, 5, 6, 7}
+
+
+def test_descending_order_waits_for_the_count_instead_of_showing_a_wrong_page(
+        monkeypatch: Any, qtbot: Any, ui_crm: CrmService, make_contact: Callable[..., Record]) -> None:
+    monkeypatch.setattr(rows, "PAGE", 3)
+    for n in range(8):
+        make_contact("Eva", f"Name{n}")
+    model = RecordTableModel(ui_crm, "contact")
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.rowCount() == 0
+    qtbot.wait_until(lambda: model.rowCount() == 8, timeout=5000)
+    assert model.index(0, 0).data() == "Eva Name7"
+    assert model.index(7, 0).data() == "Eva Name0"
