@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-import sys
 from dataclasses import asdict
 from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command, print_table
-from crm_desktop.services.sync import SyncError, SyncService
+from crm_desktop.services.sync import SyncError, SyncReport, SyncService
 from crm_desktop.sync.errors import AuthError
 
 PASSWORD_ENV = "CRM_PASSWORD"
@@ -69,13 +68,8 @@ def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
         raise _fail(exc) from None
     state = service.state()
     data = {"server": state.server_url, "user": state.username, "token_kept": service.credentials.persistent}
+    # Without a keyring, crm.sync has already said (once) that the login lasts for this run only.
     ctx.emit(data, lambda: print(f"Logged in to {state.server_url} as {state.username}."))
-    _warn_keyring(service)
-
-
-def _warn_keyring(service: SyncService) -> None:
-    if service.credentials.warning:
-        print(f"crm-desktop: {service.credentials.warning}", file=sys.stderr)
 
 
 def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
@@ -88,7 +82,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
     service = _service(ctx)
     try:
         _ensure_login(service)
-        report = service.sync_now()
+        report = _sync_relogging(service)
     except SyncError as exc:
         pending = ctx.store.pending_changes()
         raise CommandError(f"{exc.message} ({pending} changes stay queued)",
@@ -102,6 +96,18 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
             print("See them with: crm-desktop sync-issues")
 
     ctx.emit(data, human)
+
+
+def _sync_relogging(service: SyncService) -> SyncReport:
+    """Sync; a token the server rejects (expired) is renewed once with CRM_PASSWORD if set."""
+    try:
+        return service.sync_now()
+    except AuthError:
+        password = os.environ.get(PASSWORD_ENV)
+        if not (password and service.server_url and service.username):
+            raise
+    service.login(service.server_url, service.username, password)
+    return service.sync_now()
 
 
 def _ensure_login(service: SyncService) -> None:
@@ -172,4 +178,4 @@ def cmd_assign(args: argparse.Namespace, ctx: Context) -> None:
                            " queued for the next sync."))
 
 
-__all__ = ["AuthError", "register"]
+__all__ = ["register"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -103,13 +104,27 @@ class SyncService:
                 raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
                                 ) from None
         if (url, username) != (self.server_url, self.username) and self.server_url is not None:
-            # Another server or user: what this store holds must be checked again in full.
-            self.store.set_meta(outbox.RESYNC_KEY, "1")
+            self._switch_account()
         self.credentials.set(url, username, token.access_token)
         self.store.set_meta(SERVER_KEY, url)
         self.store.set_meta(USER_KEY, username)
         self._online, self._last_error = True, None
         log.info("logged in to %s as %s", url, username)
+
+    def _switch_account(self) -> None:
+        """Another server or user: a new device id, the queue renumbered from 1, a full re-sync.
+
+        The server keys exactly-once on (device id, mutation id) and stops at
+        a gap, and a device id belongs to one user: the queue goes on under
+        a fresh id whose numbering starts where a new device's does.
+        """
+        client_id = str(uuid.uuid4())
+        with self.store.db.transaction() as conn:
+            outbox.renumber_queue(conn)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'client_id'", (client_id,))
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (outbox.RESYNC_KEY,))
+        self.store.client_id = client_id
+        log.info("new server or user: this store syncs as device %s from now on", client_id)
 
     def logout(self) -> None:
         """Revoke the token (if the server answers) and forget it here."""

@@ -123,6 +123,17 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
     )
 
 
+def renumber_queue(conn: sqlite3.Connection) -> None:
+    """Number the queued mutations 1, 2, ... in order (for a new device id); call in a transaction."""
+    first = conn.execute("SELECT min(mutation_id) FROM outbox").fetchone()[0]
+    if first is not None and first > 1:
+        # Through negative ids, so no intermediate row collides with one not yet moved.
+        conn.execute("UPDATE outbox SET mutation_id = -mutation_id")
+        conn.execute("UPDATE outbox SET mutation_id = -mutation_id - ?", (first - 1,))
+    last = conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
+    conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", (last,))
+
+
 def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) -> None:
     """A record is pending while it has queued changes or open sync issues."""
     conn.execute(

@@ -62,10 +62,13 @@ class CredentialStore:
             if name in self._memory or not self.persistent:
                 return self._memory.get(name)
             try:
-                return self._keyring().get_password(SERVICE, name)
+                token = self._keyring().get_password(SERVICE, name)
             except keyring.errors.KeyringError as exc:
                 self._fall_back(exc)
                 return None
+            if token is not None:
+                self._memory[name] = token  # the status bar asks often; the keyring can be slow
+            return token
 
     def set(self, server_url: str, username: str, token: str) -> None:
         """Keep the token (keyring, or memory when there is none)."""
@@ -74,7 +77,6 @@ class CredentialStore:
             if self.persistent:
                 try:
                     self._keyring().set_password(SERVICE, name, token)
-                    return
                 except keyring.errors.KeyringError as exc:
                     self._fall_back(exc)
             self._memory[name] = token

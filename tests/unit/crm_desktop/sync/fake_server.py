@@ -102,6 +102,8 @@ class FakeServer:
             if m.mutation_id <= last:
                 results.append(PushResult(mutation_id=m.mutation_id, status="duplicate"))
                 continue
+            if m.mutation_id > last + 1:
+                break  # a gap stops the batch, like crm-server
             last = m.mutation_id
             results.append(self._apply(m))
         self.last_ids[push.client_id] = last

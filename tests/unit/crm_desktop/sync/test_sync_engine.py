@@ -170,3 +170,30 @@ def test_wrong_password_is_an_auth_error(store: Store, server: FakeServer) -> No
     with pytest.raises(AuthError, match="did not accept"):
         fresh.login("http://crm.test", "ana", "nope")
     assert not fresh.state().logged_in
+
+
+def test_logging_in_as_another_user_keeps_the_queue_under_a_new_device_id(
+        service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
+    _accounts(crm, 2)
+    service.sync_now()
+    old_client = store.client_id
+    _accounts(crm, 3)  # queued as mutations 3, 4, 5
+    service.login("http://crm.test", "bob", "pw")
+    assert store.client_id != old_client and store.get_meta("client_id") == store.client_id
+    assert [r[0] for r in store.conn.execute("SELECT mutation_id FROM outbox ORDER BY 1")] == [1, 2, 3]
+    report = service.sync_now()  # a new device starts at 1: no gap, nothing stuck
+    assert report.pushed == 3 and report.pending_changes == 0
+    crm.create_account({"name": "After the switch"})
+    assert service.sync_now().pushed == 1
+    assert server.last_ids[store.client_id] == 4
+
+
+def test_a_gap_the_server_will_not_take_is_a_clear_error(service: SyncService, crm: CrmService,
+                                                        server: FakeServer, store: Store) -> None:
+    _accounts(crm, 2)
+    service.sync_now()
+    server.last_ids.clear()  # the server was restored from an old backup
+    _accounts(crm, 1)
+    with pytest.raises(ServerError, match="did not take change 3"):
+        service.sync_now()
+    assert store.pending_changes() == 1
