@@ -22,11 +22,14 @@ def module(name: str) -> ModuleType | None:
     try:
         return importlib.import_module(name)
     except ModuleNotFoundError as exc:
-        # Our own pieces may still be on their way; a missing third-party package is a bug.
         if (exc.name or "").startswith("crm_desktop"):
-            log.info("%s is not available: %s", name, exc)
+            log.info("%s is not available: %s", name, exc)  # not built yet: its commands stay out
             return None
-        raise
+        log.exception("%s cannot be imported; the app runs without it", name)
+        return None
+    except ImportError:
+        log.exception("%s cannot be imported; the app runs without it", name)
+        return None
 
 
 def attribute(module_name: str, name: str) -> Any:
