@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import psycopg
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -60,4 +62,6 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(OperationalError, _database_busy)
     app.add_exception_handler(DBAPIError, _database_busy)
     app.add_exception_handler(PoolTimeout, _database_busy)
+    app.add_exception_handler(sqlite3.Error, _database_busy)  # raw driver errors (pull's fetch)
+    app.add_exception_handler(psycopg.Error, _database_busy)
     app.add_exception_handler(Exception, _bug)

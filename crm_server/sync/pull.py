@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from sqlalchemy import Connection, Engine, text
@@ -70,6 +71,19 @@ def _names(conn: Connection) -> dict[tuple[str, str], str]:
     return {(r.kind, r.id): r.name for r in rows}
 
 
+def _fetch_raw(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Rows straight from the driver's cursor: SQLAlchemy's Row objects cost
+    as much as the query itself on a 5000-record page."""
+    if conn.dialect.name != "sqlite":  # sqlite3 takes :name itself; psycopg wants %(name)s
+        sql = re.sub(r":(\w+)", r"%(\1)s", sql)
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
     """The PullResponse JSON for ``actor`` from ``cursor``; 410 if too old."""
     with engine.connect() as conn:
@@ -79,7 +93,7 @@ def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
             raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
         params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY,
                   "uid": actor.id, "tid": actor.team_id}
-        rows = conn.execute(text(_page_sql(actor, conn.dialect.name)), params).all()
+        rows = _fetch_raw(conn, _page_sql(actor, conn.dialect.name), params)
         names = _names(conn)
         conn.rollback()
     items = _changes(rows, actor, names, full=cursor == 0)
