@@ -110,6 +110,7 @@ class RecordTableModel(QAbstractTableModel):
         self._fetching = False
         self.modelReset.connect(self._shown.clear)
         self.rowsInserted.connect(self._shown.clear)
+        self.rowsRemoved.connect(self._shown.clear)
         self._count_in_background()
 
     # -- what the view shows -------------------------------------------------
@@ -127,17 +128,18 @@ class RecordTableModel(QAbstractTableModel):
         self._reload()
 
     def refresh(self) -> None:
-        """Re-read the count and drop cached rows and names (after an edit or a sync)."""
+        """Re-read rows, count and names after an edit or a sync, staying where the rep was."""
         self._account_names.clear()
-        self._reload()
+        self._reload(keep_position=True)
 
-    def _reload(self) -> None:
+    def _reload(self, keep_position: bool = False) -> None:
+        previous = self._rows if keep_position and isinstance(self._rows, ListRows) else None
         self.beginResetModel()
         self._nums_loading = False
         if self.search_text:
             self._rows = SearchRows(self.crm, self.kind, self.view, self.search_text)
         else:
-            self._rows = ListRows(self.crm, self.kind, self.view)
+            self._rows = ListRows(self.crm, self.kind, self.view, previous)
         self.endResetModel()
         self.count_changed.emit(self._rows.count)
         self._count_in_background()
@@ -281,7 +283,8 @@ class RecordTableModel(QAbstractTableModel):
     def _on_counted(self, rows: ListRows, count: int) -> None:
         if rows is not self._rows:
             return  # the list was refreshed meanwhile
-        if self.descending or count < rows.count:
+        stale_order = rows.nums is not None
+        if self.descending:
             self.beginResetModel()
             rows.set_count(count)
             self.endResetModel()
@@ -289,8 +292,14 @@ class RecordTableModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), rows.count, count - 1)
             rows.set_count(count)
             self.endInsertRows()
+        elif count < rows.count:
+            self.beginRemoveRows(QModelIndex(), count, rows.count - 1)
+            rows.set_count(count)
+            self.endRemoveRows()
         rows.set_count(count)
         self.count_changed.emit(count)
+        if stale_order or rows.needs_nums:  # kept from before the refresh, or rows waiting for it
+            self._load_order()
 
     def _load_order(self) -> None:
         """Read the whole list order in the background so any row can be fetched."""

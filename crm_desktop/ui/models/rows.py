@@ -58,7 +58,7 @@ class ListRows:
     (``set_count``); a short list is counted by its first page alone.
     """
 
-    def __init__(self, crm: CrmService, kind: str, view: View) -> None:
+    def __init__(self, crm: CrmService, kind: str, view: View, previous: ListRows | None = None) -> None:
         self.crm = crm
         self.kind = kind
         self.view: View = view
@@ -69,6 +69,11 @@ class ListRows:
         self.counted = len(first) < PAGE
         self.nums: array[int] | None = None
         self.needs_nums = False
+        if previous is not None and previous.counted and not self.counted:
+            # Re-read after an edit: keep the length and order seen so far, so the view
+            # stays where the rep was, until the new count and order come in.
+            self.count = previous.count
+            self.nums = previous.nums
 
     def set_count(self, count: int) -> None:
         """The list's length, counted in the background."""

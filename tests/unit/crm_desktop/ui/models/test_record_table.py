@@ -142,3 +142,28 @@ def test_descending_order_waits_for_the_count_instead_of_showing_a_wrong_page(
     qtbot.wait_until(lambda: model.rowCount() == 8, timeout=5000)
     assert model.index(0, 0).data() == "Eva Name7"
     assert model.index(7, 0).data() == "Eva Name0"
+
+
+def test_refresh_after_an_edit_keeps_the_view_where_it_was(monkeypatch: Any, qtbot: Any, ui_crm: CrmService,
+                                                           make_contact: Callable[..., Record]) -> None:
+    from PySide6.QtWidgets import QTableView
+
+    monkeypatch.setattr(rows, "PAGE", 5)
+    for n in range(60):
+        make_contact("Ana", f"Name{n:02d}")
+    model = RecordTableModel(ui_crm, "contact")
+    qtbot.wait_until(lambda: model.rowCount() == 60, timeout=5000)
+    table = QTableView()
+    qtbot.add_widget(table)
+    table.setModel(model)
+    table.resize(400, 200)
+    table.show()
+    table.scrollTo(model.index(40, 0))
+    position = table.verticalScrollBar().value()
+    assert position > 0
+    make_contact("Ana", "Name99")
+    model.refresh()
+    assert model.rowCount() == 60 and table.verticalScrollBar().value() == position
+    qtbot.wait_until(lambda: model.rowCount() == 61, timeout=5000)
+    qtbot.wait_until(lambda: model.index(40, 0).data() == "Ana Name40", timeout=5000)
+    assert table.verticalScrollBar().value() == position
