@@ -107,3 +107,14 @@ def test_unshared_record_disappears_for_the_colleague(shared_server: ServerProce
     ana.sync.sync_now()
     bob.sync.sync_now()
     assert bob.crm.get("account", account.id) is None
+
+
+def test_records_made_before_the_first_login_belong_to_whoever_syncs_them(shared_server: ServerProcess,
+                                                                          make_rep: MakeRep) -> None:
+    rep = make_rep(shared_server, login=False)
+    account = rep.crm.create_account({"name": "Made Before Login"})
+    assert rep.crm.get("account", account.id) is not None
+    rep.login()
+    rep.sync.sync_now()
+    synced = rep.crm.get("account", account.id)
+    assert synced is not None and synced.owner_name == rep.name and not synced.pending
