@@ -174,16 +174,18 @@ class RecordListView(QWidget):
 
     @Slot(int)
     def _on_model_count_changed(self, count: int) -> None:
-        number = QLocale().toString(count)
+        self.count_label.setText(self._count_text(count).replace("%1", QLocale().toString(count)))
+
+    def _count_text(self, count: int) -> str:
         if self.model.search_text:
-            text = self.tr("%1+ matches") if self.model.more_matches else self.tr("%1 matches")
-        elif not self.model.counted:
-            text = self.tr("%1+ records (counting…)")
-        elif self.kind == "account":
-            text = self.tr("%1 accounts")
-        else:
-            text = self.tr("%1 contacts")
-        self.count_label.setText(text.replace("%1", number))
+            if self.model.more_matches:
+                return self.tr("%1+ matches")
+            return self.tr("1 match") if count == 1 else self.tr("%1 matches")
+        if not self.model.counted:
+            return self.tr("%1+ records (counting…)")
+        if self.kind == "account":
+            return self.tr("1 account") if count == 1 else self.tr("%1 accounts")
+        return self.tr("1 contact") if count == 1 else self.tr("%1 contacts")
 
     def _on_table_activated(self, index: Any) -> None:
         record = self.model.record_at(index.row())

@@ -967,6 +967,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1+ records (counting…)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -975,7 +979,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>1 account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 contact</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -966,6 +966,10 @@
         <translation>%1 resultados</translation>
     </message>
     <message>
+        <source>1 match</source>
+        <translation>1 resultado</translation>
+    </message>
+    <message>
         <source>%1+ records (counting…)</source>
         <translation>%1+ registros (contando…)</translation>
     </message>
@@ -974,8 +978,16 @@
         <translation>%1 cuentas</translation>
     </message>
     <message>
+        <source>1 account</source>
+        <translation>1 cuenta</translation>
+    </message>
+    <message>
         <source>%1 contacts</source>
         <translation>%1 contactos</translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 contacto</translation>
     </message>
 </context>
 <context>

@@ -163,7 +163,7 @@ def test_search_as_you_type_in_the_contacts_list(qtbot: QtBot, window: MainWindo
     qtbot.keyClicks(view.search, "smi")
     assert view.model.rowCount() == 1
     assert view.model.index(0, 0).data() == "John Smith"
-    assert view.count_label.text() == "1 matches"
+    assert view.count_label.text() == "1 match"
 
 
 def test_keyboard_new_and_find(qtbot: QtBot, window: MainWindow) -> None:
