@@ -73,6 +73,10 @@ def _english(app: App, out: Path) -> list[Path]:
         shots.append(_save(dialog, out / "connection_editor.png"))
         dialog.reject()
     form.close()
+    contact = app.context.crm.resolve("Ana García López", ("contact",))
+    contact_form = window.open_record("contact", contact.id)
+    shots.append(_save(contact_form, out / "contact_form.png"))
+    contact_form.close()
     if SYNC_ISSUES in window._page_keys:
         window.show_page(SYNC_ISSUES)
         shots.append(_save(window, out / "sync_issues.png"))
