@@ -62,7 +62,7 @@ class ConnectionDialog(QDialog):
         self.record = record
         self.connection = connection
         self.write: Callable[[], Any] | None = None
-        self.roles = crm.roles()
+        self.roles = sorted(crm.roles(), key=lambda role: role_label(role).casefold())  # in the rep's language
         self.other = RecordPicker(crm, ("account", "contact"), self)
         self.other.exclude = {record.id}
         self.role1 = QComboBox(self)
@@ -129,7 +129,8 @@ class ConnectionDialog(QDialog):
         """Role 2 offers only the matches of role 1."""
         role = next((r for r in self.roles if r.id == self.role1.itemData(index)), None)
         self.role2.clear()
-        for match in self.crm.matching_roles(role) if role else []:
+        matches = self.crm.matching_roles(role) if role else []
+        for match in sorted(matches, key=lambda r: role_label(r).casefold()):
             self.role2.addItem(role_label(match), match.id)
 
     def show_error(self, message: str) -> None:

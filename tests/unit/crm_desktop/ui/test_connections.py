@@ -119,3 +119,18 @@ def test_connections_model_passes_the_model_tester(qtmodeltester: Any, ui_crm: C
     model = connections_model()
     model.set_items(ui_crm.connections(ana))
     qtmodeltester.check(model)
+
+
+def test_the_picker_never_offers_the_record_itself(window: MainWindow,
+                                                   make_contact: Callable[..., Record]) -> None:
+    ana = make_contact("Ana", "García")
+    make_contact("Ana", "Ruiz")
+    form = window.open_record("contact", ana.id)
+    dialog = form.connections.add()
+    assert dialog is not None
+    chooser = dialog.other.choose()
+    chooser.search.setText("ana")
+    names = [chooser.results.item(i).text() for i in range(chooser.results.count())]
+    assert names == ["Ana Ruiz  ·  Contact"]
+    chooser.reject()
+    dialog.reject()

@@ -257,3 +257,32 @@ def test_tab_walks_the_fields_then_the_buttons(window: MainWindow) -> None:
     assert _next_tab_stop(name) is form.fields.editors["account_number"].editor
     last = list(form.fields.editors.values())[-1].editor
     assert _next_tab_stop(last) is form.buttons["save"]
+
+
+def test_a_bad_value_is_flagged_when_leaving_the_field(window: MainWindow) -> None:
+    form = window.open_record("contact", None)
+    email = form.fields.editors["email"]
+    _type(form, "email", "ana@")
+    email.editor.editingFinished.emit()  # type: ignore[union-attr]
+    assert email.error.isVisibleTo(form) and email.error.text()
+    assert email.editor.accessibleDescription() == email.error.text()
+    _type(form, "email", "ana@example.com")
+    email.editor.editingFinished.emit()  # type: ignore[union-attr]
+    assert not email.error.isVisibleTo(form)
+
+
+def test_open_forms_follow_a_language_change(window: MainWindow, make_account: Callable[..., Record]) -> None:
+    from crm_desktop.ui.i18n import Translations
+
+    form = window.open_record("account", make_account("Acme Ltd").id)
+    translations = Translations()
+    try:
+        translations.install("es")
+        window.language_changed()
+        assert form.buttons["save"].text() == "&Guardar"
+        assert form.tabs.tabText(form.tabs.indexOf(form.connections)) == "Conexiones"
+        assert form.fields.labels["name"].text() == "Nombre de la cuenta *"
+    finally:
+        translations.install("en")
+        window.language_changed()
+    assert form.buttons["save"].text() == "&Save"
