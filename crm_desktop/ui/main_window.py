@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
     # -- records -------------------------------------------------------------
 
     def open_record(self, kind: str, record_id: str | None,
-                    defaults: dict[str, Any] | None = None) -> RecordForm:
-        """Open a record's form in its own window (None: a new record)."""
+                    defaults: dict[str, Any] | None = None) -> RecordForm | None:
+        """Open a record's form in its own window (None: a new record); None if it is gone."""
         from crm_desktop.ui.forms import open_form
 
         for form in self.forms:
@@ -198,6 +198,11 @@ class MainWindow(QMainWindow):
                 form.raise_()
                 form.activateWindow()
                 return form
+        if record_id and self.crm.get(kind, record_id) is None:
+            QMessageBox.information(self, self.tr("Record not found"),
+                                    self.tr("This record was deleted, here or on the server."))
+            self.refresh_lists()
+            return None
         form = open_form(self, kind, record_id, defaults)
         self.forms.append(form)
         form.destroyed.connect(lambda: self.forms.remove(form) if form in self.forms else None)

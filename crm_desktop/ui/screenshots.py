@@ -75,6 +75,7 @@ def _english(app: App, out: Path) -> list[Path]:
     form.close()
     contact = app.context.crm.resolve("Ana García López", ("contact",))
     contact_form = window.open_record("contact", contact.id)
+    assert contact_form is not None
     shots.append(_save(contact_form, out / "contact_form.png"))
     contact_form.close()
     if SYNC_ISSUES in window._page_keys:

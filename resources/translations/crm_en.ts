@@ -532,6 +532,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Record not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record was deleted, here or on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Delete record</source>
         <translation type="unfinished"></translation>
     </message>

@@ -531,6 +531,14 @@
         <translation>Navegación</translation>
     </message>
     <message>
+        <source>Record not found</source>
+        <translation>Registro no encontrado</translation>
+    </message>
+    <message>
+        <source>This record was deleted, here or on the server.</source>
+        <translation>Este registro se eliminó, aquí o en el servidor.</translation>
+    </message>
+    <message>
         <source>Delete record</source>
         <translation>Eliminar registro</translation>
     </message>

@@ -96,6 +96,7 @@ def window(qtbot: QtBot, ui_crm: CrmService, controller: StubController,
     """The main window over the test store, with a stub sync controller and no modal boxes."""
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Ok)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     monkeypatch.setattr(optional, "sync_issues_view", lambda *_a: None)
     monkeypatch.setattr(optional, "sync_status_widget", lambda *_a: None)
     main = MainWindow(ui_crm, controller=controller)

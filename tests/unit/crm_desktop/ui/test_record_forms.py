@@ -286,3 +286,11 @@ def test_open_forms_follow_a_language_change(window: MainWindow, make_account: C
         translations.install("en")
         window.language_changed()
     assert form.buttons["save"].text() == "&Save"
+
+
+def test_opening_a_record_deleted_meanwhile_says_so(window: MainWindow, ui_crm: CrmService,
+                                                    make_account: Callable[..., Record]) -> None:
+    account = make_account("Gone Ltd")
+    ui_crm.delete(account)
+    assert window.open_record("account", account.id) is None
+    assert window.forms == []
