@@ -159,7 +159,7 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], regio
         conn.executemany("INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?)",
                          [(c.record_id,) for c in known])
     fresh, careful = _split_fresh(conn, known)
-    _insert_fresh(conn, fresh, region)
+    careful += _insert_fresh(conn, fresh, region)
     for change in careful:
         if change.removed or change.deleted:
             _drop(conn, change)
@@ -168,22 +168,18 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], regio
     return len(known)
 
 
-def _split_fresh(conn: sqlite3.Connection, changes: list[ChangeLike]) -> tuple[list[ChangeLike], list[ChangeLike]]:
-    """Records new to this store with nothing queued, and the rest."""
-    existing: set[str] = set()
-    by_entity: dict[str, list[str]] = {}
-    for c in changes:
-        by_entity.setdefault(c.entity, []).append(c.record_id)
-    for entity_name, ids in by_entity.items():
-        existing |= _present(conn, f"SELECT id FROM {table(entity_name)} WHERE id IN", ids)
+def _split_fresh(conn: sqlite3.Connection,
+                 changes: list[ChangeLike]) -> tuple[list[ChangeLike], list[ChangeLike]]:
+    """Changes that may be new records with nothing queued, and the rest."""
+    waiting: set[str] = set()
     for queue in ("outbox", "sync_issue"):  # usually both empty: skip the lookups then
         if conn.execute(f"SELECT EXISTS(SELECT 1 FROM {queue})").fetchone()[0]:
-            existing |= _present(conn, f"SELECT record_id FROM {queue} WHERE record_id IN",
-                                 [c.record_id for c in changes])
+            waiting |= _present(conn, f"SELECT record_id FROM {queue} WHERE record_id IN",
+                                [c.record_id for c in changes])
     fresh: list[ChangeLike] = []
     careful: list[ChangeLike] = []
     for c in changes:
-        is_fresh = c.record_id not in existing and not (c.removed or c.deleted)
+        is_fresh = c.record_id not in waiting and not (c.removed or c.deleted)
         (fresh if is_fresh else careful).append(c)
     return fresh, careful
 
@@ -196,39 +192,46 @@ def _present(conn: sqlite3.Connection, select_in: str, ids: list[str]) -> set[st
     return found
 
 
-def _insert_fresh(conn: sqlite3.Connection, changes: list[ChangeLike], region: str) -> None:
+def _insert_fresh(conn: sqlite3.Connection, changes: list[ChangeLike], region: str) -> list[ChangeLike]:
+    """Insert the records this store does not have; returns the ones it already had."""
     groups: dict[str, list[ChangeLike]] = {}
     for c in changes:
         groups.setdefault(c.entity, []).append(c)
+    existing: list[ChangeLike] = []
     # Accounts first: a contact's search row carries its account's name.
     for entity_name in sorted(groups, key=lambda name: name != "account"):
-        _insert_group(conn, entity_name, groups[entity_name], region)
+        existing += _insert_group(conn, entity_name, groups[entity_name], region)
+    return existing
 
 
-def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[ChangeLike], region: str) -> None:
+def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[ChangeLike],
+                  region: str) -> list[ChangeLike]:
     definition = entity(entity_name)
     names = definition.field_names
     defaults = definition.defaults()
     local_names = tuple(local_columns(entity_name, defaults, set(names), region))
     phones = tuple(p for p in definition.phones if f"{p}_e164" in local_names)
-    sorted_by_name = "sort_key" in local_names
     columns = ("num", *names, *local_names, *_SYNC_COLUMNS)
-    first = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {table(entity_name)}").fetchone()[0]) + 1
+    name = table(entity_name)
+    first = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {name}").fetchone()[0]) + 1
     stamp = now_iso()
     rows = []
-    for offset, change in enumerate(changes):
+    for position, change in enumerate(changes):
         values = {**defaults, **{k: v for k, v in change.fields.items() if k in defaults}}
-        # The same local columns writes.local_columns derives, with the fast phone path.
-        local = [fast_e164(values[p], region) for p in phones]
-        if sorted_by_name:
-            local.insert(local_names.index("sort_key"), sort_key(entity_name, values))
+        # The local columns writes.local_columns derives (sort key first), with the fast phone path.
+        local: list[str | None] = [sort_key(entity_name, values)] if local_names else []
+        local += [fast_e164(values[p], region) for p in phones]
         owner = change.owner
-        rows.append((first + offset, *(values[n] for n in names), *local, change.record_id, change.version,
+        rows.append((first + position, *(values[n] for n in names), *local, change.record_id, change.version,
                      owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0))
-    conn.executemany(f"INSERT INTO {table(entity_name)} ({', '.join(columns)})"
+    # OR IGNORE skips records this store already has (their unique id): one index probe, not two.
+    conn.executemany(f"INSERT OR IGNORE INTO {name} ({', '.join(columns)})"
                      f" VALUES ({', '.join('?' * len(columns))})", rows)
+    inserted = {r[0] for r in conn.execute(f"SELECT num FROM {name} WHERE num BETWEEN ? AND ?",
+                                           (first, first + len(rows) - 1))}
     if entity_name in _FTS_ENTITIES:
-        _index_fresh(conn, entity_name, [dict(zip(columns, r, strict=True)) for r in rows])
+        _index_fresh(conn, entity_name, [dict(zip(columns, r, strict=True)) for r in rows if r[0] in inserted])
+    return [c for position, c in enumerate(changes) if first + position not in inserted]
 
 
 def _index_fresh(conn: sqlite3.Connection, entity_name: str, rows: list[dict[str, Any]]) -> None:
