@@ -41,7 +41,11 @@ class TableReader:
         self._binary: IO[bytes] = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._text = io.TextIOWrapper(self._binary, encoding=kind.encoding, errors="replace", newline="")
         self._reader = csv.reader(self._text, delimiter=kind.delimiter)
-        self.headers, self.header_line = self._read_header()
+        try:
+            self.headers, self.header_line = self._read_header()
+        except BaseException:
+            self.close()
+            raise
 
     def close(self) -> None:
         """Close the file."""
