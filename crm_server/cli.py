@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from crm_server import crud
@@ -104,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         return run(settings, args)
     except (ValueError, OSError) as exc:
         print(f"crm-server: {exc}", file=sys.stderr)
+        return 1
+    except SQLAlchemyError as exc:
+        print(f"crm-server: database error: {getattr(exc, 'orig', None) or exc}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("crm-server: cancelled", file=sys.stderr)
         return 1
 
 

@@ -154,3 +154,13 @@ def test_twenty_clients_pushing_and_pulling_at_once_converge(server: ServerProce
         fresh = Laptop(server.url, laptop.client_id.split("-")[0], "secret")
         fresh.pull()
         assert laptop.view == fresh.view, laptop.client_id
+
+
+def test_cli_refuses_unknown_teams_and_duplicate_names_with_a_message(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "cli")
+    with pytest.raises(RuntimeError, match="no team named 'ghosts'"):
+        server.create_user("ana", "secret", team="ghosts")
+    server.create_user("ana", "secret")
+    with pytest.raises(RuntimeError, match="already a user named 'ana'"):
+        server.create_user("ana", "other")
+    assert "deleted user ana" in server.cli("delete-user", "ana")
