@@ -156,3 +156,8 @@ def test_unencodable_text_is_refused_not_crashed_on(api: Api, ana: Rep) -> None:
     push = (b'{"client_id": "c1", "schema_version": 1, "mutations": [{"mutation_id": 1, "entity": "account",'
             b' "record_id": "5b0f6c1e-8d3a-4f43-9a57-2f1d6a0c9e11", "op": "create", "fields": {"name": "\\udfff"}}]}')
     assert "JSON" in _refused(api, ana, push)
+
+
+def test_push_of_a_newer_schema_gets_426_even_when_its_mutations_do_not_parse(api: Api, ana: Rep) -> None:
+    body = _body(_mutation(op="merge"), schema_version=SCHEMA_VERSION + 1)
+    assert "schema version" in _refused(api, ana, body, status=426)

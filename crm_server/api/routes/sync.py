@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 
 from crm_core.protocol import MAX_PULL_LIMIT, MAX_PUSH_BYTES, SCHEMA_VERSION, PushRequest
@@ -36,13 +36,27 @@ async def _read_body(request: Request) -> bytes:
     return b"".join(chunks)
 
 
+class _SchemaOnly(BaseModel):
+    schema_version: int
+
+
 def _parse(body: bytes) -> PushRequest:
     try:
         return PushRequest.model_validate_json(body)
     except ValidationError as exc:
         if any(e.get("type") == "json_invalid" for e in exc.errors()):
             raise BadRequest("the body is not valid JSON") from None
+        _refuse_other_schema(body)  # a newer client's push may not fit this schema at all
         raise BadRequest(describe(exc.errors())) from None
+
+
+def _refuse_other_schema(body: bytes) -> None:
+    try:
+        version = _SchemaOnly.model_validate_json(body).schema_version
+    except ValidationError:
+        return
+    if version != SCHEMA_VERSION:
+        raise UpgradeRequired(f"schema version {version} is not supported; this server speaks {SCHEMA_VERSION}")
 
 
 @router.post("/push")
