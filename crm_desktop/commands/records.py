@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command, parse_assignments, print_table
+from crm_desktop.services.preferences import Preferences
 from crm_desktop.store import Record
 from crm_desktop.store.queries import ConnectionView
 
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
     p.add_argument("--search", help="prefix search over names, emails, phones and company")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--inactive", action="store_true", help="list inactive records instead")
+    p.add_argument("--mine", action="store_true", help="only active records I own (or made and not yet synced)")
     p = command(sub, "show", cmd_show, "show one record")
     p.add_argument("record")
     _register_connections(sub)
@@ -40,6 +42,7 @@ def register(sub: Any) -> None:
     command(sub, "status", cmd_status, "pending changes, last sync and sync issues")
     p = command(sub, "settings", cmd_settings, "show or change this store's settings")
     p.add_argument("--phone-region", help="country code for phones typed without +, e.g. US, ES, GB")
+    p.add_argument("--sync-interval", type=int, metavar="MINUTES", help="minutes between automatic syncs")
 
 
 def _register_account(sub: Any) -> None:
@@ -127,7 +130,7 @@ def cmd_update(args: argparse.Namespace, ctx: Context) -> None:
 def cmd_list(args: argparse.Namespace, ctx: Context) -> None:
     kind = args.kind.removesuffix("s")
     records = ctx.crm.list_records(kind, search=args.search, limit=args.limit,
-                                   view="inactive" if args.inactive else "active")
+                                   view="inactive" if args.inactive else "mine" if args.mine else "active")
     data = [r.as_json() for r in records]
     columns = _SHOWN_FIELDS[kind]
 
@@ -215,8 +218,14 @@ def cmd_settings(args: argparse.Namespace, ctx: Context) -> None:
             ctx.store.set_phone_region(args.phone_region)
         except ValueError as exc:
             raise CommandError(f"--phone-region: {exc}") from None
-    data = {"phone_region": ctx.store.phone_region, "client_id": ctx.store.client_id,
-            "data_dir": str(ctx.data_dir)}
+    preferences = Preferences(ctx.store)
+    if args.sync_interval is not None:
+        try:
+            preferences.set_sync_interval_minutes(args.sync_interval)
+        except ValueError as exc:
+            raise CommandError(f"--sync-interval: {exc}") from None
+    data = {"phone_region": ctx.store.phone_region, "sync_interval_minutes": preferences.sync_interval_minutes,
+            "language": preferences.language, "client_id": ctx.store.client_id, "data_dir": str(ctx.data_dir)}
 
     def human() -> None:
         for key, value in data.items():

@@ -11,7 +11,7 @@ from typing import Protocol
 LANGUAGE_KEY = "ui.language"
 SYNC_INTERVAL_KEY = "sync.interval_minutes"
 LANGUAGES = ("en", "es")
-DEFAULT_SYNC_INTERVAL = 15
+DEFAULT_SYNC_INTERVAL = 5
 SYNC_INTERVAL_RANGE = (1, 24 * 60)
 
 

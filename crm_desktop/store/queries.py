@@ -16,10 +16,14 @@ from crm_desktop.store import fts
 from crm_desktop.store.records import Record, from_row
 from crm_desktop.store.writes import table
 
-View = Literal["active", "inactive", "all"]
+View = Literal["mine", "active", "inactive", "all"]
 SortKey = tuple[str, int]
 
+# "mine": what this rep owns, by the user name they log in with; records not
+# synced yet have no owner and will be theirs once they sync them.
 _VIEW_SQL = {
+    "mine": "{t}deleted = 0 AND {t}state = 'active' AND ({t}owner_id IS NULL OR {t}owner_name ="
+            " (SELECT value FROM meta WHERE key = 'sync_username'))",
     "active": "{t}deleted = 0 AND {t}state = 'active'",
     "inactive": "{t}deleted = 0 AND {t}state = 'inactive'",
     "all": "{t}deleted = 0",

@@ -144,3 +144,14 @@ def test_the_phone_region_is_a_setting_of_the_store(cli: Cli) -> None:
     assert cli.json("settings", "--phone-region", "es")["phone_region"] == "ES"
     assert cli.json("account", "add", "--name", "Madrid", "--phone", "912 345 678")["phone_e164"] == "+34912345678"
     assert "region code" in cli.fails("settings", "--phone-region", "Narnia")
+
+
+def test_sync_interval_defaults_to_five_minutes_and_is_a_setting(cli: Cli) -> None:
+    assert cli.json("settings")["sync_interval_minutes"] == 5
+    assert cli.json("settings", "--sync-interval", "30")["sync_interval_minutes"] == 30
+    assert "between" in cli.fails("settings", "--sync-interval", "0")
+
+
+def test_list_mine_shows_records_not_synced_yet(cli: Cli) -> None:
+    cli.json("account", "add", "--name", "Local")
+    assert [a["name"] for a in cli.json("list", "accounts", "--mine")] == ["Local"]

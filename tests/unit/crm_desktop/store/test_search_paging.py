@@ -90,3 +90,17 @@ def test_lists_never_use_offset() -> None:
 
     source = "\n".join(p.read_text() for p in Path(package.__file__).parent.glob("*.py"))
     assert " OFFSET " not in source.upper()
+
+
+def test_my_view_holds_what_i_own_and_what_has_not_synced_yet(crm: CrmService, store: Store) -> None:
+    mine = crm.create_account({"name": "Made here"})
+    theirs = crm.create_account({"name": "Bo's"})
+    synced_mine = crm.create_account({"name": "Synced mine"})
+    with store.db.transaction() as conn:
+        conn.execute("UPDATE account SET owner_id = 'u1', owner_name = 'bo' WHERE id = ?", (theirs.id,))
+        conn.execute("UPDATE account SET owner_id = 'u2', owner_name = 'ana' WHERE id = ?", (synced_mine.id,))
+    store.set_meta("sync_username", "ana")
+    assert _names(store.page("account", view="mine")) == ["Made here", "Synced mine"]
+    assert store.count("account", "mine") == 2
+    assert _names(store.search("account", "s", view="mine")) == ["Synced mine"]
+    assert mine.id in {r.id for r in store.page("account", view="mine")}
