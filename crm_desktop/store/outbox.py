@@ -22,15 +22,13 @@ from typing import Any
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
-from crm_desktop.store.pulled import ChangeLike, fast_e164
-from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, sort_key, table
+from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
+from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, table
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
 RESYNC_KEY = "sync_full_resync"
 _CHUNK = 900  # stays under SQLite's host-parameter limit on old builds
-_SYNC_COLUMNS = ("id", "version", "owner_id", "owner_name", "created_at", "modified_at", "deleted",
-                 "pending")
 _FTS_ENTITIES = ("account", "contact")
 
 
@@ -148,18 +146,20 @@ def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) 
 
 
 def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], region: str,
-                  *, track_seen: bool = False) -> int:
+                  *, track_seen: bool = False, prepared: Prepared | None = None) -> int:
     """Apply one pulled page inside the caller's transaction; returns its size.
 
-    With ``track_seen`` the page's ids are remembered for ``remove_unseen``
-    (a full re-sync after the server forgot our cursor).
+    ``prepared`` is ``pulled.prepare`` of the same page, when the caller
+    built it on another thread.  With ``track_seen`` the page's ids are
+    remembered for ``remove_unseen`` (a full re-sync after the server forgot
+    our cursor).
     """
     known = [c for c in changes if c.entity in ENTITIES]  # skip entities of newer app versions
     if track_seen:
         conn.executemany("INSERT OR IGNORE INTO temp.sync_seen (id) VALUES (?)",
                          [(c.record_id,) for c in known])
-    fresh, careful = _split_fresh(conn, known)
-    careful += _insert_fresh(conn, fresh, region)
+    careful = [c for c in known if c.removed or c.deleted]
+    careful += insert_prepared(conn, prepared or prepare(known, region), _waiting(conn, known))
     for change in careful:
         if change.removed or change.deleted:
             _drop(conn, change)
@@ -168,86 +168,17 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], regio
     return len(known)
 
 
-def _split_fresh(conn: sqlite3.Connection,
-                 changes: list[ChangeLike]) -> tuple[list[ChangeLike], list[ChangeLike]]:
-    """Changes that may be new records with nothing queued, and the rest."""
+def _waiting(conn: sqlite3.Connection, changes: list[ChangeLike]) -> set[str]:
+    """The page's records with queued edits or open issues (they take the careful path)."""
     waiting: set[str] = set()
     for queue in ("outbox", "sync_issue"):  # usually both empty: skip the lookups then
         if conn.execute(f"SELECT EXISTS(SELECT 1 FROM {queue})").fetchone()[0]:
-            waiting |= _present(conn, f"SELECT record_id FROM {queue} WHERE record_id IN",
-                                [c.record_id for c in changes])
-    fresh: list[ChangeLike] = []
-    careful: list[ChangeLike] = []
-    for c in changes:
-        is_fresh = c.record_id not in waiting and not (c.removed or c.deleted)
-        (fresh if is_fresh else careful).append(c)
-    return fresh, careful
-
-
-def _present(conn: sqlite3.Connection, select_in: str, ids: list[str]) -> set[str]:
-    found: set[str] = set()
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        found.update(r[0] for r in conn.execute(f"{select_in} ({','.join('?' * len(chunk))})", chunk))
-    return found
-
-
-def _insert_fresh(conn: sqlite3.Connection, changes: list[ChangeLike], region: str) -> list[ChangeLike]:
-    """Insert the records this store does not have; returns the ones it already had."""
-    groups: dict[str, list[ChangeLike]] = {}
-    for c in changes:
-        groups.setdefault(c.entity, []).append(c)
-    existing: list[ChangeLike] = []
-    # Accounts first: a contact's search row carries its account's name.
-    for entity_name in sorted(groups, key=lambda name: name != "account"):
-        existing += _insert_group(conn, entity_name, groups[entity_name], region)
-    return existing
-
-
-def _insert_group(conn: sqlite3.Connection, entity_name: str, changes: list[ChangeLike],
-                  region: str) -> list[ChangeLike]:
-    definition = entity(entity_name)
-    names = definition.field_names
-    defaults = definition.defaults()
-    local_names = tuple(local_columns(entity_name, defaults, set(names), region))
-    phones = tuple(p for p in definition.phones if f"{p}_e164" in local_names)
-    columns = ("num", *names, *local_names, *_SYNC_COLUMNS)
-    name = table(entity_name)
-    first = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {name}").fetchone()[0]) + 1
-    stamp = now_iso()
-    rows = []
-    for position, change in enumerate(changes):
-        values = {**defaults, **{k: v for k, v in change.fields.items() if k in defaults}}
-        # The local columns writes.local_columns derives (sort key first), with the fast phone path.
-        local: list[str | None] = [sort_key(entity_name, values)] if local_names else []
-        local += [fast_e164(values[p], region) for p in phones]
-        owner = change.owner
-        rows.append((first + position, *(values[n] for n in names), *local, change.record_id, change.version,
-                     owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0))
-    # OR IGNORE skips records this store already has (their unique id): one index probe, not two.
-    conn.executemany(f"INSERT OR IGNORE INTO {name} ({', '.join(columns)})"
-                     f" VALUES ({', '.join('?' * len(columns))})", rows)
-    inserted = {r[0] for r in conn.execute(f"SELECT num FROM {name} WHERE num BETWEEN ? AND ?",
-                                           (first, first + len(rows) - 1))}
-    if entity_name in _FTS_ENTITIES:
-        _index_fresh(conn, entity_name, [dict(zip(columns, r, strict=True)) for r in rows if r[0] in inserted])
-    return [c for position, c in enumerate(changes) if first + position not in inserted]
-
-
-def _index_fresh(conn: sqlite3.Connection, entity_name: str, rows: list[dict[str, Any]]) -> None:
-    if entity_name == "account":
-        conn.executemany("INSERT INTO account_fts (rowid, name, email, phone, website) VALUES (?,?,?,?,?)",
-                         [fts.account_row(r) for r in rows])
-        return
-    account_ids = list({r["account_id"] for r in rows if r["account_id"]})
-    companies: dict[str, str] = {}
-    for start in range(0, len(account_ids), _CHUNK):
-        chunk = account_ids[start:start + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        companies.update(conn.execute(f"SELECT id, name FROM account WHERE deleted = 0 AND id IN ({marks})",
-                                      chunk))
-    conn.executemany("INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?,?,?,?,?)",
-                     [fts.contact_row(r, companies.get(r["account_id"] or "")) for r in rows])
+            ids = [c.record_id for c in changes]
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start:start + _CHUNK]
+                waiting.update(r[0] for r in conn.execute(
+                    f"SELECT record_id FROM {queue} WHERE record_id IN ({','.join('?' * len(chunk))})", chunk))
+    return waiting
 
 
 def _drop(conn: sqlite3.Connection, change: ChangeLike) -> None:
