@@ -48,7 +48,7 @@ with warnings.catch_warnings():  # starlette prefers httpx2; httpx works the sam
 PUSH_MUTATIONS = 10_000
 PG_ENV = "CRM_TEST_DATABASE_URL"
 SCHEMA_HEADERS = {"X-CRM-Schema-Version": str(SCHEMA_VERSION)}
-_RAW_COLUMNS = ("id, entity, version, owner_type, owner_id, deleted, data, field_meta, created_at, modified_at")
+_RAW_COLUMNS = "id, entity, version, owner_type, owner_id, deleted, data, field_meta, created_at, modified_at"
 
 
 def _database(kind: str) -> str:
@@ -80,10 +80,12 @@ def _drop_schema(admin: Engine, schema: str) -> None:
 
 
 def _raw_table_columns() -> str:
-    return ("id VARCHAR(36) PRIMARY KEY, entity VARCHAR(40) NOT NULL, version INTEGER NOT NULL, "
-            "owner_type VARCHAR(8) NOT NULL, owner_id VARCHAR(36) NOT NULL, deleted BOOLEAN NOT NULL, "
-            "data TEXT NOT NULL, field_meta TEXT NOT NULL, created_at VARCHAR(32) NOT NULL, "
-            "modified_at VARCHAR(32) NOT NULL")
+    return (
+        "id VARCHAR(36) PRIMARY KEY, entity VARCHAR(40) NOT NULL, version INTEGER NOT NULL, "
+        "owner_type VARCHAR(8) NOT NULL, owner_id VARCHAR(36) NOT NULL, deleted BOOLEAN NOT NULL, "
+        "data TEXT NOT NULL, field_meta TEXT NOT NULL, created_at VARCHAR(32) NOT NULL, "
+        "modified_at VARCHAR(32) NOT NULL"
+    )
 
 
 def _server(url: str) -> tuple[TestClient, Engine, dict[str, str], str]:
@@ -100,14 +102,18 @@ def _server(url: str) -> tuple[TestClient, Engine, dict[str, str], str]:
 def _baseline_app(engine: Engine, owner_id: str) -> Starlette:
     """The raw endpoint: json.loads and one executemany upsert."""
     placeholder = "?" if engine.dialect.paramstyle == "qmark" else "%s"
-    upsert = (f"INSERT INTO bench_raw ({_RAW_COLUMNS}) VALUES ({', '.join([placeholder] * 10)}) "
-              "ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version")
+    upsert = (
+        f"INSERT INTO bench_raw ({_RAW_COLUMNS}) VALUES ({', '.join([placeholder] * 10)}) "
+        "ON CONFLICT (id) DO UPDATE SET data = excluded.data, version = excluded.version"
+    )
 
     async def raw_push(request: Request) -> JSONResponse:
         body = json.loads(await request.body())
         now = iso_now()
-        rows = [(m["record_id"], m["entity"], 1, "user", owner_id, False, json.dumps(m["fields"]), "{}", now, now)
-                for m in body["mutations"]]
+        rows = [
+            (m["record_id"], m["entity"], 1, "user", owner_id, False, json.dumps(m["fields"]), "{}", now, now)
+            for m in body["mutations"]
+        ]
         with engine.begin() as conn:
             conn.exec_driver_sql(upsert, rows)
         return JSONResponse({"count": len(rows)})
@@ -119,9 +125,19 @@ def _push_bodies(client_id: str, first_id: int) -> list[bytes]:
     bodies = []
     for start in range(0, PUSH_MUTATIONS, MAX_PUSH_MUTATIONS):
         mutations = [
-            {"mutation_id": first_id + start + i, "entity": "contact", "record_id": str(uuid.uuid4()),
-             "op": "create", "fields": {"first_name": "Ana", "last_name": f"Ruiz {start + i}",
-                                        "job_title": "Buyer", "city": "Madrid", "phone": "+34 600 000 000"}}
+            {
+                "mutation_id": first_id + start + i,
+                "entity": "contact",
+                "record_id": str(uuid.uuid4()),
+                "op": "create",
+                "fields": {
+                    "first_name": "Ana",
+                    "last_name": f"Ruiz {start + i}",
+                    "job_title": "Buyer",
+                    "city": "Madrid",
+                    "phone": "+34 600 000 000",
+                },
+            }
             for i in range(MAX_PUSH_MUTATIONS)
         ]
         body = {"client_id": client_id, "schema_version": SCHEMA_VERSION, "mutations": mutations}
@@ -147,8 +163,10 @@ def bench_push(kind: str, quick: bool) -> Result:
     for round_ in range(6 if quick else 8):  # round 0 warms both up and is not counted
         bodies = _push_bodies("bench-laptop", next_id)
         next_id += PUSH_MUTATIONS
-        mine, theirs = (_timed_posts(client, "/api/v1/sync/push", bodies, headers),
-                        _timed_posts(raw, "/raw", bodies, {}))
+        mine, theirs = (
+            _timed_posts(client, "/api/v1/sync/push", bodies, headers),
+            _timed_posts(raw, "/raw", bodies, {}),
+        )
         if round_:
             ours.append(mine)
             baseline.append(theirs)
@@ -157,19 +175,16 @@ def bench_push(kind: str, quick: bool) -> Result:
     return Result(statistics.median(ours), statistics.median(baseline), "ms", max_ratio=3, max_ours=budget)
 
 
+def _seed_values() -> dict[str, str]:
+    """SQL expressions of a generated contact's fields (``i`` numbers it)."""
+    given = {"first_name": "Ana", "job_title": "Buyer", "city": "Madrid", "phone": "+34 600 000 000"}
+    values = {k: "NULL" if v is None else f"'{v}'" for k, v in (ENTITIES["contact"].defaults() | given).items()}
+    return values | {"last_name": "'Ruiz ' || i", "email": "'ana' || i || '@example.com'"}
+
+
 def _seed_sql(kind: str) -> str:
     """One INSERT ... SELECT making :count contacts owned by :uid."""
-    values = ENTITIES["contact"].defaults() | {"first_name": "Ana", "job_title": "Buyer", "city": "Madrid",
-                                               "phone": "+34 600 000 000", "country": "Spain"}
-    parts = []
-    for name, value in values.items():
-        if name == "last_name":
-            expression = "'Ruiz ' || i"
-        elif name == "email":
-            expression = "'ana' || i || '@example.com'"
-        else:
-            expression = "NULL" if value is None else f"'{value}'"
-        parts.append(f"'{name}', {expression}")
+    parts = [f"'{name}', {expression}" for name, expression in _seed_values().items()]
     if kind == "sqlite":
         ids = "printf('%08x-0000-4000-8000-%012x', i, i)"
         source = "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < :count) SELECT i FROM n)"
@@ -180,15 +195,18 @@ def _seed_sql(kind: str) -> str:
         source = "generate_series(1, :count) AS g(i)"
         data = f"json_build_object({', '.join(parts)})::text"
         deleted = "false"
-    return (f"INSERT INTO record ({_RAW_COLUMNS}) SELECT {ids}, 'contact', 1, 'user', :uid, {deleted}, "
-            f"{data}, '{{}}', :now, :now FROM {source}")
+    return (
+        f"INSERT INTO record ({_RAW_COLUMNS}) SELECT {ids}, 'contact', 1, 'user', :uid, {deleted}, "
+        f"{data}, '{{}}', :now, :now FROM {source}"
+    )
 
 
 def _seed(engine: Engine, kind: str, owner_id: str, count: int) -> None:
     with engine.begin() as conn:
         conn.execute(text(_seed_sql(kind)), {"count": count, "uid": owner_id, "now": iso_now()})
-        conn.execute(text("INSERT INTO change_log (record_id) SELECT id FROM record "
-                          "WHERE entity = 'contact' ORDER BY id"))
+        conn.execute(
+            text("INSERT INTO change_log (record_id) SELECT id FROM record WHERE entity = 'contact' ORDER BY id")
+        )
         if kind == "postgres":
             conn.execute(text("ANALYZE"))
 
@@ -196,8 +214,9 @@ def _seed(engine: Engine, kind: str, owner_id: str, count: int) -> None:
 def _full_pull(client: TestClient, headers: dict[str, str]) -> int:
     cursor, count = 0, 0
     while True:
-        response = client.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": 5000},
-                              headers=headers | SCHEMA_HEADERS)
+        response = client.get(
+            "/api/v1/sync/pull", params={"cursor": cursor, "limit": 5000}, headers=headers | SCHEMA_HEADERS
+        )
         page: dict[str, Any] = json.loads(response.content)
         count += len(page["changes"])
         cursor = page["cursor"]
@@ -206,16 +225,17 @@ def _full_pull(client: TestClient, headers: dict[str, str]) -> int:
 
 
 def _raw_pull(engine: Engine) -> int:
-    query = text("SELECT cl.seq, r.id, r.entity, r.version, r.data FROM change_log cl "
-                 "JOIN record r ON r.id = cl.record_id WHERE cl.seq > :cursor ORDER BY cl.seq LIMIT 5000")
+    query = text(
+        "SELECT cl.seq, r.id, r.entity, r.version, r.data FROM change_log cl "
+        "JOIN record r ON r.id = cl.record_id WHERE cl.seq > :cursor ORDER BY cl.seq LIMIT 5000"
+    )
     cursor, count = 0, 0
     with engine.connect() as conn:
         while True:
             rows = conn.execute(query, {"cursor": cursor}).all()
             if not rows:
                 return count
-            items = [f'{{"seq":{r.seq},"record_id":"{r.id}","version":{r.version},"fields":{r.data}}}'
-                     for r in rows]
+            items = [f'{{"seq":{r.seq},"record_id":"{r.id}","version":{r.version},"fields":{r.data}}}' for r in rows]
             count += len(json.loads("[" + ",".join(items) + "]"))
             cursor = rows[-1].seq
 

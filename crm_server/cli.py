@@ -61,8 +61,13 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     os.environ["CRM_DATA_DIR"] = str(settings.data_dir)
     print(f"crm-server on http://{args.host}:{args.port} ({args.workers} worker(s))", flush=True)
     uvicorn.run(
-        "crm_server.main:create_app_from_env", factory=True, host=args.host, port=args.port,
-        workers=args.workers, log_level="info", access_log=False,
+        "crm_server.main:create_app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        log_level="info",
+        access_log=False,
     )
     return 0
 
@@ -81,9 +86,7 @@ def _manage(settings: Settings, args: argparse.Namespace) -> int:
             crud.create_team(session=session, name=args.name)
             print(f"created team {args.name}")
         elif args.command == "create-user":
-            crud.create_user(
-                session=session, name=args.name, password=_password(), team=args.team, admin=args.admin
-            )
+            crud.create_user(session=session, name=args.name, password=_password(), team=args.team, admin=args.admin)
             print(f"created user {args.name}")
         elif args.command == "delete-user":
             if not crud.delete_user(session=session, name=args.name):

@@ -46,9 +46,7 @@ def create_team(*, session: Session, name: str) -> Team:
     return team
 
 
-def create_user(
-    *, session: Session, name: str, password: str, team: str | None = None, admin: bool = False
-) -> User:
+def create_user(*, session: Session, name: str, password: str, team: str | None = None, admin: bool = False) -> User:
     """Add a user (in an existing team, if given) with an argon2 password hash."""
     if not name.strip() or not password:
         raise ValueError("a user needs a name and a password")
@@ -61,8 +59,12 @@ def create_user(
             raise ValueError(f"there is no team named {team!r}; create it with `crm-server create-team`")
         team_id = found.id
     user = User(
-        id=str(uuid.uuid4()), name=name, password_hash=hash_password(password),
-        team_id=team_id, is_admin=admin, created_at=utcnow(),
+        id=str(uuid.uuid4()),
+        name=name,
+        password_hash=hash_password(password),
+        team_id=team_id,
+        is_admin=admin,
+        created_at=utcnow(),
     )
     session.add(user)
     session.commit()
@@ -127,7 +129,9 @@ def login(*, session: Session, settings: Settings, name: str, password: str) -> 
         raise Unauthorized("wrong user name or password")
     token = new_token()
     row = AuthToken(
-        token_hash=token_digest(token), user_id=user.id, created_at=utcnow(),
+        token_hash=token_digest(token),
+        user_id=user.id,
+        created_at=utcnow(),
         expires_at=utcnow() + timedelta(hours=settings.token_ttl_hours),
     )
     user.failed_logins = 0

@@ -45,7 +45,8 @@ async def _database_busy(_request: Request, exc: Exception) -> JSONResponse:
     log.warning("transient database failure, request rolled back: %s", exc)
     return JSONResponse(
         {"detail": "the server is busy; nothing was changed, try again"},
-        status_code=503, headers={"Retry-After": "1"},
+        status_code=503,
+        headers={"Retry-After": "1"},
     )
 
 

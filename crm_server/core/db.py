@@ -57,8 +57,7 @@ def is_postgres(engine_or_conn: Engine | Connection) -> bool:
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
     cursor = dbapi_connection.cursor()
-    pragmas = ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=30000", "foreign_keys=ON",
-               "cache_size=-32000")
+    pragmas = ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=30000", "foreign_keys=ON", "cache_size=-32000")
     for pragma in pragmas:
         cursor.execute(f"PRAGMA {pragma}")
     cursor.close()
@@ -72,9 +71,7 @@ def _sqlite_on_begin(conn: Connection) -> None:
 def make_engine(database_url: str) -> Engine:
     """An engine for ``database_url`` with our SQLite pragmas or PG pool."""
     if database_url.startswith("sqlite"):
-        engine = create_engine(
-            database_url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8
-        )
+        engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30}, pool_size=8)
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine

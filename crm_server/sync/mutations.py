@@ -65,8 +65,17 @@ def _create(batch: Batch, m: Mutation) -> Result:
     check_record(batch, m.entity, m.record_id, data, set(data))
     batch.require_append_to(definition, data, set(data))
     state = RecordState(
-        id=m.record_id, entity=m.entity, version=0, owner_type="user", owner_id=batch.actor.id,
-        deleted=False, data=data, field_meta={}, created_at=batch.now, modified_at=batch.now, is_new=True,
+        id=m.record_id,
+        entity=m.entity,
+        version=0,
+        owner_type="user",
+        owner_id=batch.actor.id,
+        deleted=False,
+        data=data,
+        field_meta={},
+        created_at=batch.now,
+        modified_at=batch.now,
+        is_new=True,
     )
     batch.add(state)
     batch.touch(state, given.keys())

@@ -45,8 +45,10 @@ _PAGE = """SELECT cl.seq, cl.revoked, r.id, r.entity, r.version, r.owner_type, r
  ORDER BY cl.seq"""
 # PostgreSQL would hash-join the whole record table; LATERAL keeps it to
 # one primary key probe per log row (SQLite always joins that way).
-_JOINS = {"postgresql": "JOIN LATERAL (SELECT * FROM record WHERE id = cl.record_id LIMIT 1) r ON true",
-          "sqlite": "JOIN record r ON r.id = cl.record_id"}
+_JOINS = {
+    "postgresql": "JOIN LATERAL (SELECT * FROM record WHERE id = cl.record_id LIMIT 1) r ON true",
+    "sqlite": "JOIN record r ON r.id = cl.record_id",
+}
 
 
 # No index on record_id (it would slow every push): one grouped pass instead.
@@ -66,8 +68,9 @@ def _page_sql(actor: Actor, dialect: str) -> str:
 
 
 def _names(conn: Connection) -> dict[tuple[str, str], str]:
-    rows = conn.execute(text("SELECT 'user' AS kind, id, name FROM crm_user UNION ALL "
-                             "SELECT 'team', id, name FROM team"))
+    rows = conn.execute(
+        text("SELECT 'user' AS kind, id, name FROM crm_user UNION ALL SELECT 'team', id, name FROM team")
+    )
     return {(r.kind, r.id): r.name for r in rows}
 
 
@@ -91,8 +94,7 @@ def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
         floor = log_floor(conn)
         if cursor and (cursor < floor or cursor > top):
             raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
-        params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY,
-                  "uid": actor.id, "tid": actor.team_id}
+        params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY, "uid": actor.id, "tid": actor.team_id}
         rows = _fetch_raw(conn, _page_sql(actor, conn.dialect.name), params)
         names = _names(conn)
         conn.rollback()

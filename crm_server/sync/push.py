@@ -92,7 +92,5 @@ def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any
             results.append(apply_mutation(batch, m))
             last = m.mutation_id
         batch.flush()
-        conn.execute(
-            update(CLIENT).where(CLIENT.c.client_id == request.client_id).values(last_mutation_id=last)
-        )
+        conn.execute(update(CLIENT).where(CLIENT.c.client_id == request.client_id).values(last_mutation_id=last))
     return {"results": results, "last_mutation_id": last}

@@ -94,10 +94,14 @@ def referrers(conn: Connection, target_id: str) -> list[tuple[str, str]]:
 _COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
 encode_json = _COMPACT.encode  # one encoder: json.dumps(separators=...) builds one per call
 
-_INSERT = ("INSERT INTO record (id, entity, version, owner_type, owner_id, deleted, data, field_meta, "
-           "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-_UPDATE = ("UPDATE record SET version = ?, owner_type = ?, owner_id = ?, deleted = ?, data = ?, "
-           "field_meta = ?, modified_at = ? WHERE id = ?")
+_INSERT = (
+    "INSERT INTO record (id, entity, version, owner_type, owner_id, deleted, data, field_meta, "
+    "created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_UPDATE = (
+    "UPDATE record SET version = ?, owner_type = ?, owner_id = ?, deleted = ?, data = ?, "
+    "field_meta = ?, modified_at = ? WHERE id = ?"
+)
 _LOG = "INSERT INTO change_log (record_id, revoked) VALUES (?, ?)"
 
 
@@ -106,16 +110,25 @@ def _driver_sql(conn: Connection, sql: str) -> str:
     return sql if conn.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
 
 
+def _insert_row(s: RecordState) -> tuple[Any, ...]:
+    data, meta = encode_json(s.data), encode_json(s.field_meta)
+    return (s.id, s.entity, s.version, s.owner_type, s.owner_id, s.deleted, data, meta, s.created_at,
+            s.modified_at)  # fmt: skip
+
+
+def _update_row(s: RecordState) -> tuple[Any, ...]:
+    data, meta = encode_json(s.data), encode_json(s.field_meta)
+    return (s.version, s.owner_type, s.owner_id, s.deleted, data, meta, s.modified_at, s.id)
+
+
 def write_records(conn: Connection, states: list[RecordState]) -> None:
     """Insert the new and update the changed records, one executemany each,
     append one change log row per record and refresh their references.
 
     The rows go straight to the driver's executemany: this is push's hot path.
     """
-    new = [(s.id, s.entity, s.version, s.owner_type, s.owner_id, s.deleted, encode_json(s.data),
-            encode_json(s.field_meta), s.created_at, s.modified_at) for s in states if s.is_new]
-    changed = [(s.version, s.owner_type, s.owner_id, s.deleted, encode_json(s.data),
-                encode_json(s.field_meta), s.modified_at, s.id) for s in states if not s.is_new]
+    new = [_insert_row(s) for s in states if s.is_new]
+    changed = [_update_row(s) for s in states if not s.is_new]
     if new:
         conn.exec_driver_sql(_driver_sql(conn, _INSERT), new)
     if changed:

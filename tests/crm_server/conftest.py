@@ -90,8 +90,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path, sqlite_template
 def settings(database_url: str, tmp_path: Path) -> Settings:
     """Settings with login thresholds low enough to test quickly."""
     return Settings(
-        database_url=database_url, data_dir=tmp_path, login_slow_after=2, login_lock_after=4,
-        login_delay_seconds=0.01, login_delay_max=0.02, login_lock_seconds=60,
+        database_url=database_url,
+        data_dir=tmp_path,
+        login_slow_after=2,
+        login_lock_after=4,
+        login_delay_seconds=0.01,
+        login_delay_max=0.02,
+        login_lock_seconds=60,
     )
 
 

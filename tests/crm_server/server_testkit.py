@@ -30,11 +30,25 @@ class Rep:
         self.client_id = f"{name}-laptop-{uuid.uuid4().hex[:8]}"
         self.next_id = 1
 
-    def mutation(self, op: str, entity: str, record_id: str, fields: dict[str, Any] | None = None,
-                 base_version: int = 0, base: dict[str, Any] | None = None) -> dict[str, Any]:
+    def mutation(
+        self,
+        op: str,
+        entity: str,
+        record_id: str,
+        fields: dict[str, Any] | None = None,
+        base_version: int = 0,
+        base: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
         """A mutation with this client's next mutation id."""
-        m = {"mutation_id": self.next_id, "entity": entity, "record_id": record_id, "op": op,
-             "fields": fields or {}, "base": base or {}, "base_version": base_version}
+        m = {
+            "mutation_id": self.next_id,
+            "entity": entity,
+            "record_id": record_id,
+            "op": op,
+            "fields": fields or {},
+            "base": base or {},
+            "base_version": base_version,
+        }
         self.next_id += 1
         return m
 
@@ -45,8 +59,9 @@ class Rep:
         assert response.status_code == expect, response.text
         return response.json()
 
-    def do(self, op: str, entity: str, record_id: str, fields: dict[str, Any] | None = None,
-           base_version: int = 0) -> dict[str, Any]:
+    def do(
+        self, op: str, entity: str, record_id: str, fields: dict[str, Any] | None = None, base_version: int = 0
+    ) -> dict[str, Any]:
         """Push one mutation; its result."""
         answer = self.push(self.mutation(op, entity, record_id, fields, base_version))
         result: dict[str, Any] = answer["results"][0]
@@ -62,7 +77,8 @@ class Rep:
     def pull(self, cursor: int = 0, limit: int = 1000, expect: int = 200) -> Any:
         """GET one pull page; the decoded answer."""
         response = self.api.client.get(
-            "/api/v1/sync/pull", params={"cursor": cursor, "limit": limit},
+            "/api/v1/sync/pull",
+            params={"cursor": cursor, "limit": limit},
             headers=self.headers | HEADERS_SCHEMA,
         )
         assert response.status_code == expect, response.text

@@ -25,8 +25,13 @@ def _state(api: Api) -> tuple[int, int, int]:
 
 
 def _mutation(**changes: Any) -> dict[str, Any]:
-    m = {"mutation_id": 1, "entity": "account", "record_id": str(uuid.uuid4()), "op": "create",
-         "fields": {"name": "Acme"}}
+    m = {
+        "mutation_id": 1,
+        "entity": "account",
+        "record_id": str(uuid.uuid4()),
+        "op": "create",
+        "fields": {"name": "Acme"},
+    }
     return m | changes
 
 
@@ -70,16 +75,16 @@ def test_malformed_json_is_refused(api: Api, ana: Rep) -> None:
         (_body(_mutation(fields=["name"])), "fields"),
         (_body(_mutation(entity="spaceship")), "spaceship"),
         (_body(_mutation(fields={"name": "Acme", "colour": "red"})), "colour"),
-        (_body(_mutation(op="share", fields={"principal_type": "user", "principal": "bob", "rights": "all"})),
-         "rights"),
+        (
+            _body(_mutation(op="share", fields={"principal_type": "user", "principal": "bob", "rights": "all"})),
+            "rights",
+        ),
         (_body(_mutation(op="assign", fields={"owner_type": "user", "owner": 7})), "owner"),
         ({"mutations": []}, "client_id"),
         ([1, 2, 3], "Input"),
     ],
 )
-def test_wrong_types_and_unknown_names_are_refused_naming_the_field(
-    api: Api, ana: Rep, body: Any, names: str
-) -> None:
+def test_wrong_types_and_unknown_names_are_refused_naming_the_field(api: Api, ana: Rep, body: Any, names: str) -> None:
     assert names in _refused(api, ana, body)
 
 
@@ -153,8 +158,10 @@ def test_unencodable_text_is_refused_not_crashed_on(api: Api, ana: Rep) -> None:
     body = b'{"username": "ana\\ud800", "password": "x"}'
     response = api.client.post("/api/v1/auth/token", content=body, headers={"Content-Type": "application/json"})
     assert response.status_code in (401, 422)
-    push = (b'{"client_id": "c1", "schema_version": 1, "mutations": [{"mutation_id": 1, "entity": "account",'
-            b' "record_id": "5b0f6c1e-8d3a-4f43-9a57-2f1d6a0c9e11", "op": "create", "fields": {"name": "\\udfff"}}]}')
+    push = (
+        b'{"client_id": "c1", "schema_version": 1, "mutations": [{"mutation_id": 1, "entity": "account",'
+        b' "record_id": "5b0f6c1e-8d3a-4f43-9a57-2f1d6a0c9e11", "op": "create", "fields": {"name": "\\udfff"}}]}'
+    )
     assert "JSON" in _refused(api, ana, push)
 
 

@@ -31,9 +31,19 @@ def _append(eve: Rep, account: str) -> dict[str, Any]:
 
 def _append_to(eve: Rep, account: str) -> dict[str, Any]:
     contact = eve.create("contact", last_name="Eve's contact")
-    return eve.do("create", "connection", str(uuid.uuid4()), {
-        "record1_type": "account", "record1_id": account, "role1_id": role_id("Customer"),
-        "record2_type": "contact", "record2_id": contact, "role2_id": role_id("Champion")})
+    return eve.do(
+        "create",
+        "connection",
+        str(uuid.uuid4()),
+        {
+            "record1_type": "account",
+            "record1_id": account,
+            "role1_id": role_id("Customer"),
+            "record2_type": "contact",
+            "record2_id": contact,
+            "role2_id": role_id("Champion"),
+        },
+    )
 
 
 def _assign(eve: Rep, account: str) -> dict[str, Any]:
@@ -54,8 +64,13 @@ def _read(eve: Rep, account: str) -> dict[str, Any]:
 
 
 ACTIONS: dict[str, Action] = {
-    "read": _read, "write": _write, "append": _append, "append_to": _append_to,
-    "assign": _assign, "share": _share, "delete": _delete,
+    "read": _read,
+    "write": _write,
+    "append": _append,
+    "append_to": _append_to,
+    "assign": _assign,
+    "share": _share,
+    "delete": _delete,
 }
 # "append" needs write too: linking is editing the record's lookup field.
 GRANTS = {"append": ["write", "append"]}
@@ -68,8 +83,9 @@ def _setup(api: Api, principal_type: str, rights: list[str]) -> tuple[Rep, Rep, 
     zed = api.rep("zed")
     account = ana.create("account", name="Acme")
     principal = "eve" if principal_type == "user" else "south"
-    shared = ana.do("share", "account", account,
-                    {"principal_type": principal_type, "principal": principal, "rights": rights})
+    shared = ana.do(
+        "share", "account", account, {"principal_type": principal_type, "principal": principal, "rights": rights}
+    )
     assert shared["status"] == "applied" and shared["version"] == 2
     return ana, eve, zed, account
 
@@ -97,9 +113,7 @@ def test_user_holding_a_right_may_use_it(api: Api, right: str, principal_type: s
 
 @pytest.mark.parametrize("principal_type", ["user", "team"])
 @pytest.mark.parametrize("right", RIGHTS)
-def test_user_lacking_a_right_is_refused_and_nothing_changes(
-    api: Api, right: str, principal_type: str
-) -> None:
+def test_user_lacking_a_right_is_refused_and_nothing_changes(api: Api, right: str, principal_type: str) -> None:
     ana, eve, zed, account = _setup(api, principal_type, WITHOUT.get(right, ["read"]))
     before = ana.pull_all()[0][account]
     visible = account in eve.pull_all()[0]
@@ -139,8 +153,7 @@ def test_records_of_other_users_cannot_be_touched_by_id(api: Api) -> None:
     ana = api.rep("ana")
     eve = api.rep("eve")
     account = ana.create("account", name="Acme")
-    for op, fields in (("update", {"name": "X"}), ("delete", {}),
-                       ("assign", {"owner_type": "user", "owner": "eve"})):
+    for op, fields in (("update", {"name": "X"}), ("delete", {}), ("assign", {"owner_type": "user", "owner": "eve"})):
         result = eve.do(op, "account", account, fields, base_version=1)
         assert (result["status"], result["reason"]) == ("rejected", "permission")
     assert ana.pull_all()[0][account]["version"] == 1

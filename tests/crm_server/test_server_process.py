@@ -44,8 +44,16 @@ class Laptop:
         """Push (op, entity, id, fields, base_version) tuples as one batch."""
         batch = []
         for op, entity, record_id, fields, base_version in mutations:
-            batch.append({"mutation_id": self.next_id, "entity": entity, "record_id": record_id, "op": op,
-                          "fields": fields, "base_version": base_version})
+            batch.append(
+                {
+                    "mutation_id": self.next_id,
+                    "entity": entity,
+                    "record_id": record_id,
+                    "op": op,
+                    "fields": fields,
+                    "base_version": base_version,
+                }
+            )
             self.next_id += 1
         body = {"client_id": self.client_id, "schema_version": SCHEMA_VERSION, "mutations": batch}
         response = self.http.post("/sync/push", json=body)

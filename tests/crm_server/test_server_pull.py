@@ -164,9 +164,19 @@ def test_change_committing_late_is_not_skipped_by_a_cursor(api: Api) -> None:
     _, cursor = ana.pull_all()
     late = str(uuid.uuid4())
     with write_transaction(api.engine) as conn:  # a slow push, holding its place in the log
-        state = RecordState(id=late, entity="account", version=1, owner_type="user",
-                            owner_id=_user_id(api, "ana"), deleted=False, data={"name": "Late"},
-                            field_meta={}, created_at=iso_now(), modified_at=iso_now(), is_new=True)
+        state = RecordState(
+            id=late,
+            entity="account",
+            version=1,
+            owner_type="user",
+            owner_id=_user_id(api, "ana"),
+            deleted=False,
+            data={"name": "Late"},
+            field_meta={},
+            created_at=iso_now(),
+            modified_at=iso_now(),
+            is_new=True,
+        )
         store.write_records(conn, [state])
         other = threading.Thread(target=ana.create, args=("account",), kwargs={"name": "Quick"})
         other.start()

@@ -73,8 +73,14 @@ def test_edits_of_different_fields_merge(api: Api) -> None:
 def test_edit_of_a_field_changed_since_the_base_is_a_conflict(api: Api) -> None:
     ana, bob, account_id = _team_account(api)
     ana.do("update", "account", account_id, {"name": "Acme Ltd", "phone": "555 0100"}, base_version=2)
-    m = bob.mutation("update", "account", account_id, {"name": "ACME", "website": "acme.example"},
-                     base_version=2, base={"name": "Acme"})
+    m = bob.mutation(
+        "update",
+        "account",
+        account_id,
+        {"name": "ACME", "website": "acme.example"},
+        base_version=2,
+        base={"name": "Acme"},
+    )
     result = bob.push(m)["results"][0]
     assert result["status"] == "conflict" and result["version"] == 3
     assert result["conflicts"] == {"name": {"base": "Acme", "theirs": "Acme Ltd", "yours": "ACME"}}
@@ -149,8 +155,13 @@ def test_deleting_an_account_tombstones_connections_and_clears_references(api: A
     contact_id = ana.create("contact", last_name="Ruiz", account_id=account_id)
     other_id = ana.create("contact", last_name="Lee")
     connection_id = ana.create(
-        "connection", record1_type="account", record1_id=account_id, role1_id=role_id("Customer"),
-        record2_type="contact", record2_id=other_id, role2_id=role_id("Champion"),
+        "connection",
+        record1_type="account",
+        record1_id=account_id,
+        role1_id=role_id("Customer"),
+        record2_type="contact",
+        record2_id=other_id,
+        role2_id=role_id("Champion"),
     )
     _, cursor = ana.pull_all()
     assert ana.do("delete", "account", account_id)["status"] == "applied"
@@ -196,8 +207,14 @@ def test_duplicate_connection_and_mismatched_roles_are_refused(api: Api) -> None
     ana = api.rep("ana")
     acme = ana.create("account", name="Acme")
     ruiz = ana.create("contact", last_name="Ruiz")
-    link = {"record1_type": "account", "record1_id": acme, "role1_id": role_id("Customer"),
-            "record2_type": "contact", "record2_id": ruiz, "role2_id": role_id("Champion")}
+    link = {
+        "record1_type": "account",
+        "record1_id": acme,
+        "role1_id": role_id("Customer"),
+        "record2_type": "contact",
+        "record2_id": ruiz,
+        "role2_id": role_id("Champion"),
+    }
     ana.create("connection", **link)
     again = ana.do("create", "connection", str(uuid.uuid4()), link)
     assert again["reason"] == "validation" and "already connected" in again["message"]
@@ -211,7 +228,17 @@ def test_connection_to_a_deleted_record_is_rejected(api: Api) -> None:
     acme = ana.create("account", name="Acme")
     ruiz = ana.create("contact", last_name="Ruiz")
     ana.do("delete", "contact", ruiz)
-    result = ana.do("create", "connection", str(uuid.uuid4()), {
-        "record1_type": "account", "record1_id": acme, "role1_id": role_id("Colleague"),
-        "record2_type": "contact", "record2_id": ruiz, "role2_id": role_id("Colleague")})
+    result = ana.do(
+        "create",
+        "connection",
+        str(uuid.uuid4()),
+        {
+            "record1_type": "account",
+            "record1_id": acme,
+            "role1_id": role_id("Colleague"),
+            "record2_type": "contact",
+            "record2_id": ruiz,
+            "role2_id": role_id("Colleague"),
+        },
+    )
     assert result["reason"] == "validation" and "record2_id" in result["message"]

@@ -65,7 +65,11 @@ class ServerProcess:
         extra = {"CRM_PASSWORD": password} if password else {}
         done = subprocess.run(
             [sys.executable, "-m", "crm_server.cli", args[0], *self._db_args(), *args[1:]],
-            cwd=ROOT, env=self._env(**extra), capture_output=True, text=True, timeout=60,
+            cwd=ROOT,
+            env=self._env(**extra),
+            capture_output=True,
+            text=True,
+            timeout=60,
         )
         if done.returncode:
             raise RuntimeError(f"crm-server {' '.join(args)} failed: {done.stderr.strip()}")
@@ -83,11 +87,24 @@ class ServerProcess:
     def start(self) -> None:
         """Start serving on ``self.port`` and wait until /api/v1/health answers."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        command = [sys.executable, "-m", "crm_server.cli", "serve", *self._db_args(),
-                   "--port", str(self.port), "--workers", str(self.workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "crm_server.cli",
+            "serve",
+            *self._db_args(),
+            "--port",
+            str(self.port),
+            "--workers",
+            str(self.workers),
+        ]
         with self.log_path.open("ab") as log:
             self.process = subprocess.Popen(
-                command, cwd=ROOT, env=self._env(), stdout=log, stderr=subprocess.STDOUT,
+                command,
+                cwd=ROOT,
+                env=self._env(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
         self._wait_healthy()

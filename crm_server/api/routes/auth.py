@@ -22,9 +22,7 @@ class LoginRequest(BaseModel):
 @router.post("/token")
 def issue_token(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> TokenResponse:
     """A new bearer token for a correct user name and password."""
-    token, row, user = crud.login(
-        session=session, settings=settings, name=body.username, password=body.password
-    )
+    token, row, user = crud.login(session=session, settings=settings, name=body.username, password=body.password)
     actor = crud.actor_of(session=session, user=user)
     return TokenResponse(
         access_token=token,

@@ -22,7 +22,6 @@ def directory(session: SessionDep, actor: CurrentUser) -> dict[str, object]:
     """Every user (with their team) and team name, sorted by name."""
     teams = {t.id: t.name for t in session.exec(select(Team))}
     users = [
-        {"name": u.name, "team": teams.get(u.team_id or "")}
-        for u in session.exec(select(User).order_by(User.name))
+        {"name": u.name, "team": teams.get(u.team_id or "")} for u in session.exec(select(User).order_by(User.name))
     ]
     return {"users": users, "teams": sorted(teams.values())}
