@@ -1,0 +1,71 @@
+"""The sync subcommands in-process, with the service on the fake server."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from crm_desktop import cli
+from crm_desktop.commands import sync as sync_commands
+from crm_desktop.services.sync import CredentialStore, SyncService
+from crm_desktop.sync.credentials import MemoryKeyring
+from tests.unit.crm_desktop.sync.fake_server import FakeServer
+
+Invoke = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        server: FakeServer) -> Invoke:
+    keyring = MemoryKeyring()
+    monkeypatch.setenv("CRM_DATA_DIR", str(tmp_path / "cli"))
+    monkeypatch.setenv("CRM_PASSWORD", "pw")
+    monkeypatch.setattr(sync_commands, "_service", lambda ctx: SyncService(
+        ctx.store, credentials=CredentialStore(keyring), transport=server.transport(), timeout=2))
+
+    def invoke(*args: str) -> tuple[int, str, str]:
+        code = cli.main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke
+
+
+def test_share_and_assign_are_queued_like_any_edit(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    assert invoke("account", "add", "--name", "Contoso")[0] == 0
+    code, out, _ = invoke("share", "Contoso", "--team", "sales", "--rights", "read,write", "--json")
+    assert code == 0 and json.loads(out)["queued"] is True
+    assert invoke("assign", "Contoso", "--user", "bob")[0] == 0
+    code, _, err = invoke("share", "Contoso", "--user", "bob", "--rights", "read,fly")
+    assert code != 0 and "unknown right 'fly'" in err
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    code, out, _ = invoke("sync", "--json")
+    assert code == 0 and json.loads(out)["pushed"] == 3
+    assert [len(p) for p in server.pushes] == [3]
+
+
+def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    invoke("account", "add", "--name", "Contoso", "--phone", "555 0100")
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    invoke("sync")
+    invoke("update", "Contoso", "--set", "phone=555 0111")
+    server.conflict_fields[2] = {"phone": "555 0222"}
+    code, out, _ = invoke("sync", "--json")
+    assert code == 0 and json.loads(out)["conflicts"] == 1
+    code, out, _ = invoke("sync-issues", "--json")
+    [issue] = json.loads(out)
+    assert {k: issue[k] for k in ("kind", "reason")} == {"kind": "conflict", "reason": "conflict"}
+    assert issue["fields"] == {"phone": {"base": "555 0100", "theirs": "555 0222", "yours": "555 0111"}}
+    code, out, _ = invoke("sync-issues")
+    assert "yours '555 0111', theirs '555 0222'" in out
+    code, _, err = invoke("resolve", str(issue["id"]), "--retry")
+    assert code != 0 and "keep_mine or take_theirs" in err
+    assert invoke("resolve", str(issue["id"]), "--keep-mine")[0] == 0
+    code, out, _ = invoke("sync", "--json")
+    assert json.loads(out)["pushed"] == 1 and server.records[issue["record_id"]].fields["phone"] == "555 0111"
+    assert json.loads(invoke("sync-issues", "--json")[1]) == []
