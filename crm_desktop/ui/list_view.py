@@ -28,13 +28,16 @@ from crm_desktop.ui.models.record_table import RecordTableModel
 log = logging.getLogger("crm.ui")
 
 
+# The first view of each kind is where its list opens: a rep starts on their own records.
 VIEWS: dict[str, tuple[tuple[str, View], ...]] = {
     "account": (
+        (QT_TRANSLATE_NOOP("RecordListView", "My active accounts"), "mine"),
         (QT_TRANSLATE_NOOP("RecordListView", "Active accounts"), "active"),
         (QT_TRANSLATE_NOOP("RecordListView", "Inactive accounts"), "inactive"),
         (QT_TRANSLATE_NOOP("RecordListView", "All accounts"), "all"),
     ),
     "contact": (
+        (QT_TRANSLATE_NOOP("RecordListView", "My active contacts"), "mine"),
         (QT_TRANSLATE_NOOP("RecordListView", "Active contacts"), "active"),
         (QT_TRANSLATE_NOOP("RecordListView", "Inactive contacts"), "inactive"),
         (QT_TRANSLATE_NOOP("RecordListView", "All contacts"), "all"),
@@ -55,7 +58,7 @@ class RecordListView(QWidget):
         super().__init__(parent)
         self.kind = kind
         self._export: Callable[[QWidget, str, str, str], None] | None = None
-        self.model = RecordTableModel(crm, kind, self, reader=reader)
+        self.model = RecordTableModel(crm, kind, self, reader=reader, view=VIEWS[kind][0][1])
         self.search = QLineEdit(self)
         self.views = QComboBox(self)
         self.count_label = QLabel(self)
@@ -199,5 +202,5 @@ class RecordListView(QWidget):
 
     def _on_export_button_clicked(self) -> None:
         if self._export is not None:
-            view = self.views.currentData() or "active"
+            view = self.views.currentData() or self.model.view
             self._export(self, self.kind, self.model.search_text, view)

@@ -899,6 +899,10 @@
 <context>
     <name>RecordListView</name>
     <message>
+        <source>My active accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Active accounts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -908,6 +912,10 @@
     </message>
     <message>
         <source>All accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My active contacts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
     <name>AccountForm</name>
@@ -389,11 +390,11 @@
         <translation>Descartar</translation>
     </message>
     <message>
-        <source>Send your values again, over the server's</source>
+        <source>Send your values again, over the server&apos;s</source>
         <translation>Enviar de nuevo sus valores, sobre los del servidor</translation>
     </message>
     <message>
-        <source>Use the server's values and drop yours</source>
+        <source>Use the server&apos;s values and drop yours</source>
         <translation>Usar los valores del servidor y descartar los suyos</translation>
     </message>
     <message>
@@ -409,7 +410,7 @@
         <translation>{record} ({entity})</translation>
     </message>
     <message>
-        <source>Someone changed these fields on the server after your edit. Keep your values or take the server's.</source>
+        <source>Someone changed these fields on the server after your edit. Keep your values or take the server&apos;s.</source>
         <translation>Alguien cambió estos campos en el servidor después de su edición. Mantenga sus valores o acepte los del servidor.</translation>
     </message>
     <message>
@@ -424,7 +425,7 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <source>Log in to your team's server</source>
+        <source>Log in to your team&apos;s server</source>
         <translation>Inicie sesión en el servidor de su equipo</translation>
     </message>
     <message>
@@ -692,7 +693,7 @@
         <translation>Omitir duplicados</translation>
     </message>
     <message>
-        <source>Update the existing record with the row's values</source>
+        <source>Update the existing record with the row&apos;s values</source>
         <translation>Actualizar el registro existente con los valores de la fila</translation>
     </message>
     <message>
@@ -898,6 +899,10 @@
 <context>
     <name>RecordListView</name>
     <message>
+        <source>My active accounts</source>
+        <translation>Mis cuentas activas</translation>
+    </message>
+    <message>
         <source>Active accounts</source>
         <translation>Cuentas activas</translation>
     </message>
@@ -908,6 +913,10 @@
     <message>
         <source>All accounts</source>
         <translation>Todas las cuentas</translation>
+    </message>
+    <message>
+        <source>My active contacts</source>
+        <translation>Mis contactos activos</translation>
     </message>
     <message>
         <source>Active contacts</source>
@@ -1107,7 +1116,7 @@
         <translation>Creados: {0}. Actualizados: {1}. Omitidos por duplicados: {2}. Fallidos: {3}.</translation>
     </message>
     <message>
-        <source>Accounts created for the contacts' companies: {0}.</source>
+        <source>Accounts created for the contacts&apos; companies: {0}.</source>
         <translation>Cuentas creadas para las empresas de los contactos: {0}.</translation>
     </message>
     <message>
@@ -1501,8 +1510,8 @@
 <context>
     <name>SyncIssuesView</name>
     <message>
-        <source>&lt;p style="font-size: 14pt"&gt;No sync issues&lt;/p&gt;&lt;p&gt;Conflicts and changes the server refused show up here.&lt;/p&gt;</source>
-        <translation>&lt;p style="font-size: 14pt"&gt;No hay problemas de sincronización&lt;/p&gt;&lt;p&gt;Aquí aparecen los conflictos y los cambios que el servidor rechazó.&lt;/p&gt;</translation>
+        <source>&lt;p style=&quot;font-size: 14pt&quot;&gt;No sync issues&lt;/p&gt;&lt;p&gt;Conflicts and changes the server refused show up here.&lt;/p&gt;</source>
+        <translation>&lt;p style=&quot;font-size: 14pt&quot;&gt;No hay problemas de sincronización&lt;/p&gt;&lt;p&gt;Aquí aparecen los conflictos y los cambios que el servidor rechazó.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>No sync issues</source>
@@ -1548,7 +1557,7 @@
         <translation>Sincronizar ahora</translation>
     </message>
     <message>
-        <source>Send your changes and get your team's (F9)</source>
+        <source>Send your changes and get your team&apos;s (F9)</source>
         <translation>Enviar sus cambios y recibir los de su equipo (F9)</translation>
     </message>
     <message>
@@ -1592,8 +1601,8 @@
         <translation>Servidor inaccesible; sus cambios se conservan</translation>
     </message>
     <message>
-        <source>&lt;a href="login"&gt;Log in again&lt;/a&gt; to sync</source>
-        <translation>&lt;a href="login"&gt;Inicie sesión de nuevo&lt;/a&gt; para sincronizar</translation>
+        <source>&lt;a href=&quot;login&quot;&gt;Log in again&lt;/a&gt; to sync</source>
+        <translation>&lt;a href=&quot;login&quot;&gt;Inicie sesión de nuevo&lt;/a&gt; para sincronizar</translation>
     </message>
     <message>
         <source>Server trouble, retrying</source>
@@ -1612,12 +1621,12 @@
         <translation>Aún sin servidor</translation>
     </message>
     <message>
-        <source>&lt;a href="issues"&gt;1 sync issue&lt;/a&gt;</source>
-        <translation>&lt;a href="issues"&gt;1 problema de sincronización&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;issues&quot;&gt;1 sync issue&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;issues&quot;&gt;1 problema de sincronización&lt;/a&gt;</translation>
     </message>
     <message>
-        <source>&lt;a href="issues"&gt;{count} sync issues&lt;/a&gt;</source>
-        <translation>&lt;a href="issues"&gt;{count} problemas de sincronización&lt;/a&gt;</translation>
+        <source>&lt;a href=&quot;issues&quot;&gt;{count} sync issues&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;issues&quot;&gt;{count} problemas de sincronización&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Syncing…</source>
@@ -1655,7 +1664,7 @@
         <translation>Conectar con un servidor</translation>
     </message>
     <message>
-        <source>Log in to your team's server and get your accounts and contacts.</source>
+        <source>Log in to your team&apos;s server and get your accounts and contacts.</source>
         <translation>Inicie sesión en el servidor de su equipo y reciba sus cuentas y contactos.</translation>
     </message>
     <message>

@@ -94,13 +94,13 @@ class RecordTableModel(QAbstractTableModel):
     count_changed = Signal(int)
 
     def __init__(self, crm: CrmService, kind: str, parent: Any = None,
-                 reader: CrmService | None = None) -> None:
+                 reader: CrmService | None = None, view: View = "active") -> None:
         super().__init__(parent)
         self.crm = crm
         self.reader = reader or crm
         self.kind = kind
         self.columns = COLUMNS[kind]
-        self.view: View = "active"
+        self.view: View = view
         self.search_text = ""
         self.descending = False
         self._rows: ListRows | SearchRows = ListRows(crm, kind, self.view)
@@ -116,7 +116,7 @@ class RecordTableModel(QAbstractTableModel):
     # -- what the view shows -------------------------------------------------
 
     def set_view(self, view: View) -> None:
-        """Show another list view (active, inactive, all)."""
+        """Show another list view (mine, active, inactive, all)."""
         self.view = view
         self._reload()
 

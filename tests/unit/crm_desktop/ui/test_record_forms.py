@@ -140,7 +140,7 @@ def test_deactivate_moves_the_record_to_the_inactive_view(qtbot: QtBot, window: 
     assert form.buttons["state"].text().replace("&", "") == "Activate"
     view = window.lists["accounts"]
     assert view.model.rowCount() == 0
-    view.views.setCurrentIndex(1)
+    view.views.setCurrentIndex(view.views.findData("inactive"))
     assert view.model.index(0, 0).data() == "Old Co"
 
 
