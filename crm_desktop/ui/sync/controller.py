@@ -87,7 +87,7 @@ class SyncController(QObject):
     _progress_received = Signal(str, int, int)
 
     def __init__(self, service: SyncServiceLike, *, auto_sync: AutoSyncFactory | None = None,
-                 parent: QObject | None = None) -> None:
+                 sync_interval: float | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
         self._runner = TaskRunner(self)
@@ -102,15 +102,26 @@ class SyncController(QObject):
         self._auto_state_received.connect(self._on_auto_state_received, queued)
         self._auto_finished_received.connect(self._on_auto_finished_received, queued)
         self._progress_received.connect(self.sync_progressed, queued)
-        self._auto = None if auto_sync is None else auto_sync(
-            service, on_state=self._auto_state_received.emit, on_finished=self._from_auto_finished)
+        self._auto_sync = auto_sync
+        self._sync_interval = sync_interval  # seconds; None: AutoSync's own default
+        self._auto_running = False
+        self._auto = self._new_auto()
 
     @classmethod
     def create(cls, context: AppContext, parent: QObject | None = None) -> SyncController:
-        """The controller over the context's store, with automatic sync."""
+        """The controller over the context's store, syncing as often as the rep's preferences say."""
+        from crm_desktop.services.preferences import Preferences
         from crm_desktop.services.sync import AutoSync, SyncService
 
-        return cls(SyncService(context.store), auto_sync=AutoSync, parent=parent)
+        minutes = Preferences(context.store).sync_interval_minutes
+        return cls(SyncService(context.store), auto_sync=AutoSync, sync_interval=minutes * 60, parent=parent)
+
+    def _new_auto(self) -> AutoSyncLike | None:
+        if self._auto_sync is None:
+            return None
+        interval = {} if self._sync_interval is None else {"interval": self._sync_interval}
+        return self._auto_sync(self._service, on_state=self._auto_state_received.emit,
+                               on_finished=self._from_auto_finished, **interval)
 
     # -- lifetime ------------------------------------------------------------
 
@@ -120,6 +131,7 @@ class SyncController(QObject):
         self.refresh_state()
         if self._auto is not None:
             self._auto.start()
+            self._auto_running = True
         if getattr(self._state, "logged_in", False):
             self.refresh_directory()
 
@@ -128,7 +140,35 @@ class SyncController(QObject):
         self._cancel.set()
         if self._auto is not None:
             self._auto.stop()
+        self._auto_running = False
         self._runner.wait(_SHUTDOWN_WAIT_MS)
+
+    def sync_interval_minutes(self) -> int | None:
+        """Minutes between automatic syncs, or None when AutoSync uses its default."""
+        return None if self._sync_interval is None else round(self._sync_interval / 60)
+
+    def set_sync_interval(self, minutes: int) -> None:
+        """Sync automatically every ``minutes`` from now on.
+
+        AutoSync fixes its next periodic sync when it is made, so a running
+        one is replaced: the old one stops on the worker (stopping waits for
+        a sync in progress, which the GUI thread must not) and the new one
+        starts with a sync, then keeps the new pace.
+        """
+        seconds = minutes * 60
+        if seconds == self._sync_interval:
+            return
+        self._sync_interval = seconds
+        old = self._auto
+        self._auto = self._new_auto()
+        if old is None or not self._auto_running:
+            return
+        self._runner.run(old.stop, lambda _none: None, self._on_auto_stop_failed)
+        if self._auto is not None:
+            self._auto.start()
+
+    def _on_auto_stop_failed(self, error: Exception) -> None:
+        logger.error("stopping the previous automatic sync failed", exc_info=error)
 
     # -- reading -------------------------------------------------------------
 
@@ -145,6 +185,11 @@ class SyncController(QObject):
     def issues(self) -> list[Any]:
         """The open conflicts and rejections (a local read)."""
         return list(self._service.issues())
+
+    def credentials_warning(self) -> str | None:
+        """Why the login will not outlast this run (no keyring on this machine), or None."""
+        warning = getattr(getattr(self._service, "credentials", None), "warning", None)
+        return warning if isinstance(warning, str) and warning else None
 
     def directory(self) -> dict[str, list[Any]]:
         """The server's users and teams as last fetched; empty lists until then."""

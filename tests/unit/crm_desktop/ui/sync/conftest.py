@@ -126,8 +126,10 @@ class FakeAutoSync:
     """Records calls; the test fires its callbacks from any thread it likes."""
 
     def __init__(self, service: Any, *, on_state: Callable[[Any], None] | None = None,
-                 on_finished: Callable[..., None] | None = None, **_: Any) -> None:
+                 on_finished: Callable[..., None] | None = None, interval: float = 300.0,
+                 **_: Any) -> None:
         self.service = service
+        self.interval = interval
         self.on_state = on_state
         self.on_finished = on_finished
         self.calls: list[str] = []
