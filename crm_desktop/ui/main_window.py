@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
         self.lists: dict[str, RecordListView] = {}
         self._page_keys: list[str] = []
         self.welcome: QWidget | None = None
+        self._told_no_keyring = False
         self.actions_by_name: dict[str, QAction] = {}
         self._build_pages()
         self._build_layout()
@@ -83,11 +85,16 @@ class MainWindow(QMainWindow):
         from crm_desktop.ui.menus import add_sync_actions
 
         self.controller = controller
-        issues = optional.sync_issues_view(controller, self)
+        issues: Any = optional.sync_issues_view(controller, self)
         if issues is not None:
+            issues.open_record_requested.connect(self._on_issues_open_record_requested)
             self._add_page(SYNC_ISSUES, issues)
         self._build_status_bar()
         add_sync_actions(self, self._file_menu)
+        controller.login_required.connect(self._on_controller_login_required)
+        controller.login_succeeded.connect(self._on_controller_login_succeeded)
+        # Take theirs or Discard rewrites the record here: lists and open forms follow.
+        controller.issues_changed.connect(self.refresh_after_sync)
         self.retranslate()
 
     def attach_transfer(self, transfer: Any) -> None:
@@ -126,9 +133,11 @@ class MainWindow(QMainWindow):
         return build_menus(self)
 
     def _build_status_bar(self) -> None:
-        self.status_widget = optional.sync_status_widget(self.controller, self)
-        if self.status_widget is not None:
-            self.statusBar().addPermanentWidget(self.status_widget, 1)
+        widget: Any = optional.sync_status_widget(self.controller, self)
+        self.status_widget = widget
+        if widget is not None:
+            widget.issues_requested.connect(self._on_status_widget_issues_requested)
+            self.statusBar().addPermanentWidget(widget, 1)
 
     def language_changed(self) -> None:
         """Show every text in the newly installed language, open forms included."""
@@ -282,6 +291,44 @@ class MainWindow(QMainWindow):
     def sync_now(self) -> None:
         if self.controller is not None:
             self.controller.sync_now()
+
+    def open_login(self) -> QDialog | None:
+        """The login dialog, or the one already open raised; None without sync."""
+        dialog_class = optional.login_dialog_class(self.controller)
+        if dialog_class is None:
+            return None
+        dialog: QDialog = dialog_class.show_for(self.controller, self)
+        return dialog
+
+    @Slot()
+    def _on_controller_login_required(self) -> None:
+        self.open_login()
+
+    @Slot()
+    def _on_controller_login_succeeded(self) -> None:
+        self.refresh_lists()  # "My active ..." follow who is logged in
+        warning = self.controller.credentials_warning()
+        if warning and not self._told_no_keyring:
+            self._told_no_keyring = True  # once a run: it stays true until the app closes
+            self._tell_no_keyring(warning)
+
+    def _tell_no_keyring(self, details: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Login kept until you close the app"),
+                          self.tr("This computer has no keyring to keep your login in, so you will be "
+                                  "asked to log in again the next time you open the app."),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setDetailedText(details)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): the login dialog closes behind it
+
+    @Slot()
+    def _on_status_widget_issues_requested(self) -> None:
+        if SYNC_ISSUES in self._page_keys:
+            self.show_page(SYNC_ISSUES)
+
+    @Slot(str, str)
+    def _on_issues_open_record_requested(self, entity: str, record_id: str) -> None:
+        self.open_record(entity, record_id)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for form in list(self.forms):

@@ -125,6 +125,5 @@ def open_import(window: MainWindow) -> None:
 
 
 def open_login(window: MainWindow) -> None:
-    """File > Log in...: the sync login dialog."""
-    dialog = optional.login_dialog_class(window.controller)(window.controller, window)
-    dialog.open()
+    """File > Log in...: the sync login dialog (the open one, if there is one)."""
+    window.open_login()

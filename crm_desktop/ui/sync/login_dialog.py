@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,6 +40,23 @@ class LoginDialog(QDialog):
         self._prefill(controller.state())
         controller.login_succeeded.connect(self._on_controller_login_succeeded)
         controller.login_failed.connect(self._on_controller_login_failed)
+
+    @classmethod
+    def show_for(cls, controller: SyncController, parent: QWidget) -> LoginDialog:
+        """The dialog already open over ``parent`` raised, or a new one opened.
+
+        Window-modal and never exec()'d; it deletes itself when closed.  One
+        at a time: a second request (a failed sync, F9, a link) finds it.
+        """
+        for dialog in parent.findChildren(cls):
+            if dialog.isVisible():
+                dialog.raise_()
+                dialog.activateWindow()
+                return dialog
+        dialog = cls(controller, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _build(self) -> None:
         intro = QLabel(self.tr("Your changes stay on this computer until you log in; "

@@ -205,11 +205,8 @@ class SyncStatusWidget(QWidget):
         self._render_busy(self._controller.is_syncing())
 
     def open_login(self) -> LoginDialog:
-        """The login dialog, window-modal and never exec()'d; it deletes itself when closed."""
-        dialog = LoginDialog(self._controller, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        return dialog
+        """The login dialog (the open one, if any), window-modal and never exec()'d."""
+        return LoginDialog.show_for(self._controller, self.window())
 
     @Slot()
     def _on_sync_button_clicked(self) -> None:

@@ -72,11 +72,22 @@ class StubController(QObject):
     state_changed = Signal(object)
     sync_finished = Signal(object)
     sync_failed = Signal(object)
+    issues_changed = Signal()
+    login_required = Signal()
+    login_succeeded = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         self.sync_requests = 0
         self.local_edits = 0
+        self.sync_intervals: list[int] = []
+        self.warning: str | None = None
+
+    def credentials_warning(self) -> str | None:
+        return self.warning
+
+    def set_sync_interval(self, minutes: int) -> None:
+        self.sync_intervals.append(minutes)
 
     def sync_now(self) -> None:
         self.sync_requests += 1
