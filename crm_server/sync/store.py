@@ -8,6 +8,7 @@ Push loads every record it touches in a few ``IN`` queries, works on them as
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -129,14 +130,33 @@ def write_records(conn: Connection, states: list[RecordState]) -> None:
     """
     new = [_insert_row(s) for s in states if s.is_new]
     changed = [_update_row(s) for s in states if not s.is_new]
-    if new:
-        conn.exec_driver_sql(_driver_sql(conn, _INSERT), new)
+    _insert_many(conn, _INSERT, new)
     if changed:
         conn.exec_driver_sql(_driver_sql(conn, _UPDATE), changed)
     _write_refs(conn, states)
-    log_rows = [(s.id, ",".join(sorted(s.revoked)) or None) for s in states]
-    if log_rows:
-        conn.exec_driver_sql(_driver_sql(conn, _LOG), log_rows)
+    _insert_many(conn, _LOG, [(s.id, ",".join(sorted(s.revoked)) or None) for s in states])
+
+
+_COPY_SQL = re.compile(r"INSERT INTO (\w+) (\([^)]*\)) VALUES")
+
+
+def _insert_many(conn: Connection, sql: str, rows: list[tuple[Any, ...]]) -> None:
+    """Insert rows with executemany, or COPY on PostgreSQL (psycopg's
+    executemany costs ~25 us of Python per row; COPY a fraction of that)."""
+    if not rows:
+        return
+    if conn.dialect.name != "postgresql":
+        conn.exec_driver_sql(_driver_sql(conn, sql), rows)
+        return
+    match = _COPY_SQL.match(sql)
+    assert match is not None
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f"COPY {match[1]} {match[2]} FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 def _write_refs(conn: Connection, states: list[RecordState]) -> None:
@@ -144,9 +164,7 @@ def _write_refs(conn: Connection, states: list[RecordState]) -> None:
     for part in chunks(old_ids):
         conn.execute(delete(REF).where(REF.c.record_id.in_(part)))
     rows = [(s.id, name, target) for s in states for name, target in s.refs().items()]
-    if rows:
-        sql = "INSERT INTO record_ref (record_id, field, target_id) VALUES (?, ?, ?)"
-        conn.exec_driver_sql(_driver_sql(conn, sql), rows)
+    _insert_many(conn, "INSERT INTO record_ref (record_id, field, target_id) VALUES (?, ?, ?)", rows)
 
 
 def write_shares(conn: Connection, changes: dict[tuple[str, str], int]) -> None:
