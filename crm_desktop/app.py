@@ -84,9 +84,10 @@ def build_window(context: AppContext, *, with_sync: bool = True, first_run: bool
     translations.install(preferences.language)
     # A second connection for slow background reads (WAL lets it read while the worker writes).
     reader = AppContext(context.data_dir)
-    window = MainWindow(context.crm, reader=reader.crm)
+    window = MainWindow(context.crm, reader=reader.crm, preferences=preferences)
     app = App(context, preferences, translations, window, None, reader)
     window.language_chosen.connect(lambda language: _switch_language(app, language))
+    window.sync_interval_chosen.connect(lambda minutes: _set_sync_interval(app, minutes))
     _mark_language(app)
     if defer_extras:
         Op(window, _preload).on_reader().success(
@@ -125,6 +126,12 @@ def _switch_language(app: App, language: str | None) -> None:
     app.translations.install(language)
     app.window.language_changed()
     _mark_language(app)
+
+
+def _set_sync_interval(app: App, minutes: int) -> None:
+    app.preferences.set_sync_interval_minutes(minutes)
+    if app.controller is not None:
+        app.controller.set_sync_interval(minutes)  # the running AutoSync takes the new pace now
 
 
 def _mark_language(app: App) -> None:

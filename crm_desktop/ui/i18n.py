@@ -1,9 +1,9 @@
 """Languages: English and Spanish through Qt translation files.
 
 The app follows the system locale unless the rep picked a language in
-View > Language (kept by ``services/preferences.py``).  Compiled ``.qm``
-files live in ``resources/translations``; ``resources/build_translations.py``
-refreshes the ``.ts`` sources with pyside6-lupdate and compiles them.
+View > Language or Edit > Preferences (kept by ``services/preferences.py``).
+Compiled ``.qm`` files live in ``resources/translations``;
+``resources/build_translations.py`` refreshes the ``.ts`` sources with pyside6-lupdate and compiles them.
 """
 
 from __future__ import annotations

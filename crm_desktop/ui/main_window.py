@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crm_desktop.services import CrmService, Record
+from crm_desktop.services.preferences import Preferences
 from crm_desktop.ui import optional
 from crm_desktop.ui.list_view import RecordListView
 from crm_desktop.ui.ops import Op
@@ -42,12 +43,15 @@ class MainWindow(QMainWindow):
 
     record_changed = Signal(str, str)  # kind, id: after any local edit lands
     language_chosen = Signal(object)  # "en", "es" or None for the system's
+    sync_interval_chosen = Signal(int)  # minutes between automatic syncs
 
     def __init__(self, crm: CrmService, *, controller: Any = None, transfer: Any = None,
-                 reader: CrmService | None = None, parent: QWidget | None = None) -> None:
+                 reader: CrmService | None = None, preferences: Preferences | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.crm = crm
         self.reader = reader
+        self.preferences = preferences  # read here; the app keeps and applies what is chosen
         self.controller: Any = None
         self.transfer: Any = None
         self.status_widget: QWidget | None = None
@@ -285,6 +289,18 @@ class MainWindow(QMainWindow):
     def show_error(self, error: Exception) -> None:
         """A known error as a message; the trace of a bug is already logged."""
         QMessageBox.warning(self, self.tr("Could not save"), str(error))
+
+    # -- preferences ---------------------------------------------------------
+
+    @Slot(object, int)
+    def apply_preferences(self, language: str | None, sync_minutes: int) -> None:
+        """The Preferences dialog's choices: announce the ones that changed."""
+        if self.preferences is None:
+            return
+        if language != self.preferences.language:
+            self.language_chosen.emit(language)
+        if sync_minutes != self.preferences.sync_interval_minutes:
+            self.sync_interval_chosen.emit(sync_minutes)
 
     # -- sync ----------------------------------------------------------------
 

@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from crm_desktop.ui.main_window import MainWindow
 
 
-
 def _action(window: MainWindow, name: str, slot: object, shortcut: str | None = None) -> QAction:
     action = QAction(window)
     if shortcut:
@@ -43,6 +42,11 @@ def build_menus(window: MainWindow) -> QMenu:
     edit_menu.setObjectName("edit")
     edit_menu.addAction(_action(window, "find", window.find_in_list, "Ctrl+F"))
     edit_menu.addAction(_action(window, "delete", window.delete_selected))
+    if window.preferences is not None:
+        edit_menu.addSeparator()
+        preferences = _action(window, "preferences", lambda: open_preferences(window), "Ctrl+,")
+        preferences.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(preferences)
     _build_view_menu(window)
     toolbar = QToolBar(window)
     toolbar.setObjectName("main_toolbar")
@@ -104,6 +108,7 @@ def retranslate_menus(window: MainWindow) -> None:
         "quit": QCoreApplication.translate("MainWindow", "&Quit"),
         "find": QCoreApplication.translate("MainWindow", "&Find"),
         "delete": QCoreApplication.translate("MainWindow", "&Delete record"),
+        "preferences": QCoreApplication.translate("MainWindow", "&Preferences…"),
         "sync": QCoreApplication.translate("MainWindow", "&Sync now"),
         "language_system": QCoreApplication.translate("MainWindow", "System language"),
         "language_en": "English",
@@ -122,6 +127,13 @@ def open_import(window: MainWindow) -> None:
     wizard = wizard_class(window.transfer, window)
     wizard.finished.connect(lambda _result: window.notify_local_edit())
     wizard.open()
+
+
+def open_preferences(window: MainWindow) -> None:
+    """Edit > Preferences…: language and sync interval."""
+    from crm_desktop.ui.preferences_dialog import open_preferences as open_dialog
+
+    open_dialog(window)
 
 
 def open_login(window: MainWindow) -> None:

@@ -552,6 +552,14 @@
         <translation>No se pudo guardar</translation>
     </message>
     <message>
+        <source>Login kept until you close the app</source>
+        <translation>Sesión guardada hasta que cierre la aplicación</translation>
+    </message>
+    <message>
+        <source>This computer has no keyring to keep your login in, so you will be asked to log in again the next time you open the app.</source>
+        <translation>Este equipo no tiene un llavero donde guardar su sesión, así que se le pedirá que vuelva a iniciar sesión la próxima vez que abra la aplicación.</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -590,6 +598,10 @@
     <message>
         <source>&amp;Delete record</source>
         <translation>&amp;Eliminar registro</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
@@ -738,6 +750,41 @@
     <message>
         <source>Contact</source>
         <translation>Contacto</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> minutos</translation>
+    </message>
+    <message>
+        <source>Minutes between automatic syncs</source>
+        <translation>Minutos entre sincronizaciones automáticas</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>&amp;Sync every:</source>
+        <translation>&amp;Sincronizar cada:</translation>
+    </message>
+    <message>
+        <source>Your changes are also sent a few seconds after each edit, and F9 syncs at any time.</source>
+        <translation>Sus cambios también se envían unos segundos después de cada edición, y F9 sincroniza en cualquier momento.</translation>
     </message>
 </context>
 <context>
