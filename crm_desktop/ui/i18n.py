@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 log = logging.getLogger("crm.ui")
 
@@ -31,28 +31,38 @@ def system_language() -> str:
 
 
 class Translations:
-    """The installed translator; switching languages replaces it."""
+    """The installed translators (ours and Qt's own); switching languages replaces them."""
 
     def __init__(self) -> None:
-        self._translator: QTranslator | None = None
+        self._translators: list[QTranslator] = []
         self.language = "en"
 
     def install(self, language: str | None) -> str:
         """Install ``language`` (None: the system's); returns the language used."""
         app = QCoreApplication.instance()
         wanted = language if language in LANGUAGES else system_language()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        if app is not None:
+            for translator in self._translators:
+                app.removeTranslator(translator)
+        self._translators = []
         self.language = wanted
         QLocale.setDefault(QLocale(QLocale.Language.Spanish if wanted == "es" else QLocale.Language.English))
         if wanted == "en" or app is None:
             return wanted
-        translator = QTranslator(app)
-        path = TRANSLATIONS_DIR / f"crm_{wanted}.qm"
-        if translator.load(str(path)):
-            app.installTranslator(translator)
-            self._translator = translator
-        else:
-            log.warning("no translation file %s; showing English", path)
+        ours = self._load(app, TRANSLATIONS_DIR / f"crm_{wanted}.qm")
+        if ours is None:
+            log.warning("no translation file %s; showing English", TRANSLATIONS_DIR / f"crm_{wanted}.qm")
+            return wanted
+        # Qt's own texts (OK, Cancel, Yes, No in dialogs and message boxes) come with PySide6.
+        qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+        if self._load(app, qt_dir / f"qtbase_{wanted}.qm") is None:
+            log.info("no Qt translation for %s in %s; standard buttons stay in English", wanted, qt_dir)
         return wanted
+
+    def _load(self, app: QCoreApplication, path: Path) -> QTranslator | None:
+        translator = QTranslator(app)
+        if not translator.load(str(path)):
+            return None
+        app.installTranslator(translator)
+        self._translators.append(translator)
+        return translator

@@ -55,7 +55,6 @@ class PreferencesDialog(QDialog):
         hint = QLabel(self.tr("Your changes are also sent a few seconds after each edit, "
                               "and F9 syncs at any time."), self)
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid)")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self.accept)
