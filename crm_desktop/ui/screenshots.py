@@ -3,8 +3,8 @@
     QT_QPA_PLATFORM=offscreen python -m crm_desktop.ui.screenshots OUTDIR
 
 Writes the welcome page, the lists, the account form's tabs, the connection
-editor and the sync issues view in English, and the main list and account
-form in Spanish.  Uses a throwaway data dir; nothing touches the rep's data.
+editor, the sync issues view and the preferences in English, and the main
+list, account form and preferences in Spanish.  Uses a throwaway data dir; nothing touches the rep's data.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from crm_desktop.services import AppContext
 from crm_desktop.services.demo import load as load_demo
 from crm_desktop.ui.forms import AccountForm
 from crm_desktop.ui.main_window import SYNC_ISSUES
+from crm_desktop.ui.preferences_dialog import open_preferences
 
 
 def _settle() -> None:
@@ -81,6 +82,10 @@ def _english(app: App, out: Path) -> list[Path]:
     if SYNC_ISSUES in window._page_keys:
         window.show_page(SYNC_ISSUES)
         shots.append(_save(window, out / "sync_issues.png"))
+    preferences = open_preferences(window)
+    if preferences is not None:
+        shots.append(_save(preferences, out / "preferences.png"))
+        preferences.reject()
     return shots
 
 
@@ -93,6 +98,10 @@ def _spanish(app: App, out: Path) -> list[Path]:
     form.tabs.setCurrentWidget(form.connections)
     shots.append(_save(form, out / "account_form_connections_es.png"))
     form.close()
+    preferences = open_preferences(window)
+    if preferences is not None:
+        shots.append(_save(preferences, out / "preferences_es.png"))
+        preferences.reject()
     window.language_chosen.emit(None)
     return shots
 
