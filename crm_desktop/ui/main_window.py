@@ -344,7 +344,14 @@ class MainWindow(QMainWindow):
 
     @Slot(str, str)
     def _on_issues_open_record_requested(self, entity: str, record_id: str) -> None:
-        self.open_record(entity, record_id)
+        connection = self.crm.get(entity, record_id) if entity == "connection" else None
+        if connection is None:
+            self.open_record(entity, record_id)  # a connection gone meanwhile is reported there
+            return
+        # A connection has no form of its own: show it on the first record it connects.
+        form = self.open_record(connection.fields["record1_type"], connection.fields["record1_id"])
+        if form is not None:
+            form.tabs.setCurrentWidget(form.connections)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for form in list(self.forms):

@@ -85,6 +85,16 @@ def test_open_record_of_a_sync_issue_opens_its_form(qtbot, window, controller, s
     assert form.record is not None and form.record.id == account.id
 
 
+def test_open_record_of_a_connection_issue_shows_its_first_record_connections(
+        qtbot, window, ui_crm, make_contact):
+    ana, boss = make_contact("Ana", "García"), make_contact("Lucía", "Martínez")
+    connection = ui_crm.link(ana, boss, "Employee", "Manager")
+    issues_page(window).open_record_requested.emit("connection", connection.id)
+    [form] = window.forms
+    assert form.record is not None and form.record.id == ana.id
+    assert form.tabs.currentWidget() is form.connections
+
+
 def test_resolving_an_issue_refreshes_the_lists(qtbot, window, controller, make_account):
     make_account("Made meanwhile")
     assert window.lists["accounts"].model.rowCount() == 0
