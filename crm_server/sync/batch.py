@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -20,6 +21,12 @@ from crm_server.sync.store import RecordState
 USER = User.__table__  # type: ignore[attr-defined]
 TEAM = Team.__table__  # type: ignore[attr-defined]
 _PAIR_KEYS = ("record1_id", "role1_id", "record2_id", "role2_id")
+
+
+@cache
+def _link_fields(entity_name: str) -> tuple[str, ...]:
+    definition = ENTITIES.get(entity_name)
+    return tuple(definition.references) if definition else ()
 
 
 class Batch:
@@ -41,7 +48,10 @@ class Batch:
         """Load every record the mutations name or link to, in a few queries."""
         ids = {m.record_id for m in mutations}
         for m in mutations:
-            ids.update(v for v in m.fields.values() if isinstance(v, str) and len(v) == 36)
+            for name in _link_fields(m.entity):
+                value = m.fields.get(name)
+                if value.__class__ is str:
+                    ids.add(value)
         self._load(ids)
 
     def _load(self, ids: set[str]) -> None:

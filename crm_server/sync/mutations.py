@@ -26,11 +26,7 @@ _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4
 
 def result(m: Mutation, status: str, **extra: Any) -> Result:
     """A PushResult as a plain dict (serialized without re-validation)."""
-    out: Result = {"mutation_id": m.mutation_id, "status": status, "version": None, "reason": None}
-    out["message"] = None
-    out["conflicts"] = {}
-    out.update(extra)
-    return out
+    return {"mutation_id": m.mutation_id, "status": status, **extra}  # omitted keys take their defaults
 
 
 def apply_mutation(batch: Batch, m: Mutation) -> Result:
@@ -59,11 +55,11 @@ def _create(batch: Batch, m: Mutation) -> Result:
     if batch.get(m.record_id) is not None:
         raise ValidationError("record_id", f"a record with id {m.record_id} already exists")
     definition = ENTITIES[m.entity]
-    given = clean_changes(m.entity, m.fields)
-    data = _defaults(m.entity) | given
+    data = {**_defaults(m.entity), **clean_changes(m.entity, m.fields)}
     _check_required(m.entity, data)
-    check_record(batch, m.entity, m.record_id, data, set(data))
-    batch.require_append_to(definition, data, set(data))
+    names = set(data)
+    check_record(batch, m.entity, m.record_id, data, names)
+    batch.require_append_to(definition, data, names)
     state = RecordState(
         id=m.record_id,
         entity=m.entity,
@@ -78,17 +74,14 @@ def _create(batch: Batch, m: Mutation) -> Result:
         is_new=True,
     )
     batch.add(state)
-    batch.touch(state, given.keys())
+    batch.touch(state)  # no field stamps: no client can hold an older version of a new record
     return result(m, "applied", version=state.version)
 
 
 @cache
-def _default_values(entity_name: str) -> tuple[tuple[str, Any], ...]:
-    return tuple(ENTITIES[entity_name].defaults().items())
-
-
 def _defaults(entity_name: str) -> dict[str, Any]:
-    return dict(_default_values(entity_name))
+    """A new record's values (shared: callers copy it, never change it)."""
+    return ENTITIES[entity_name].defaults()
 
 
 def _check_required(entity_name: str, data: dict[str, Any]) -> None:
@@ -119,7 +112,7 @@ def _update(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Resul
     definition = ENTITIES[m.entity]
     if changed & definition.references.keys():
         batch.require(rights, "append", state)
-    merged = state.data | cleaned
+    merged = {**state.data, **cleaned}
     _check_required(m.entity, merged)
     check_record(batch, m.entity, m.record_id, merged, changed)
     batch.require_append_to(definition, merged, changed)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from crm_core.entities import ENTITIES
-from crm_core.protocol import RIGHTS, SCHEMA_VERSION, PushRequest
+from crm_core.protocol import RIGHTS, SCHEMA_VERSION, Mutation, PushRequest
 from crm_server.core.db import is_postgres, iso_now, write_transaction
 from crm_server.errors import BadRequest, Forbidden, UpgradeRequired
 from crm_server.models import SyncClient
@@ -37,18 +37,28 @@ def check_request(request: PushRequest) -> None:
             f"schema version {request.schema_version} is not supported; this server speaks {SCHEMA_VERSION}"
         )
     for index, m in enumerate(request.mutations):
-        where = f"mutations[{index}] (mutation {m.mutation_id})"
-        definition = ENTITIES.get(m.entity)
-        if definition is None:
-            raise BadRequest(f"{where}: unknown entity {m.entity!r}")
-        allowed = _allowed_fields(m.entity, m.op)
-        for name, value in m.fields.items():
-            if name not in allowed:
-                raise BadRequest(f"{where}: unknown field {name!r} for {m.op} of {m.entity}")
-            if name == "rights":
-                _check_rights(where, value)
-            elif value is not None and not isinstance(value, str):
-                raise BadRequest(f"{where}: field {name!r} must be text, not {type(value).__name__}")
+        if (
+            m.entity not in ENTITIES
+            or not _allowed_fields(m.entity, m.op).issuperset(m.fields)
+            or m.op == "share"
+            or any(v is not None and v.__class__ is not str for v in m.fields.values())
+        ):
+            _refuse_mutation(index, m)
+
+
+def _refuse_mutation(index: int, m: Mutation) -> None:
+    """Say what is wrong with a malformed mutation (BadRequest), if anything."""
+    where = f"mutations[{index}] (mutation {m.mutation_id})"
+    if m.entity not in ENTITIES:
+        raise BadRequest(f"{where}: unknown entity {m.entity!r}")
+    allowed = _allowed_fields(m.entity, m.op)
+    for name, value in m.fields.items():
+        if name not in allowed:
+            raise BadRequest(f"{where}: unknown field {name!r} for {m.op} of {m.entity}")
+        if name == "rights":
+            _check_rights(where, value)
+        elif value is not None and not isinstance(value, str):
+            raise BadRequest(f"{where}: field {name!r} must be text, not {type(value).__name__}")
 
 
 @cache
