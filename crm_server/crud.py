@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
-from sqlalchemy import delete
+from sqlalchemy import Engine, delete, text
 from sqlmodel import Session, col, select
 
 from crm_server.core.config import Settings
@@ -152,6 +152,25 @@ def user_for_token(*, session: Session, token: str) -> User:
     if user is None:
         raise Unauthorized("the token's user no longer exists; log in again")
     return user
+
+
+_ACTOR_BY_TOKEN = text(
+    "SELECT u.id, u.name, u.team_id, t.name AS team_name, u.is_admin, k.expires_at FROM auth_token k"
+    " JOIN crm_user u ON u.id = k.user_id LEFT JOIN team t ON t.id = u.team_id WHERE k.token_hash = :digest"
+)
+
+
+def actor_for_token(*, engine: Engine, token: str) -> Actor:
+    """The user a live token belongs to, in one query (every request asks)."""
+    with engine.connect() as conn:
+        row = conn.execute(_ACTOR_BY_TOKEN, {"digest": token_digest(token)}).first()
+        conn.rollback()
+    if row is None:
+        raise Unauthorized("the token is invalid, revoked, or its user was deleted; log in again")
+    expires_at = row.expires_at if isinstance(row.expires_at, datetime) else datetime.fromisoformat(row.expires_at)
+    if as_utc(expires_at) <= utcnow():
+        raise Unauthorized("the token has expired; log in again")
+    return Actor(row.id, row.name, row.team_id, row.team_name, bool(row.is_admin))
 
 
 def revoke_token(*, session: Session, token: str) -> None:

@@ -49,10 +49,9 @@ def get_token(request: Request) -> str:
 TokenDep = Annotated[str, Depends(get_token)]
 
 
-def get_current_user(session: SessionDep, token: TokenDep) -> Actor:
+def get_current_user(engine: EngineDep, token: TokenDep) -> Actor:
     """The user the bearer token belongs to; 401 if it is unknown or expired."""
-    user = crud.user_for_token(session=session, token=token)
-    return crud.actor_of(session=session, user=user)
+    return crud.actor_for_token(engine=engine, token=token)
 
 
 CurrentUser = Annotated[Actor, Depends(get_current_user)]

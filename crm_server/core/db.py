@@ -75,7 +75,7 @@ def make_engine(database_url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    return create_engine(database_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(database_url, pool_size=10, max_overflow=20, pool_recycle=1800)
 
 
 @contextmanager

@@ -57,6 +57,11 @@ _COUNT_SUPERSEDED = "SELECT max(seq), count(*) FROM change_log " + _WHERE_SUPERS
 _DROP_SUPERSEDED = "DELETE FROM change_log " + _WHERE_SUPERSEDED
 
 
+_BOUNDS = (
+    "SELECT (SELECT coalesce(max(seq), 0) FROM change_log), (SELECT value FROM server_meta WHERE key = 'log_floor')"
+)
+
+
 def log_floor(conn: Connection) -> int:
     """The oldest cursor (other than 0) the change log still serves."""
     value = conn.execute(text("SELECT value FROM server_meta WHERE key = 'log_floor'")).scalar()
@@ -90,8 +95,8 @@ def _fetch_raw(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple
 def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
     """The PullResponse JSON for ``actor`` from ``cursor``; 410 if too old."""
     with engine.connect() as conn:
-        top = int(conn.execute(text("SELECT coalesce(max(seq), 0) FROM change_log")).scalar() or 0)
-        floor = log_floor(conn)
+        bounds = conn.execute(text(_BOUNDS)).one()
+        top, floor = int(bounds[0] or 0), int(bounds[1] or 0)
         if cursor and (cursor < floor or cursor > top):
             raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
         params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY, "uid": actor.id, "tid": actor.team_id}
