@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 log = logging.getLogger("crm.server")
 
 WRITE_LOCK_KEY = 0x43524D53  # "CRMS": the change log's advisory lock
+MIGRATE_LOCK_KEY = 0x43524D4D  # "CRMM": one schema migration at a time
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
@@ -101,6 +102,8 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
+        if is_postgres(conn):  # two servers starting at once must not both migrate
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATE_LOCK_KEY})
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
     seed_roles(engine)
