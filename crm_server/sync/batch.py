@@ -23,6 +23,10 @@ TEAM = Team.__table__  # type: ignore[attr-defined]
 _PAIR_KEYS = ("record1_id", "role1_id", "record2_id", "role2_id")
 
 
+class DeletedLink(ValidationError):
+    """A change links to a record deleted on the server (reason ``deleted``)."""
+
+
 @cache
 def _link_fields(entity_name: str) -> tuple[str, ...]:
     definition = ENTITIES.get(entity_name)
@@ -122,6 +126,13 @@ class Batch:
             if state is not None and not state.deleted and state.data.get(name) == target_id:
                 found.append((state, name))
         return found
+
+    def refuse_deleted_links(self, definition: EntityDef, data: Mapping[str, Any], changed: set[str]) -> None:
+        """Refuse links to deleted records with that reason (DeletedLink)."""
+        for name in sorted(changed & definition.references.keys()):
+            target = self.get(data[name]) if data.get(name) else None
+            if target is not None and target.deleted:
+                raise DeletedLink(name, f"{target.entity} {target.id} was deleted")
 
     def require_append_to(self, definition: EntityDef, data: Mapping[str, Any], changed: set[str]) -> None:
         """Refuse links to records the user holds no append_to right on."""

@@ -16,7 +16,7 @@ from crm_core.protocol import Mutation
 from crm_core.validation import ValidationError, check_record, clean_changes
 from crm_server.errors import Refused
 from crm_server.sync.access import READ, mask, principal_key
-from crm_server.sync.batch import Batch
+from crm_server.sync.batch import Batch, DeletedLink
 from crm_server.sync.store import RecordState
 
 Result = dict[str, Any]
@@ -43,6 +43,8 @@ def apply_mutation(batch: Batch, m: Mutation) -> Result:
         if state.deleted:
             return result(m, "rejected", reason="deleted", message=f"{m.entity} {m.record_id} was deleted")
         return _HANDLERS[m.op](batch, m, state, rights)
+    except DeletedLink as exc:
+        return result(m, "rejected", reason="deleted", message=str(exc))
     except ValidationError as exc:
         return result(m, "rejected", reason="validation", message=str(exc))
     except Refused as exc:
@@ -58,6 +60,7 @@ def _create(batch: Batch, m: Mutation) -> Result:
     data = {**_defaults(m.entity), **clean_changes(m.entity, m.fields)}
     _check_required(m.entity, data)
     names = set(data)
+    batch.refuse_deleted_links(definition, data, names)
     check_record(batch, m.entity, m.record_id, data, names)
     batch.require_append_to(definition, data, names)
     state = RecordState(
@@ -114,6 +117,7 @@ def _update(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Resul
         batch.require(rights, "append", state)
     merged = {**state.data, **cleaned}
     _check_required(m.entity, merged)
+    batch.refuse_deleted_links(definition, merged, changed)
     check_record(batch, m.entity, m.record_id, merged, changed)
     batch.require_append_to(definition, merged, changed)
     state.data = merged

@@ -241,4 +241,13 @@ def test_connection_to_a_deleted_record_is_rejected(api: Api) -> None:
             "role2_id": role_id("Colleague"),
         },
     )
-    assert result["reason"] == "validation" and "record2_id" in result["message"]
+    assert result["reason"] == "deleted" and "record2_id" in result["message"]
+
+
+def test_linking_a_contact_to_a_deleted_account_is_rejected_as_deleted(api: Api) -> None:
+    ana = api.rep("ana")
+    acme = ana.create("account", name="Acme")
+    ruiz = ana.create("contact", last_name="Ruiz")
+    ana.do("delete", "account", acme)
+    result = ana.do("update", "contact", ruiz, {"account_id": acme}, 1)
+    assert result["reason"] == "deleted" and "account_id" in result["message"]
