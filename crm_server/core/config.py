@@ -41,6 +41,7 @@ class Settings:
 
     @property
     def is_sqlite(self) -> bool:
+        """Whether the database is a SQLite file (else PostgreSQL)."""
         return self.database_url.startswith("sqlite")
 
     def with_overrides(self, **changes: object) -> Settings:
