@@ -184,8 +184,8 @@ class Reps(RuleBasedStateMachine):
                 assert laptop.sync.issues() == []
 
 
-# About 25 s on two cores (100 examples of 40 steps passed while writing it, in 160 s).
-Reps.TestCase.settings = settings(max_examples=20, stateful_step_count=30, deadline=None,
+# About 20 s on two cores (100 examples of 40 steps passed while writing it, in 160 s).
+Reps.TestCase.settings = settings(max_examples=40, stateful_step_count=30, deadline=None,
                                   suppress_health_check=list(HealthCheck))
 
 
