@@ -18,7 +18,6 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 
 NAME_SIMILARITY = 90  # token_sort_ratio: "Ana Ruiz" ~ "Ruiz Ana" ~ "Ana  Ruíz"
-_CACHE_LIMIT = 2000
 
 
 @dataclass(frozen=True)
@@ -49,14 +48,6 @@ def website_key(url: str | None) -> str:
 
 
 @dataclass
-class _ChunkIndex:
-    emails: dict[str, str] = field(default_factory=dict)
-    phones: dict[str, str] = field(default_factory=dict)
-    loose_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-    keys: dict[tuple[str, str], str] = field(default_factory=dict)
-
-
-@dataclass
 class _People:
     """The contacts of one account, by comparable name."""
 
@@ -70,6 +61,15 @@ class _People:
             self.without_email.append((name, record_id))
 
 
+@dataclass
+class _ChunkIndex:
+    emails: dict[str, str] = field(default_factory=dict)
+    phones: dict[str, str] = field(default_factory=dict)
+    loose_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    people: dict[str, _People] = field(default_factory=dict)
+    keys: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
 class DuplicateFinder:
     """Finds the existing record a new row would duplicate.
 
@@ -80,7 +80,6 @@ class DuplicateFinder:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
-        self._people_at: dict[str, _People] = {}
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
@@ -108,11 +107,18 @@ class DuplicateFinder:
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        people = self._people(fields["account_id"])
+        account_id = fields["account_id"]
         # Two different email addresses are two people, however alike their names;
         # the same address was matched above.  So a row with an email is only
         # compared with the contacts that have none.
-        names = people.without_email if fields.get("email") else people.everyone
+        with_email = bool(fields.get("email"))
+        rows = self.conn.execute("SELECT first_name, last_name, id FROM contact WHERE account_id = ?"
+                                 " AND +deleted = 0" + (" AND email IS NULL" if with_email else ""),
+                                 (account_id,)).fetchall()
+        names = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
+        people = self.chunk.people.get(account_id)
+        if people is not None:
+            names += people.without_email if with_email else people.everyone
         if not names:
             return None
         best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
@@ -121,18 +127,6 @@ class DuplicateFinder:
             return None
         return Match(names[best[2]][1], f"a contact with a very similar name at the same company "
                      f"({names[best[2]][0]})", False)
-
-    def _people(self, account_id: str) -> _People:
-        if account_id not in self._people_at:
-            if len(self._people_at) > _CACHE_LIMIT:
-                self._people_at.clear()
-            people = _People()
-            rows = self.conn.execute("SELECT id, first_name, last_name, email FROM contact"
-                                     " WHERE account_id = ? AND +deleted = 0", (account_id,)).fetchall()
-            for row in rows:
-                people.add(_plain(name_key(f"{row[1] or ''} {row[2] or ''}")), row[0], row[3])
-            self._people_at[account_id] = people
-        return self._people_at[account_id]
 
     def _no_company_name(self, fields: dict[str, Any], sort_key: str) -> Match | None:
         # Contacts without a company are too many to compare fuzzily (a phone's
@@ -157,7 +151,7 @@ class DuplicateFinder:
             self.chunk.loose_names[_plain(local.get("sort_key") or "")] = (record_id, fields.get("email"))
             return
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        self._people(fields["account_id"]).add(name, record_id, fields.get("email"))
+        self.chunk.people.setdefault(fields["account_id"], _People()).add(name, record_id, fields.get("email"))
 
     # -- accounts ------------------------------------------------------------
 
