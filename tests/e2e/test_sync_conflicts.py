@@ -85,9 +85,7 @@ def test_connection_to_a_record_deleted_on_the_server_is_rejected(shared_server:
     assert report.rejected == 1
     [issue] = ana.sync.issues()
     assert issue.entity == "connection" and issue.record_id == link.id
-    # DESIGN.md asks for reason "deleted"; the server says "validation: ... does not exist" today
-    # (reported to the server engineer), so either is accepted here.
-    assert issue.reason in ("deleted", "validation") and issue.message
+    assert issue.reason == "deleted" and "record2_id" in issue.message
     assert ana.crm.connections(account.id) != [] or ana.crm.get("connection", link.id) is None
     ana.sync.resolve(issue.id, "discard")
     assert ana.crm.get("connection", link.id) is None
