@@ -119,3 +119,31 @@ def test_server_killed_mid_batch_and_restarted(tmp_path_factory: pytest.TempPath
         _assert_once_on_server(rep, ids)
     finally:
         server.kill()
+
+
+def test_forgotten_cursor_resyncs_fully_and_keeps_the_queue(shared_server: ServerProcess, make_rep: MakeRep,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    ana, bob = make_rep(shared_server), make_rep(shared_server)
+    kept = bob.crm.create_account({"name": "Shared and kept"})
+    unshared = bob.crm.create_account({"name": "Shared then unshared"})
+    for account in (kept, unshared):
+        bob.crm.share(account, "user", ana.name, ["read", "write"])
+    bob.sync.sync_now()
+    ana.sync.sync_now()
+    assert ana.crm.get("account", unshared.id) is not None
+    for phone in ("555 010 0001", "555 010 0002"):  # a superseded log row for the compaction to drop
+        bob.crm.update(kept.id, {"phone": phone})
+        bob.sync.sync_now()
+    bob.crm.share(unshared, "user", ana.name, [])
+    bob.sync.sync_now()
+    shared_server.cli("compact-log")  # ana's cursor is now older than the log
+    ana.net.offline = True
+    mine = ana.crm.create_account({"name": "Made during the outage"})
+    ana.net.offline = False
+    report = ana.sync.sync_now()
+    assert report.pending_changes == 0 and ana.store.get_meta("sync_full_resync") is None
+    assert any("no longer knows cursor" in r.message for r in caplog.records)  # the server answered 410
+    seen = ana.crm.get("account", kept.id)
+    assert seen is not None and seen.fields["phone"] == "555 010 0002"
+    assert ana.crm.get("account", unshared.id) is None  # not sent in the full re-sync: removed here
+    assert ana.crm.get("account", mine.id) is not None
