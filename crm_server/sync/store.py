@@ -26,7 +26,7 @@ REF = RecordRef.__table__  # type: ignore[attr-defined]
 LOG = ChangeLog.__table__  # type: ignore[attr-defined]
 
 
-@dataclass
+@dataclass(slots=True)
 class RecordState:
     """One record as push sees and changes it."""
 
