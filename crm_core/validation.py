@@ -70,10 +70,14 @@ def _check_date(value: str) -> str:
 
 
 def _check_id(value: str) -> str:
+    # Only the canonical form: the server compares ids as text, so
+    # '{...}' or upper-case spellings of one id must not become two records.
     try:
-        uuid.UUID(value)
+        canonical = str(uuid.UUID(value))
     except ValueError:
-        raise ValueError(f"{value!r} is not a record id") from None
+        canonical = ""
+    if canonical != value:
+        raise ValueError(f"{value!r} is not a record id")
     return value
 
 

@@ -74,3 +74,12 @@ def test_every_seeded_role_matches_roles_that_exist_and_match_back() -> None:
 
 def test_the_registry_knows_the_four_entities() -> None:
     assert set(ENTITIES) == {"account", "contact", "connection", "connection_role"}
+
+
+@pytest.mark.parametrize("spelling", ["{0f0f0f0f-0000-4000-8000-000000000000}", "0F0F0F0F-0000-4000-8000-000000000000",
+                                      "urn:uuid:0f0f0f0f-0000-4000-8000-000000000000",
+                                      "0f0f0f0f000040008000000000000000"])
+def test_record_ids_are_only_accepted_in_canonical_form(spelling: str) -> None:
+    with pytest.raises(ValidationError, match="not a record id"):
+        clean_changes("contact", {"account_id": spelling})
+    assert clean_changes("contact", {"account_id": "0f0f0f0f-0000-4000-8000-000000000000"})
