@@ -61,6 +61,23 @@ class SyncClient(ServerTable, table=True):
     last_mutation_id: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, default=0))
 
 
+class StoredPushResult(ServerTable, table=True):
+    """The original answer to a mutation that was not plainly applied.
+
+    ``result`` is the ``PushResult`` JSON of a ``conflict`` or ``rejected``
+    mutation, written in the push's transaction, so a retry of that push
+    (its answer was lost) hears the same conflict or rejection again instead
+    of ``duplicate``.  Rows older than ``store.PUSH_RESULT_DAYS`` are pruned.
+    """
+
+    __tablename__ = "push_result"
+
+    client_id: str = Field(primary_key=True, max_length=64)
+    mutation_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    result: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: str = Field(max_length=32, index=True)
+
+
 class Record(ServerTable, table=True):
     """A record of any entity.  No secondary indexes: pulls walk the change
     log and pushes look records up by id, so indexes would only slow writes."""

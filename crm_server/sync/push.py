@@ -5,6 +5,20 @@ touched record is loaded in a few queries, the mutations are judged and
 applied in Python, and the results are written with one executemany per
 table together with the client's new last mutation id.  Any database error
 rolls everything back, so a retried push starts from the same state.
+
+Exactly once per ``(client_id, mutation_id)``: a mutation id at or below the
+client's last applied id is not applied again.  If the response to a push is
+lost after the commit, the client retries the same mutations, and a
+conflict or rejection it never heard must not turn into a silent
+``duplicate`` (the client would drop the change as done).  So the full
+``PushResult`` of every mutation that was *not* applied is kept in
+``push_result`` in the same transaction, and a retried id answers that
+stored result (``conflict`` with the same base/theirs/yours, ``rejected``
+with the same reason and message); ids without one (applied) answer
+``duplicate``.  Applied results are not kept: that path stays as fast as
+before, and a retried applied mutation needs nothing but ``duplicate``.
+Stored results are kept ``store.PUSH_RESULT_DAYS`` days; pushes that store
+new ones drop the expired rows.
 """
 
 from __future__ import annotations
@@ -20,6 +34,7 @@ from crm_core.protocol import RIGHTS, SCHEMA_VERSION, Mutation, PushRequest
 from crm_server.core.db import is_postgres, iso_now, write_transaction
 from crm_server.errors import BadRequest, Forbidden, UpgradeRequired
 from crm_server.models import SyncClient
+from crm_server.sync import store
 from crm_server.sync.access import Actor
 from crm_server.sync.batch import Batch
 from crm_server.sync.mutations import Result, apply_mutation, result
@@ -91,16 +106,23 @@ def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any
         last = _lock_client(conn, actor, request.client_id)
         batch = Batch(conn, actor, request.client_id, iso_now())
         batch.preload([m for m in request.mutations if m.mutation_id > last])
+        retried = [m.mutation_id for m in request.mutations if m.mutation_id <= last]
+        kept = store.load_push_results(conn, request.client_id, retried)  # conflicts/rejections answered before
         results: list[Result] = []
+        not_applied: list[Result] = []
         for m in request.mutations:
             if m.mutation_id <= last:
-                results.append(result(m, "duplicate"))
+                results.append(kept.get(m.mutation_id) or result(m, "duplicate"))
                 continue
             if m.mutation_id > last + 1:
                 log.info("client %s: gap before mutation %d, batch stopped", request.client_id, m.mutation_id)
                 break
-            results.append(apply_mutation(batch, m))
+            outcome = apply_mutation(batch, m)
+            if outcome["status"] != "applied":
+                not_applied.append(outcome)
+            results.append(outcome)
             last = m.mutation_id
         batch.flush()
+        store.save_push_results(conn, request.client_id, not_applied, batch.now)
         conn.execute(update(CLIENT).where(CLIENT.c.client_id == request.client_id).values(last_mutation_id=last))
     return {"results": results, "last_mutation_id": last}

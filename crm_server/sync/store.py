@@ -11,12 +11,14 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
 from crm_core.entities import ENTITIES
-from crm_server.models import ChangeLog, Record, RecordRef, RecordShare
+from crm_server.core.db import utcnow
+from crm_server.models import ChangeLog, Record, RecordRef, RecordShare, StoredPushResult
 
 CHUNK = 2000  # ids per IN (...) query, under every driver's parameter limit
 
@@ -24,6 +26,9 @@ RECORD = Record.__table__  # type: ignore[attr-defined]
 SHARE = RecordShare.__table__  # type: ignore[attr-defined]
 REF = RecordRef.__table__  # type: ignore[attr-defined]
 LOG = ChangeLog.__table__  # type: ignore[attr-defined]
+PUSH_RESULT = StoredPushResult.__table__  # type: ignore[attr-defined]
+
+PUSH_RESULT_DAYS = 30  # how long a conflict/rejection is repeated to a retried push
 
 
 @dataclass(slots=True)
@@ -190,3 +195,38 @@ def write_shares(conn: Connection, changes: dict[tuple[str, str], int]) -> None:
     ]
     if rows:
         conn.execute(insert(SHARE), rows)
+
+
+_PUSH_RESULT = "INSERT INTO push_result (client_id, mutation_id, result, created_at) VALUES (?, ?, ?, ?)"
+
+
+def save_push_results(conn: Connection, client_id: str, results: list[dict[str, Any]], now: str) -> None:
+    """Keep the answers of mutations that were not applied (conflict,
+    rejected) so a retry of the push repeats them, and drop the expired ones.
+
+    Pruning runs only here, when the table grows: a push whose mutations
+    all applied costs nothing extra.
+    """
+    if not results:
+        return
+    _insert_many(conn, _PUSH_RESULT, [(client_id, r["mutation_id"], encode_json(r), now) for r in results])
+    cutoff = (utcnow() - timedelta(days=PUSH_RESULT_DAYS)).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    conn.execute(delete(PUSH_RESULT).where(PUSH_RESULT.c.created_at < cutoff))
+
+
+def load_push_results(conn: Connection, client_id: str, mutation_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The kept answers among ``mutation_ids`` of this client, by mutation id."""
+    if not mutation_ids:
+        return {}
+    wanted = set(mutation_ids)
+    rows = conn.execute(
+        select(PUSH_RESULT.c.mutation_id, PUSH_RESULT.c.result).where(
+            PUSH_RESULT.c.client_id == client_id,
+            PUSH_RESULT.c.mutation_id.between(min(wanted), max(wanted)),
+        )
+    )
+    found: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        if row.mutation_id in wanted:
+            found[int(row.mutation_id)] = json.loads(row.result)
+    return found

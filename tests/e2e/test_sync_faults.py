@@ -8,7 +8,7 @@ import pytest
 
 from crm_desktop.services.sync import AuthError, NetworkError, SyncError
 from crm_desktop.sync.errors import GarbageResponse
-from tests.e2e.conftest import Rep
+from tests.e2e.conftest import Rep, new_team
 from tests.e2e.faults import Fault
 from tests.helpers.server import ServerProcess
 
@@ -147,3 +147,27 @@ def test_forgotten_cursor_resyncs_fully_and_keeps_the_queue(shared_server: Serve
     assert seen is not None and seen.fields["phone"] == "555 010 0002"
     assert ana.crm.get("account", unshared.id) is None  # not sent in the full re-sync: removed here
     assert ana.crm.get("account", mine.id) is not None
+
+
+def test_conflict_in_a_lost_push_answer_still_becomes_one_sync_issue(shared_server: ServerProcess,
+                                                                     make_rep: MakeRep) -> None:
+    team = new_team(shared_server)
+    ana, bob = make_rep(shared_server, team=team), make_rep(shared_server, team=team)
+    contact = ana.crm.create_contact({"first_name": "Lee", "last_name": "Park", "phone": "555 010 1000"})
+    ana.crm.assign(contact, "team", team)
+    ana.sync.sync_now()
+    bob.sync.sync_now()
+    bob.crm.update(contact.id, {"phone": "555 010 2000"})
+    bob.sync.sync_now()
+    ana.crm.update(contact.id, {"phone": "555 010 3000"})
+    ana.net.faults = [Fault("/sync/push", "drop_response")]
+    with pytest.raises(NetworkError):
+        ana.sync.sync_now()  # the server committed the conflict, but ana never heard
+    assert ana.store.pending_changes() == 1 and ana.sync.issues() == []
+    report = ana.sync.sync_now()  # the retry: the server repeats the conflict, not "duplicate"
+    assert report.conflicts == 1 and report.pending_changes == 0
+    [issue] = ana.sync.issues()
+    assert issue.kind == "conflict"
+    assert issue.fields == {"phone": {"base": "555 010 1000", "theirs": "555 010 2000", "yours": "555 010 3000"}}
+    ana.sync.sync_now()
+    assert len(ana.sync.issues()) == 1  # reported once, not again on the next sync
