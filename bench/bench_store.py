@@ -15,7 +15,6 @@ from datagen import build_store
 from crm_desktop.services import CrmService
 from crm_desktop.store import Store
 
-
 _copies: dict[int, Path] = {}
 
 

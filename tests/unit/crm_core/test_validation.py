@@ -80,6 +80,6 @@ def test_the_registry_knows_the_four_entities() -> None:
                                       "urn:uuid:0f0f0f0f-0000-4000-8000-000000000000",
                                       "0f0f0f0f000040008000000000000000"])
 def test_record_ids_are_only_accepted_in_canonical_form(spelling: str) -> None:
-    with pytest.raises(ValidationError, match="not a record id|longer than 36"):
+    with pytest.raises(ValidationError, match=r"not a record id|longer than 36"):
         clean_changes("contact", {"account_id": spelling})
     assert clean_changes("contact", {"account_id": "0f0f0f0f-0000-4000-8000-000000000000"})
