@@ -163,3 +163,30 @@ def load(crm: CrmService) -> int:
     log.info("loaded demo data: %d accounts, %d contacts, %d connections",
              len(accounts), len(contacts), len(CONNECTIONS))
     return len(accounts) + len(contacts) + len(CONNECTIONS)
+
+
+def load_sync_issues(crm: CrmService) -> int:
+    """Queue two demo edits and answer them as a server would: one conflict, one rejection.
+
+    Goes through the same acknowledgement path a real push answer takes, so
+    the Sync issues view shows exactly what a rep would see; for tours and
+    screenshots only.
+    """
+    from crm_core.protocol import FieldConflict, PushResult
+    from crm_desktop.store import outbox
+
+    account = crm.resolve("Iberia Datos S.A.", ("account",))
+    contact = crm.resolve("Ana García López", ("contact",))
+    old_phone = account.get("phone")
+    crm.update(account, {"phone": "+34 910 000 222"})
+    crm.update(contact, {"job_title": "Directora General"})
+    with crm.store.db.transaction() as conn:
+        queued = {(m.record_id, m.op): m.mutation_id for m in outbox.queued(conn, 10_000)}
+        conflict = FieldConflict(base=old_phone, theirs="+34 910 000 111", yours="+34 910 000 222")
+        outbox.acknowledge(conn, [
+            PushResult(mutation_id=queued[(account.id, "update")], status="conflict", version=3,
+                       conflicts={"phone": conflict}),
+            PushResult(mutation_id=queued[(contact.id, "update")], status="rejected", reason="permission",
+                       message="you may not change this contact"),
+        ])
+    return 2

@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QWidget
 from crm_desktop.app import App, build_window
 from crm_desktop.services import AppContext
 from crm_desktop.services.demo import load as load_demo
+from crm_desktop.services.demo import load_sync_issues
 from crm_desktop.ui.forms import AccountForm
 from crm_desktop.ui.main_window import SYNC_ISSUES
 from crm_desktop.ui.preferences_dialog import open_preferences
+from crm_desktop.ui.sync.issues_view import SyncIssuesView
 
 
 def _settle() -> None:
@@ -82,11 +84,24 @@ def _english(app: App, out: Path) -> list[Path]:
     if SYNC_ISSUES in window._page_keys:
         window.show_page(SYNC_ISSUES)
         shots.append(_save(window, out / "sync_issues.png"))
+        shots += _sync_issues_with_conflict(app, out)
     preferences = open_preferences(window)
     if preferences is not None:
         shots.append(_save(preferences, out / "preferences.png"))
         preferences.reject()
     return shots
+
+
+def _sync_issues_with_conflict(app: App, out: Path) -> list[Path]:
+    """The issues view with a conflict (per-field values) and a rejection."""
+    load_sync_issues(app.context.crm)
+    view = app.window.findChild(SyncIssuesView)
+    if view is None:
+        return []
+    view.refresh()
+    _settle()
+    view.table.selectRow(0)
+    return [_save(app.window, out / "sync_issues_conflict.png")]
 
 
 def _spanish(app: App, out: Path) -> list[Path]:
