@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any, Protocol
 
@@ -80,7 +80,7 @@ def phone_e164(value: str | None, region: str = "US") -> str | None:
 
 
 def _check_phone(value: str) -> str:
-    digits = sum(ch.isdigit() for ch in value)
+    digits = sum(map(str.isdigit, value))
     if not _PHONE_CHARS.match(value) or digits < 3:
         raise ValueError(f"{value!r} is not a phone number")
     return value
@@ -108,44 +108,80 @@ def _check_id(value: str) -> str:
 
 def clean_value(definition: EntityDef, name: str, value: Any) -> Any:
     """One field's value checked and normalised; raises ValidationError."""
-    if name not in definition.fields_model.model_fields:
+    check = _checks(definition).get(name)
+    if check is None:
         raise ValidationError(name, f"unknown field of {definition.name}")
     if value is not None and not isinstance(value, str):
         raise ValidationError(name, f"must be text, not {type(value).__name__}")
-    text = value.strip() if isinstance(value, str) else None
+    text = value.strip() if value is not None else None
     if not text:
         if name in definition.required:
             raise ValidationError(name, "is required")
         return None if name != "state" else ACTIVE
     if "\x00" in text:
         raise ValidationError(name, "contains a NUL character")
-    limit = definition.max_length(name)
+    limit = definition.max_lengths.get(name)
     if limit is not None and len(text) > limit:
         raise ValidationError(name, f"is longer than {limit} characters")
     try:
-        return _check_kind(definition, name, text)
+        return check(text)
     except ValueError as exc:
         raise ValidationError(name, str(exc)) from None
 
 
-def _check_kind(definition: EntityDef, name: str, text: str) -> str:
-    if name in definition.emails:
-        return normalize_email(text)
-    if name in definition.phones:
-        return _check_phone(text)
-    if name in definition.dates:
-        return _check_date(text)
-    if name in definition.references:
-        return _check_id(text)
-    if name == "state" and text not in STATES:
+def _plain(text: str) -> str:
+    return text
+
+
+def _check_state(text: str) -> str:
+    if text not in STATES:
         raise ValueError(f"must be one of {', '.join(STATES)}")
-    if name == "currency" and not _CURRENCY.match(text.upper()):
+    return text
+
+
+def _check_currency(text: str) -> str:
+    if not _CURRENCY.match(text.upper()):
         raise ValueError(f"{text!r} is not a 3-letter currency code")
-    if name == "currency":
-        return text.upper()
-    if name in ("record1_type", "record2_type") and text not in CUSTOMER_TYPES:
+    return text.upper()
+
+
+def _check_record_type(text: str) -> str:
+    if text not in CUSTOMER_TYPES:
         raise ValueError(f"must be one of {', '.join(CUSTOMER_TYPES)}")
     return text
+
+
+_NAMED_CHECKS: dict[str, Callable[[str], str]] = {
+    "state": _check_state, "currency": _check_currency,
+    "record1_type": _check_record_type, "record2_type": _check_record_type,
+}
+
+
+_CHECKS: dict[str, dict[str, Callable[[str], str]]] = {}
+
+
+def _checks(definition: EntityDef) -> dict[str, Callable[[str], str]]:
+    """Each field's check, worked out once per entity (this runs per field of every push)."""
+    found = _CHECKS.get(definition.name)
+    if found is None:
+        found = _CHECKS[definition.name] = _make_checks(definition)
+    return found
+
+
+def _make_checks(definition: EntityDef) -> dict[str, Callable[[str], str]]:
+    checks: dict[str, Callable[[str], str]] = {}
+    for name in definition.field_names:
+        if name in definition.emails:
+            checks[name] = normalize_email
+        elif name in definition.phones:
+            checks[name] = _check_phone
+        elif name in definition.dates:
+            checks[name] = _check_date
+        elif name in definition.references:
+            checks[name] = _check_id
+        else:
+            checks[name] = _NAMED_CHECKS.get(name, _plain)
+    return checks
 
 
 def clean_changes(entity_name: str, changes: Mapping[str, Any]) -> dict[str, Any]:
