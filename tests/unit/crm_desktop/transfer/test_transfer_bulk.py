@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from crm_core.validation import ValidationError, normalize_email
+from crm_core.validation import ValidationError, normalize_email, phone_e164
 from crm_desktop.store import Store
-from crm_desktop.store.bulk import BulkWriter, plain_email
+from crm_desktop.store.bulk import BulkWriter, fast_e164, plain_email
 
 _VALUES = {"first_name": "Ana", "last_name": "Ruiz", "email": "Ana@Example.COM", "phone": "(512) 555-0100"}
 
@@ -75,3 +75,29 @@ def test_fast_email_answer_agrees_with_email_validator_wherever_it_answers() -> 
             answered += 1
             assert fast == _full_check(text), text
     assert answered > 500
+
+
+def test_fast_phone_answer_agrees_with_phonenumbers_everywhere() -> None:
+    rng = random.Random(7)
+    samples = ["(512) 555-0100", "512-555-0100", "512.555.0100", "512 555 0100", "5125550100", "(512)555-0100",
+               "+1 512 555 0100", "+1-512-555-0100", "+1 (512) 555-0100", "+15125550100", "(112) 555-0100",
+               "(012) 555-0100", "+1 112 555 0100", "+34 612 345 678", "+34612345678", "+34 91 234 56 78",
+               "+34 512 345 678", "+34 012 345 678", "(512 555-0100", "512) 555-0100", "+1 512 555 010",
+               "+34 612 345 67", "512-555-01000", "٥١٢-٥٥٥-٠١٠٠", "(512) 555-0100 x12", " 512-555-0100"]
+    separators = ["", " ", "-", ".", "  ", "/", "(", ")"]
+    for _ in range(3000):
+        digits = "".join(rng.choice("0123456789") for _ in range(rng.choice([9, 10, 11])))
+        cut = sorted(rng.sample(range(1, len(digits)), 2))
+        body = rng.choice(separators).join([digits[:cut[0]], digits[cut[0]:cut[1]], digits[cut[1]:]])
+        samples.append(rng.choice(["", "+", "+1 ", "+34 ", "+1", "+34", "(", "00"]) + body)
+    for text in samples:
+        for region in ("US", "CA", "ES", "GB"):
+            assert fast_e164(text, region) == phone_e164(text, region), (text, region)
+
+
+def test_fast_phone_answer_is_cached_and_repeats_the_first_answer() -> None:
+    fast_e164.cache_clear()
+    assert fast_e164("+44 20 7946 0958", "GB") == phone_e164("+44 20 7946 0958", "GB")
+    assert fast_e164("+44 20 7946 0958", "GB") == "+442079460958"
+    assert fast_e164.cache_info().hits == 1
+    assert fast_e164("", "US") is None and fast_e164(None, "US") is None
