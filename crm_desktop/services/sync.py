@@ -193,7 +193,10 @@ class SyncService:
         refused = isinstance(exc, AuthError) and "not logged in" not in exc.message
         if refused and self.server_url and self.username:
             self.credentials.delete(self.server_url, self.username)  # the server refused it: ask again
-        log.warning("sync failed (%s): %s", exc.kind, exc.message)
+        # Never having logged in is the normal state of a laptop used offline,
+        # not something to warn about on every automatic attempt.
+        level = logging.INFO if self.server_url is None else logging.WARNING
+        log.log(level, "sync failed (%s): %s", exc.kind, exc.message)
 
     def probe(self) -> bool:
         """Whether the server answers its health check; never raises."""
