@@ -80,11 +80,13 @@ class DuplicateFinder:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
+        self._stored: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
         """Forget the in-memory index: the last chunk is in the store now."""
         self.chunk = _ChunkIndex()
+        self._stored.clear()
 
     # -- contacts ------------------------------------------------------------
 
@@ -112,10 +114,7 @@ class DuplicateFinder:
         # the same address was matched above.  So a row with an email is only
         # compared with the contacts that have none.
         with_email = bool(fields.get("email"))
-        rows = self.conn.execute("SELECT first_name, last_name, id FROM contact WHERE account_id = ?"
-                                 " AND +deleted = 0" + (" AND email IS NULL" if with_email else ""),
-                                 (account_id,)).fetchall()
-        names = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
+        names = list(self._stored_people(account_id, with_email))
         people = self.chunk.people.get(account_id)
         if people is not None:
             names += people.without_email if with_email else people.everyone
@@ -127,6 +126,22 @@ class DuplicateFinder:
             return None
         return Match(names[best[2]][1], f"a contact with a very similar name at the same company "
                      f"({names[best[2]][0]})", False)
+
+    def _stored_people(self, account_id: str, with_email: bool) -> list[tuple[str, str]]:
+        # The store's contacts of an account, read once a chunk: the chunk's
+        # own rows are in chunk.people, and an update drops what was read.
+        key = (account_id, with_email)
+        found = self._stored.get(key)
+        if found is None:
+            rows = self.conn.execute("SELECT first_name, last_name, id FROM contact WHERE account_id = ?"
+                                     " AND +deleted = 0" + (" AND email IS NULL" if with_email else ""),
+                                     (account_id,)).fetchall()
+            found = self._stored[key] = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
+        return found
+
+    def forget_reads(self) -> None:
+        """Drop the names read from the store: an update just changed it."""
+        self._stored.clear()
 
     def _no_company_name(self, fields: dict[str, Any], sort_key: str) -> Match | None:
         # Contacts without a company are too many to compare fuzzily (a phone's

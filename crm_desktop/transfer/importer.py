@@ -199,6 +199,8 @@ class Importer:
             changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
         except ValidationError as exc:
             raise _Invalid(self.mapper.reason(exc, entity_name)) from None
+        finally:
+            self.finder.forget_reads()
         if new_account is not None:
             self._note_account(new_account)
         if changed:

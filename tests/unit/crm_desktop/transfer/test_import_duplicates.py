@@ -110,3 +110,17 @@ def test_accounts_match_on_website_whatever_its_spelling(transfer: TransferServi
     path = tmp_path / "web.csv"
     path.write_text("Company,Website\nGlobex Corporation,HTTPS://WWW.GLOBEX.EXAMPLE/contact\n", encoding="utf-8")
     assert transfer.import_file(path, kind="accounts").duplicates == 1
+
+
+def test_names_read_for_the_chunk_follow_an_update_made_in_it(transfer: TransferService, store: Store,
+                                                              tmp_path: Path) -> None:
+    acme = store.create("account", {"name": "Acme"})
+    old = store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "account_id": acme.id})
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Email,Company\nAna,Ruiz,ana1@x.example,Acme\n"
+                    "Ana,Ruiz,ana2@x.example,Acme\n", encoding="utf-8")
+    report = transfer.import_file(path, duplicates="update")
+    # The first row gives the stored Ana her email; the second, with another
+    # address, is then another person, not a stale name match.
+    assert (report.updated, report.created, report.duplicates) == (1, 1, 0)
+    assert store.require("contact", old.id).fields["email"] == "ana1@x.example"
