@@ -9,6 +9,7 @@ chunk needs an in-memory index: memory stays flat on a million rows.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,8 +35,12 @@ def name_key(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
+@functools.lru_cache(maxsize=65536)
 def _plain(text: str) -> str:
-    # "Ruíz" and "Ruiz" are the same person typed on two keyboards.
+    # "Ruíz" and "Ruiz" are the same person typed on two keyboards.  Names
+    # repeat all over a file and the store (cached); ASCII has nothing to strip.
+    if text.isascii():
+        return text
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 

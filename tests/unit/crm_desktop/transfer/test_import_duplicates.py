@@ -124,3 +124,11 @@ def test_names_read_for_the_chunk_follow_an_update_made_in_it(transfer: Transfer
     # address, is then another person, not a stale name match.
     assert (report.updated, report.created, report.duplicates) == (1, 1, 0)
     assert store.require("contact", old.id).fields["email"] == "ana1@x.example"
+
+
+def test_plain_names_lose_accents_and_keep_ascii_as_is() -> None:
+    from crm_desktop.transfer.dedupe import _plain
+
+    assert _plain("ana ruíz") == _plain("ana ruíz") == "ana ruiz"
+    assert _plain("ana ruiz") == "ana ruiz"
+    assert _plain("søren müller ñúñez") == "søren muller nunez"
