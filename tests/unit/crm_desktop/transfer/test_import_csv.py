@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import threading
 from pathlib import Path
 
@@ -212,3 +213,26 @@ def test_one_file_with_contacts_and_their_companies_fills_the_new_accounts(
     assert (report.kind, report.created, report.accounts_created) == ("contacts", 2, 1)
     acme = accounts(store)["Acme"].fields
     assert (acme["website"], acme["industry"], acme["account_number"]) == ("acme.example", "Retail", "EXT-9")
+
+
+def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: TransferService, store: Store,
+                                                              tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    during: list[bool] = []
+    original = importer.Importer._import_row
+
+    def spy(self: importer.Importer, row: importer.SourceRow) -> None:
+        during.append(gc.isenabled())
+        original(self, row)
+
+    monkeypatch.setattr(importer.Importer, "_import_row", spy)
+    assert gc.isenabled()
+    assert transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created == 250
+    assert gc.isenabled() and not any(during) and len(during) == 250
+    gc.disable()
+    try:
+        transfer.import_file(_many_rows(tmp_path / "again.csv", 10))
+        assert not gc.isenabled(), "a caller's paused collector stays paused"
+    finally:
+        gc.enable()
