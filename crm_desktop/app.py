@@ -6,6 +6,7 @@ same wiring without an event loop, for tests, screenshots and benchmarks.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from dataclasses import dataclass
@@ -104,6 +105,11 @@ def _preload() -> None:
 
 def attach_extras(app: App, *, with_sync: bool, first_run: bool, start_sync: bool = False) -> None:
     """Sync, import/export and, on an empty store, the welcome page."""
+    # Everything loaded so far (Qt, SQLAlchemy, pydantic, the modules) lives as
+    # long as the app: frozen out of the cyclic collector, whose full passes
+    # over it on the sync threads held the GIL for 70-120 ms and stalled the
+    # window during a first sync (bench/bench_gui_sync.py).
+    gc.freeze()
     window, context = app.window, app.context
     controller = optional.sync_controller(context, application()) if with_sync else None
     if controller is not None:
