@@ -13,19 +13,16 @@ from __future__ import annotations
 import functools
 import json
 import operator
-import re
 import sqlite3
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import email_validator
-
-from crm_core.entities import EntityDef, entity
-from crm_core.validation import ValidationError, check_record, clean_value, phone_e164
+from crm_core.entities import entity
+from crm_core.validation import ValidationError, check_record, clean_changes
 from crm_desktop.store import fts
-from crm_desktop.store.writes import Lookup, Writer, now_iso, sort_key, table
+from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
 
 _LOCAL = {"account": ("sort_key", "phone_e164", "other_phone_e164"),
           "contact": ("sort_key", "phone_e164", "mobile_phone_e164")}
@@ -91,7 +88,7 @@ class BulkWriter:
         label = f"new {entity_name}"
         fields = dict(_defaults(entity_name))
         try:
-            fields.update(_clean(definition, values))
+            fields.update(clean_changes(definition.name, values))
             for name in definition.required:
                 if not fields.get(name):
                     raise ValidationError(name, "is required")
@@ -99,7 +96,7 @@ class BulkWriter:
         except ValidationError as exc:
             raise ValidationError(exc.field, exc.message, record=label) from None
         local = dict.fromkeys(_LOCAL.get(entity_name, ()))
-        local.update(_local_columns(entity_name, fields, self.region))
+        local.update(local_columns(entity_name, fields, set(fields), self.region))
         return NewRecord(record_id, fields, local)
 
     def remember(self, record: NewRecord) -> None:
@@ -175,83 +172,6 @@ class BulkWriter:
             self.lookup.forget_reads()
         self.conn.execute("RELEASE bulk_update")
         return changed
-
-
-# The plain ASCII addresses nearly every file holds, for which email_validator's
-# answer is known without running it: valid, and normalised by lower-casing
-# the domain.  Anything else (quotes, IDNA, odd lengths) takes the full check.
-# tests/unit/crm_desktop/transfer/test_transfer_bulk.py holds them to that.
-_PLAIN_EMAIL = re.compile(
-    r"(?P<local>[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*)@"
-    r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})")
-# ".name" ends ".d" exactly when name is d or ends in ".d": one C call instead of a loop.
-_SPECIAL_USE = tuple("." + d for d in email_validator.SPECIAL_USE_DOMAIN_NAMES)
-
-
-def plain_email(text: str) -> str | None:
-    """The normalised form of a plain ASCII address, or None to run the full check."""
-    match = _PLAIN_EMAIL.fullmatch(text)
-    if match is None or len(text) > 254 or len(match["local"]) > 64:
-        return None
-    domain = match["domain"].lower()
-    if "--" in domain or ("." + domain).endswith(_SPECIAL_USE):
-        return None  # punycode labels and reserved names: let email_validator judge
-    return f"{match['local']}@{domain}"
-
-
-def _local_columns(entity_name: str, fields: Mapping[str, Any], region: str) -> dict[str, Any]:
-    """``writes.local_columns`` of a new record (every field changed), with ``fast_e164`` for phones."""
-    out: dict[str, Any] = {}
-    if entity_name not in ("account", "contact"):
-        return out
-    if fields.keys() & {"name", "first_name", "last_name"}:
-        out["sort_key"] = sort_key(entity_name, fields)
-    for phone in entity(entity_name).phones:
-        if phone in fields:
-            out[f"{phone}_e164"] = fast_e164(fields[phone], region)
-    return out
-
-
-# The shapes most phone columns hold, whose E.164 form phonenumbers is known
-# to give (country code plus the digits: no national prefix to strip, a
-# possible length): NANP numbers written "+1 ..." anywhere or nationally in
-# the US, and Spanish mobiles and landlines written "+34 ...".  Parsing costs
-# more than everything else a row needs; anything else takes the full parse.
-# tests/unit/crm_desktop/transfer/test_transfer_bulk.py holds them equal.
-_NANP = r"(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[ .-]?)(\d{3})[ .-]?(\d{4})"
-_FAST_PHONES = (
-    (re.compile(r"\+1[ .-]?" + _NANP, re.ASCII), "+1", None),
-    (re.compile(_NANP, re.ASCII), "+1", "US"),
-    (re.compile(r"\+34 ?([6-9]\d\d) ?(\d{3}) ?(\d{3})", re.ASCII), "+34", None),
-    (re.compile(r"\+34 ?([6-9]\d) ?(\d{3}) ?(\d{2}) ?(\d{2})", re.ASCII), "+34", None),
-)
-
-
-@functools.lru_cache(maxsize=65536)
-def fast_e164(value: str | None, region: str) -> str | None:
-    """``phone_e164``, answered without phonenumbers for the common shapes; repeats cached."""
-    if not value:
-        return None
-    for pattern, prefix, only_region in _FAST_PHONES:
-        if only_region is not None and region != only_region:
-            continue
-        match = pattern.fullmatch(value)
-        if match is not None:
-            return prefix + "".join(g for g in match.groups() if g)
-    return phone_e164(value, region)
-
-
-def _clean(definition: EntityDef, values: Mapping[str, Any]) -> dict[str, Any]:
-    """``clean_changes``, with the fast answer for plain email addresses."""
-    out: dict[str, Any] = {}
-    for name, value in values.items():
-        if name in definition.emails and isinstance(value, str):
-            fast = plain_email(value.strip())
-            if fast is not None:
-                out[name] = fast
-                continue
-        out[name] = clean_value(definition, name, value)
-    return out
 
 
 @functools.cache

@@ -113,3 +113,14 @@ def test_the_fast_email_answer_agrees_with_email_validator_wherever_it_answers()
             answered += 1
             assert fast == full_check(text), text
     assert answered > 500
+
+
+@pytest.mark.parametrize(("text", "region"), [
+    ("+053261)00)08", "US"), ("+1 (206) 555-0100", "US"), ("(206) 555-0100", "US"), ("206-555-0100", "CA"),
+    ("+34 612 345 678", "GB"), ("912 345 678", "ES"), ("+44 20 7946 0958", "GB"), ("020 7946 0958", "GB"),
+    ("+7 8 495 123-45-67", "RU"), ("+54 9 11 1234-5678", "AR"), ("+1 112 555 0100", "US"), ("12", "US"),
+])
+def test_the_short_e164_path_gives_the_full_parse_answer(text: str, region: str) -> None:
+    from crm_core.validation import parse_e164
+
+    assert phone_e164(text, region) == parse_e164(text, region)

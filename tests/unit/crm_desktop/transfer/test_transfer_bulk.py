@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from crm_core.validation import ValidationError, normalize_email, phone_e164
+from crm_core.validation import ValidationError, parse_e164, phone_e164
 from crm_desktop.store import Store
-from crm_desktop.store.bulk import BulkWriter, fast_e164, plain_email
+from crm_desktop.store.bulk import BulkWriter
 
 _VALUES = {"first_name": "Ana", "last_name": "Ruiz", "email": "Ana@Example.COM", "phone": "(512) 555-0100"}
 
@@ -52,31 +52,6 @@ def test_an_account_remembered_in_the_chunk_can_be_pointed_at_before_insert(stor
     assert [r.name for r in store.search("contact", "acme")] == ["Ruiz"]
 
 
-def _full_check(text: str) -> str | None:
-    try:
-        return normalize_email(text)
-    except ValueError:
-        return None
-
-
-def test_fast_email_answer_agrees_with_email_validator_wherever_it_answers() -> None:
-    rng = random.Random(42)
-    alphabet = "aZ09._-+'%@-.xn"
-    samples = ["Ana.Ruiz@Example.COM", "x@localhost", "a..b@x.com", "a@x.test", "a@xn--bcher-kva.com",
-               ".a@x.com", "a.@x.com", "a@-x.com", "a@x.c0m", "a@x.onion", "a@sub.local", "a" * 65 + "@x.com",
-               "a@" + "b" * 64 + ".com", "a@" + ".".join(["b" * 60] * 5) + ".com", "a@b.c", "a@1.com",
-               "a@b.co-m", "a@b-.com", "Ñ@x.com"]
-    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(3, 20))) + rng.choice(
-        ["@x.com", "@Sub.Example.ORG", "@a-b.io", ".x@y.es", "@x..com"]) for _ in range(3000)]
-    answered = 0
-    for text in samples:
-        fast = plain_email(text)
-        if fast is not None:
-            answered += 1
-            assert fast == _full_check(text), text
-    assert answered > 500
-
-
 def test_fast_phone_answer_agrees_with_phonenumbers_everywhere() -> None:
     rng = random.Random(7)
     samples = ["(512) 555-0100", "512-555-0100", "512.555.0100", "512 555 0100", "5125550100", "(512)555-0100",
@@ -92,12 +67,12 @@ def test_fast_phone_answer_agrees_with_phonenumbers_everywhere() -> None:
         samples.append(rng.choice(["", "+", "+1 ", "+34 ", "+1", "+34", "(", "00"]) + body)
     for text in samples:
         for region in ("US", "CA", "ES", "GB"):
-            assert fast_e164(text, region) == phone_e164(text, region), (text, region)
+            assert phone_e164(text, region) == parse_e164(text, region), (text, region)
 
 
 def test_fast_phone_answer_is_cached_and_repeats_the_first_answer() -> None:
-    fast_e164.cache_clear()
-    assert fast_e164("+44 20 7946 0958", "GB") == phone_e164("+44 20 7946 0958", "GB")
-    assert fast_e164("+44 20 7946 0958", "GB") == "+442079460958"
-    assert fast_e164.cache_info().hits == 1
-    assert fast_e164("", "US") is None and fast_e164(None, "US") is None
+    phone_e164.cache_clear()
+    assert phone_e164("+44 20 7946 0958", "GB") == parse_e164("+44 20 7946 0958", "GB")
+    assert phone_e164("+44 20 7946 0958", "GB") == "+442079460958"
+    assert phone_e164.cache_info().hits == 1
+    assert phone_e164("", "US") is None and phone_e164(None, "US") is None
