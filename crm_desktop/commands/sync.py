@@ -130,7 +130,7 @@ def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:
     issues = _service(ctx).issues()
     data = [{"id": i.id, "kind": i.kind, "entity": i.entity, "record_id": i.record_id,
              "record_name": i.record_name, "op": i.op, "reason": i.reason, "message": i.message,
-             "fields": i.fields} for i in issues]
+             "fields": i.fields, "created_at": i.created_at} for i in issues]
 
     def human() -> None:
         if not issues:

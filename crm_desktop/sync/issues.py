@@ -43,6 +43,7 @@ class SyncIssueView:
     reason: str
     message: str
     fields: dict[str, dict[str, Any]]
+    created_at: str = ""  # when the server's answer came back (UTC, ISO)
 
 
 def list_issues(store: Store) -> list[SyncIssueView]:
@@ -60,7 +61,8 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
         fields = {k: {"yours": v} for k, v in details.get("fields", {}).items()}
     return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
                          record_name=_record_name(conn, row["entity"], row["record_id"]), op=row["op"],
-                         reason=row["reason"], message=row["message"], fields=fields)
+                         reason=row["reason"], message=row["message"], fields=fields,
+                         created_at=row["created_at"])
 
 
 def _record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
