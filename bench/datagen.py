@@ -91,10 +91,11 @@ def build_store(data_dir: Path, contacts: int = 1_000_000, accounts: int | None 
                 cache_dir: Path | None = None) -> Path:
     """A store in ``data_dir`` holding synced records (no queue), built once and cached."""
     from crm_desktop.store import Store
+    from crm_desktop.store.migrations import SCHEMA_VERSION
 
     n_accounts = accounts if accounts is not None else max(1, contacts // 20)
     cache_root = cache_dir or Path(__file__).resolve().parent.parent / ".bench-data"
-    cached = cache_root / f"store-v{DATA_VERSION}-{contacts}-{n_accounts}"
+    cached = cache_root / f"store-v{DATA_VERSION}-s{SCHEMA_VERSION}-{contacts}-{n_accounts}"
     if not (cached / "crm.sqlite3").exists():
         tmp = cached.with_suffix(".tmp")
         shutil.rmtree(tmp, ignore_errors=True)

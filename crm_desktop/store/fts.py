@@ -24,10 +24,13 @@ def _phones(values: Iterable[Any]) -> str:
             continue
         text = str(value)
         digits = _NON_DIGITS.sub("", text)
-        parts += [text, digits]
+        if text.lstrip("+") != digits:
+            parts.append(text)  # as typed: "555 1234" finds it by its groups
+        parts.append(digits)
         if len(digits) > 10:
             parts.append(digits[-10:])
-    return " ".join(parts)
+    # The E.164 form repeats the typed digits: each token once is enough.
+    return " ".join(dict.fromkeys(parts))
 
 
 def _join(*values: Any) -> str:

@@ -19,7 +19,7 @@ from crm_desktop.store import fts
 
 log = logging.getLogger("crm.store")
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _sql(version: int) -> str:
@@ -43,7 +43,7 @@ def _fill_v2(conn: sqlite3.Connection) -> None:
         "UPDATE contact SET mobile_phone_e164 = ? WHERE num = ?",
         [(phone_e164(r["mobile_phone"], region), r["num"]) for r in rows],
     )
-    fts.rebuild(conn)
+    # Version 3 replaces the search tables and fills them; no need to fill them twice.
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -51,7 +51,7 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_roles, 2: _fill_v2}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_roles, 2: _fill_v2, 3: fts.rebuild}
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -52,6 +52,10 @@ def test_the_upgraded_schema_matches_the_table_definitions(v1_store: Path, tmp_p
             indexes = {i.name for i in table.indexes}
             found_indexes = {r[1] for r in upgraded.conn.execute(f"PRAGMA index_list({table.name})")}
             assert indexes <= found_indexes
+        for store in (upgraded, fresh):
+            for name in ("contact_fts", "account_fts"):
+                sql = store.conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()[0]
+                assert "detail = none" in sql and "prefix = '1 2 3'" in sql, sql
     finally:
         upgraded.close()
         fresh.close()
