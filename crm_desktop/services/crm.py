@@ -173,6 +173,11 @@ class CrmService:
         """The list's order as compact row numbers, for views that jump anywhere."""
         return self.store.ordered_nums(kind, view)
 
+    def sorted_nums(self, kind: str, sort: str, *, descending: bool = False, view: View = "active",
+                    text: str = "") -> array[int]:
+        """A list's (or a search's) order by another column, as compact row numbers."""
+        return self.store.sorted_nums(kind, sort, descending=descending, view=view, text=text)
+
     def by_nums(self, kind: str, nums: list[int]) -> list[Record]:
         """Records by row number, in the order given."""
         return self.store.by_nums(kind, nums)

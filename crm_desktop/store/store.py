@@ -150,6 +150,12 @@ class Store:
         with self.db.lock:
             return queries.ordered_nums(self.conn, entity_name, view)
 
+    def sorted_nums(self, entity_name: str, sort: str, *, descending: bool = False, view: View = "active",
+                    text: str = "") -> array[int]:
+        """A view's (or a search's) nums ordered by another column (see queries.sorted_nums)."""
+        with self.db.lock:
+            return queries.sorted_nums(self.conn, entity_name, sort, descending=descending, view=view, text=text)
+
     def by_nums(self, entity_name: str, nums: list[int]) -> list[Record]:
         """Records by their nums, in that order."""
         with self.db.lock:
