@@ -109,7 +109,6 @@ class RecordListView(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSortingEnabled(True)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        table.horizontalHeader().sortIndicatorChanged.connect(self._on_header_sort_indicator_changed)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -166,20 +165,13 @@ class RecordListView(QWidget):
         if view:
             self.model.set_view(view)
 
-    @Slot(int, Qt.SortOrder)
-    def _on_header_sort_indicator_changed(self, column: int, order: Qt.SortOrder) -> None:
-        if column != 0:  # only the name order is sorted in SQL
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(0, order)
-            header.blockSignals(False)
-            self.model.sort(0, order)
-
     @Slot(int)
     def _on_model_count_changed(self, count: int) -> None:
         self.count_label.setText(self._count_text(count).replace("%1", QLocale().toString(count)))
 
     def _count_text(self, count: int) -> str:
+        if self.model.sorting:
+            return self.tr("Sorting…")
         if self.model.search_text:
             if self.model.more_matches:
                 return self.tr("%1+ matches")

@@ -115,19 +115,62 @@ class ListRows:
 
     def _fetch_by_nums(self, row: int) -> bool:
         assert self.nums is not None
-        first = max(0, row - PAGE // 2)
-        wanted = list(self.nums[first:first + PAGE])
-        records = self.crm.by_nums(self.kind, wanted)
-        if len(records) != len(wanted):
-            return False  # rows changed since the order was read; a refresh follows
-        self.cache.put(first, records)
-        return True
+        return fetch_by_nums(self.crm, self.kind, self.nums, row, self.cache)
 
     def set_nums(self, nums: array[int]) -> None:
         """The list's whole order, loaded in the background; jumps work from now on."""
         if len(nums) == self.count:
             self.nums = nums
         self.needs_nums = False
+
+
+def fetch_by_nums(crm: CrmService, kind: str, nums: array[int], row: int, cache: RowCache) -> bool:
+    """Cache the block of rows around ``row`` of an order read as nums."""
+    first = max(0, row - PAGE // 2)
+    wanted = list(nums[first:first + PAGE])
+    records = crm.by_nums(kind, wanted)
+    if len(records) != len(wanted):
+        return False  # rows changed since the order was read; a refresh follows
+    cache.put(first, records)
+    return True
+
+
+@dataclass(frozen=True)
+class SortOrder:
+    """A list ordered by one of its columns (``sort`` is a store sort name)."""
+
+    sort: str
+    descending: bool
+    view: View
+    text: str
+
+
+class SortedRows:
+    """A list, or a search's matches, in a column's order read whole as nums.
+
+    The order comes from a background read (``CrmService.sorted_nums``);
+    rows are then fetched by num around whichever row the view shows.
+    """
+
+    def __init__(self, crm: CrmService, kind: str, order: SortOrder, nums: array[int]) -> None:
+        self.crm = crm
+        self.kind = kind
+        self.order = order
+        self.view: View = order.view
+        self.nums = nums
+        self.count = len(nums)
+        self.cache = RowCache()
+
+    def at(self, row: int) -> Record | None:
+        if not 0 <= row < self.count:
+            return None
+        found = self.cache.get(row)
+        if found is None and fetch_by_nums(self.crm, self.kind, self.nums, row, self.cache):
+            found = self.cache.get(row)
+        return found
+
+    def peek(self, row: int) -> Record | None:
+        return self.cache.rows.get(row)
 
 
 class SearchRows:

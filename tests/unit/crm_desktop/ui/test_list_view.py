@@ -60,3 +60,43 @@ def test_my_views_are_named_in_spanish(qtbot: QtBot, ui_crm: CrmService, spanish
     qtbot.add_widget(contacts)
     assert accounts.views.itemText(0) == "Mis cuentas activas"
     assert contacts.views.itemText(0) == "Mis contactos activos"
+
+
+def test_clicking_a_column_header_sorts_by_that_column(qtbot: QtBot, ui_crm: CrmService,
+                                                       make_account: Callable[..., Record], tmp_path) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    for name, city in (("Acme", "Zaragoza"), ("Bravo", "Ávila"), ("Cobre", "madrid"), ("Delta", None)):
+        make_account(name, bill_to_city=city)
+    view = RecordListView(ui_crm, "account")
+    qtbot.add_widget(view)
+    view.resize(900, 300)
+    view.show()
+    header = view.table.horizontalHeader()
+    city = 3
+    with qtbot.wait_signal(view.model.modelReset, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(city) + 20, header.height() // 2))
+    assert header.sortIndicatorSection() == city
+    assert _names(view) == ["Bravo", "Cobre", "Acme", "Delta"]
+    assert view.count_label.text() == "4 accounts"
+    view.grab().save(str(tmp_path / "sorted-by-city.png"))
+    with qtbot.wait_signal(view.model.modelReset, timeout=5000):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=QPoint(header.sectionViewportPosition(city) + 20, header.height() // 2))
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert _names(view) == ["Acme", "Cobre", "Bravo", "Delta"]
+
+
+def test_the_count_says_sorting_while_a_column_order_is_read(qtbot: QtBot, ui_crm: CrmService,
+                                                             make_account: Callable[..., Record]) -> None:
+    from PySide6.QtCore import Qt
+
+    make_account("Acme")
+    view = RecordListView(ui_crm, "account")
+    qtbot.add_widget(view)
+    texts: list[str] = []
+    view.model.count_changed.connect(lambda _n: texts.append(view.count_label.text()))
+    with qtbot.wait_signal(view.model.modelReset, timeout=5000):
+        view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    assert texts[0] == "Sorting…" and view.count_label.text() == "1 account"

@@ -167,3 +167,68 @@ def test_refresh_after_an_edit_keeps_the_view_where_it_was(monkeypatch: Any, qtb
     qtbot.wait_until(lambda: model.rowCount() == 61, timeout=5000)
     qtbot.wait_until(lambda: model.index(40, 0).data() == "Ana Name40", timeout=5000)
     assert table.verticalScrollBar().value() == position
+
+
+def _sorted_by(qtbot: Any, model: RecordTableModel, column: int, order: Qt.SortOrder) -> None:
+    with qtbot.wait_signal(model.modelReset, timeout=5000):
+        model.sort(column, order)
+    assert not model.sorting
+
+
+def test_any_column_sorts_both_ways_with_blanks_last(qtmodeltester: Any, qtbot: Any, ui_crm: CrmService,
+                                                     make_contact: Callable[..., Record]) -> None:
+    make_contact("Ana", "Abad", job_title="Sales")
+    make_contact("Eva", "Bravo", job_title="ávila office")
+    make_contact("Luis", "Castro")
+    make_contact("Paz", "Duran", job_title="Buyer")
+    model = RecordTableModel(ui_crm, "contact")
+    _sorted_by(qtbot, model, 1, Qt.SortOrder.AscendingOrder)
+    assert _names(model) == ["Eva Bravo", "Paz Duran", "Ana Abad", "Luis Castro"]
+    qtmodeltester.check(model)
+    _sorted_by(qtbot, model, 1, Qt.SortOrder.DescendingOrder)
+    assert _names(model) == ["Ana Abad", "Paz Duran", "Eva Bravo", "Luis Castro"]
+    model.sort(0, Qt.SortOrder.AscendingOrder)  # back to the keyset order, at once
+    assert _names(model) == ["Ana Abad", "Eva Bravo", "Luis Castro", "Paz Duran"]
+
+
+def test_search_results_sort_by_company(qtbot: Any, ui_crm: CrmService, make_contact: Callable[..., Record],
+                                        make_account: Callable[..., Record]) -> None:
+    zeta, acme = make_account("Zeta"), make_account("Acme")
+    make_contact("Ana", "Abad", account_id=zeta.id)
+    make_contact("Ana", "Bravo", account_id=acme.id)
+    make_contact("Ana", "Castro")
+    make_contact("Luis", "Duran", account_id=acme.id)
+    model = RecordTableModel(ui_crm, "contact")
+    model.set_search("ana")
+    _sorted_by(qtbot, model, 2, Qt.SortOrder.AscendingOrder)
+    assert _names(model) == ["Ana Bravo", "Ana Abad", "Ana Castro"]
+    assert [model.index(r, 2).data() for r in range(3)] == ["Acme", "Zeta", ""]
+    with qtbot.wait_signal(model.modelReset, timeout=5000):
+        model.set_search("luis")
+    assert _names(model) == ["Luis Duran"]
+
+
+def test_an_edit_moves_the_row_to_its_place_in_a_column_order(qtbot: Any, ui_crm: CrmService,
+                                                              make_contact: Callable[..., Record]) -> None:
+    first = make_contact("Ana", "Abad", job_title="Analyst")
+    make_contact("Eva", "Bravo", job_title="Buyer")
+    model = RecordTableModel(ui_crm, "contact")
+    _sorted_by(qtbot, model, 1, Qt.SortOrder.AscendingOrder)
+    ui_crm.update(first, {"job_title": "Zookeeper"})
+    with qtbot.wait_signal(model.modelReset, timeout=5000):
+        model.refresh()
+    assert _names(model) == ["Eva Bravo", "Ana Abad"]
+    assert model.index(1, 1).data() == "Zookeeper"
+
+
+def test_a_column_order_of_a_long_list_fetches_rows_around_where_the_view_is(
+        monkeypatch: Any, qtbot: Any, ui_crm: CrmService, make_contact: Callable[..., Record]) -> None:
+    monkeypatch.setattr(rows, "PAGE", 4)
+    for n in range(30):
+        make_contact("Ana", f"Name{n:02d}", job_title=f"Title {29 - n:02d}")
+    model = RecordTableModel(ui_crm, "contact")
+    _sorted_by(qtbot, model, 1, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 30
+    assert model.index(29, 0).data() == "Ana Name00"
+    assert model.index(15, 0).data() == "Ana Name14"
+    assert model.index(0, 0).data() == "Ana Name29"
