@@ -75,30 +75,34 @@ def ordered_nums(conn: sqlite3.Connection, entity_name: str, view: View = "activ
     return array("q", (r[0] for r in conn.execute(sql)))
 
 
-# Other orders than the name: each column's sort expression, whitelisted
-# (a column name never comes from the caller into SQL).  These orders have
-# no index (an index per column would slow every write, import and sync for
-# a click now and then); the list reads them as nums in the background.
-_TEXT = "coalesce(t.{0}, '')"
-SORTS: dict[str, dict[str, str]] = {
+# Other orders than the name: each column's sort key, whitelisted (a column
+# name never comes from the caller into SQL), blanks last: (is blank, key).
+# These orders have no index (an index per column would slow every write,
+# import and sync for a click now and then); the list reads them whole as
+# nums in the background.
+def _text(column: str) -> tuple[str, str]:
+    return f"coalesce(t.{column}, '') = ''", f"fold(t.{column})"
+
+
+_COMPANY = ("r.rank IS NULL", "r.rank")  # the account's place in name order (_rank_companies)
+SORTS: dict[str, dict[str, tuple[str, str]]] = {
     "account": {
-        "name": "t.sort_key",
-        "account_number": _TEXT.format("account_number"),
-        "phone": _TEXT.format("phone"),
-        "bill_to_city": _TEXT.format("bill_to_city"),
-        "email": _TEXT.format("email"),
-        "owner": _TEXT.format("owner_name"),
+        "name": ("", "t.sort_key"),
+        "account_number": _text("account_number"),
+        "phone": _text("phone"),
+        "bill_to_city": _text("bill_to_city"),
+        "email": _text("email"),
+        "owner": _text("owner_name"),
     },
     "contact": {
-        "name": "t.sort_key",
-        "job_title": _TEXT.format("job_title"),
-        "company": "coalesce(a.name, '')",
-        "email": _TEXT.format("email"),
-        "phone": _TEXT.format("phone"),
-        "owner": _TEXT.format("owner_name"),
+        "name": ("", "t.sort_key"),
+        "job_title": _text("job_title"),
+        "company": _COMPANY,
+        "email": _text("email"),
+        "phone": _text("phone"),
+        "owner": _text("owner_name"),
     },
 }
-_COMPANY_JOIN = " LEFT JOIN account a ON a.id = t.account_id"
 
 
 def sorted_nums(conn: sqlite3.Connection, entity_name: str, sort: str, *, descending: bool = False,
@@ -108,20 +112,31 @@ def sorted_nums(conn: sqlite3.Connection, entity_name: str, sort: str, *, descen
     Case and accents are ignored, blanks come last either way, and ``num``
     breaks ties so the order is stable between reads.
     """
-    expr = SORTS[entity_name][sort]
+    blank, key = SORTS[entity_name][sort]
     direction = "DESC" if descending else "ASC"
     sql = f"SELECT t.num FROM {table(entity_name)} t"
-    if "a." in expr:
-        sql += _COMPANY_JOIN
+    if (blank, key) == _COMPANY:
+        _rank_companies(conn)
+        sql += " LEFT JOIN temp.company_rank r ON r.id = t.account_id"
     where, params = [view_filter(view, "t")], []
     query = fts.match_query(text)
     if query is not None:
         fts_table = _FTS_TABLE[entity_name]
         where.append(f"t.num IN (SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH ?)")
         params.append(query)
-    order = f"t.sort_key {direction}" if expr == "t.sort_key" else f"({expr} = ''), fold({expr}) {direction}"
-    sql += f" WHERE {' AND '.join(where)} ORDER BY {order}, t.num {direction}"
+    order = [blank] if blank else []  # names are never blank
+    order += [f"{key} {direction}", f"t.num {direction}"]
+    sql += f" WHERE {' AND '.join(where)} ORDER BY {', '.join(order)}"
     return array("q", (r[0] for r in conn.execute(sql, params)))
+
+
+def _rank_companies(conn: sqlite3.Connection) -> None:
+    # Folding and comparing 50k account names once, then integers per contact, is
+    # a third faster than joining and folding the company name of each contact.
+    conn.execute("DROP TABLE IF EXISTS temp.company_rank")
+    conn.execute("CREATE TEMP TABLE company_rank (id TEXT PRIMARY KEY, rank INTEGER NOT NULL) WITHOUT ROWID")
+    conn.execute("INSERT INTO temp.company_rank SELECT id, row_number() OVER (ORDER BY fold(name), num)"
+                 " FROM account WHERE deleted = 0 AND name != ''")
 
 
 def by_nums(conn: sqlite3.Connection, entity_name: str, nums: list[int]) -> list[Record]:
