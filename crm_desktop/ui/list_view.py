@@ -114,9 +114,9 @@ class RecordListView(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.setWordWrap(False)
         table.horizontalHeader().setStretchLastSection(True)
-        table.setColumnWidth(0, 230)
+        table.setColumnWidth(0, 210)
         for column in range(1, self.model.columnCount()):
-            table.setColumnWidth(column, 145)
+            table.setColumnWidth(column, 135)  # six columns fit a 1180-pixel window
         table.activated.connect(self._on_table_activated)
 
     def retranslate(self) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from crm_desktop.app import App, build_window
@@ -24,6 +24,8 @@ from crm_desktop.services import AppContext
 from crm_desktop.services.demo import load as load_demo
 from crm_desktop.services.demo import load_sync_issues
 from crm_desktop.ui.forms import AccountForm
+from crm_desktop.ui.list_view import RecordListView
+from crm_desktop.ui.ops import task_manager
 from crm_desktop.ui.main_window import SYNC_ISSUES
 from crm_desktop.ui.preferences_dialog import open_preferences
 from crm_desktop.ui.sync.issues_view import SyncIssuesView
@@ -63,6 +65,7 @@ def _english(app: App, out: Path) -> list[Path]:
     shots = [_save(window, out / "accounts_list.png")]
     window.show_page("contacts")
     shots.append(_save(window, out / "contacts_list.png"))
+    shots.append(_sorted_by_company(window, out))
     form = _account_form(app, "Iberia Datos S.A.")
     form.tabs.setCurrentWidget(form.contacts)
     shots.append(_save(form, out / "account_form_contacts.png"))
@@ -90,6 +93,16 @@ def _english(app: App, out: Path) -> list[Path]:
         shots.append(_save(preferences, out / "preferences.png"))
         preferences.reject()
     return shots
+
+
+def _sorted_by_company(window: QWidget, out: Path) -> Path:
+    contacts = next(v for v in window.findChildren(RecordListView) if v.kind == "contact")
+    contacts.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    task_manager().wait_idle()  # the order is read on the reader thread
+    shot = _save(window, out / "contacts_sorted_by_company.png")
+    contacts.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    _settle()
+    return shot
 
 
 def _sync_issues_with_conflict(app: App, out: Path) -> list[Path]:
