@@ -25,8 +25,8 @@ from crm_desktop.services.demo import load as load_demo
 from crm_desktop.services.demo import load_sync_issues
 from crm_desktop.ui.forms import AccountForm
 from crm_desktop.ui.list_view import RecordListView
-from crm_desktop.ui.ops import task_manager
 from crm_desktop.ui.main_window import SYNC_ISSUES
+from crm_desktop.ui.ops import task_manager
 from crm_desktop.ui.preferences_dialog import open_preferences
 from crm_desktop.ui.sync.issues_view import SyncIssuesView
 
