@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from crm_desktop.store import fts
+from crm_desktop.store.db import memory_mapped
 from crm_desktop.store.records import Record, from_row
 from crm_desktop.store.writes import table
 
@@ -127,7 +128,8 @@ def sorted_nums(conn: sqlite3.Connection, entity_name: str, sort: str, *, descen
     order = [blank] if blank else []  # names are never blank
     order += [f"{key} {direction}", f"t.num {direction}"]
     sql += f" WHERE {' AND '.join(where)} ORDER BY {', '.join(order)}"
-    return array("q", (r[0] for r in conn.execute(sql, params)))
+    with memory_mapped(conn):
+        return array("q", (r[0] for r in conn.execute(sql, params)))
 
 
 def _rank_companies(conn: sqlite3.Connection) -> None:
