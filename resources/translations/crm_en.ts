@@ -1022,6 +1022,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sorting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1+ matches</source>
         <translation type="unfinished"></translation>
     </message>

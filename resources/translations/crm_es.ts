@@ -1022,6 +1022,10 @@
         <translation>Exportar esta lista</translation>
     </message>
     <message>
+        <source>Sorting…</source>
+        <translation>Ordenando…</translation>
+    </message>
+    <message>
         <source>%1+ matches</source>
         <translation>%1+ resultados</translation>
     </message>
