@@ -77,6 +77,10 @@ def add_import_action(window: MainWindow, file_menu: QMenu) -> None:
 def _build_view_menu(window: MainWindow) -> None:
     view_menu = window.menuBar().addMenu("")
     view_menu.setObjectName("view")
+    # The column headers sort with the mouse; this is the same from the keyboard.
+    sort_menu = view_menu.addMenu("")
+    sort_menu.setObjectName("sort")
+    sort_menu.aboutToShow.connect(lambda: fill_sort_menu(window, sort_menu))
     language_menu = view_menu.addMenu("")
     language_menu.setObjectName("language")
     group = QActionGroup(window)
@@ -90,6 +94,30 @@ def _build_view_menu(window: MainWindow) -> None:
         window.actions_by_name[f"language_{code or 'system'}"] = action
 
 
+def fill_sort_menu(window: MainWindow, menu: QMenu) -> None:
+    """View > Sort by: the shown list's columns and the direction, checked as they are now."""
+    menu.clear()
+    view = window.current_list()
+    if window.pages.currentWidget() is not view:
+        menu.addAction(QCoreApplication.translate("MainWindow", "Open a list to sort it")).setEnabled(False)
+        return
+    model, table = view.model, view.table
+    order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+    group = QActionGroup(menu)
+    for column in range(model.columnCount()):
+        action = menu.addAction(str(model.headerData(column, Qt.Orientation.Horizontal)))
+        action.setCheckable(True)
+        action.setChecked(column == model.sort_column)
+        action.triggered.connect(lambda _checked=False, c=column: table.sortByColumn(c, order))
+        group.addAction(action)
+    menu.addSeparator()
+    descending = menu.addAction(QCoreApplication.translate("MainWindow", "&Descending"))
+    descending.setCheckable(True)
+    descending.setChecked(model.descending)
+    descending.toggled.connect(lambda on: table.sortByColumn(
+        model.sort_column, Qt.SortOrder.DescendingOrder if on else Qt.SortOrder.AscendingOrder))
+
+
 def retranslate_menus(window: MainWindow) -> None:
     """Menu and action texts in the current language."""
     titles = {
@@ -97,6 +125,7 @@ def retranslate_menus(window: MainWindow) -> None:
         "edit": QCoreApplication.translate("MainWindow", "&Edit"),
         "view": QCoreApplication.translate("MainWindow", "&View"),
         "language": QCoreApplication.translate("MainWindow", "&Language"),
+        "sort": QCoreApplication.translate("MainWindow", "&Sort by"),
     }
     for menu in window.menuBar().findChildren(QMenu):
         if menu.objectName() in titles:

@@ -560,6 +560,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open a list to sort it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,6 +581,10 @@
     </message>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sort by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -560,6 +560,14 @@
         <translation>Este equipo no tiene un llavero donde guardar su sesión, así que se le pedirá que vuelva a iniciar sesión la próxima vez que abra la aplicación.</translation>
     </message>
     <message>
+        <source>Open a list to sort it</source>
+        <translation>Abra una lista para ordenarla</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>&amp;Descendente</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -574,6 +582,10 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Sort by</source>
+        <translation>&amp;Ordenar por</translation>
     </message>
     <message>
         <source>&amp;New record</source>

@@ -100,3 +100,31 @@ def test_the_count_says_sorting_while_a_column_order_is_read(qtbot: QtBot, ui_cr
     with qtbot.wait_signal(view.model.modelReset, timeout=5000):
         view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert texts[0] == "Sorting…" and view.count_label.text() == "1 account"
+
+
+def test_view_sort_by_menu_sorts_the_shown_list_from_the_keyboard(qtbot: QtBot, window,
+                                                                   make_contact: Callable[..., Record]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMenu
+
+    from crm_desktop.ui.menus import fill_sort_menu
+
+    make_contact("Ana", "Abad", job_title="Sales")
+    make_contact("Eva", "Bravo", job_title="Buyer")
+    window.show_page("contacts")
+    contacts = window.lists["contacts"]
+    menu = QMenu(window)
+    fill_sort_menu(window, menu)
+    titles = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert titles[:3] == ["Full name", "Job title", "Company"] and titles[-1] == "&Descending"
+    assert menu.actions()[0].isChecked()
+    with qtbot.wait_signal(contacts.model.modelReset, timeout=5000):
+        menu.actions()[1].trigger()
+    assert contacts.table.horizontalHeader().sortIndicatorSection() == 1
+    assert _names(contacts) == ["Eva Bravo", "Ana Abad"]
+    fill_sort_menu(window, menu)
+    assert menu.actions()[1].isChecked()
+    with qtbot.wait_signal(contacts.model.modelReset, timeout=5000):
+        menu.actions()[-1].trigger()  # Descending
+    assert contacts.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert _names(contacts) == ["Ana Abad", "Eva Bravo"]
