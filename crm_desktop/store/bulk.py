@@ -13,14 +13,14 @@ from __future__ import annotations
 import functools
 import json
 import operator
+import os
 import sqlite3
-import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from crm_core.entities import entity
-from crm_core.validation import ValidationError, check_record, clean_changes
+from crm_core.entities import EntityDef, entity
+from crm_core.validation import ValidationError, check_record, clean_value
 from crm_desktop.store import fts
 from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
 
@@ -51,6 +51,19 @@ class _ChunkLookup(Lookup):
             self._read[key] = self._fetch(entity_name, record_id)
         return self._read[key]
 
+    def prefetch(self, entity_name: str, record_ids: Collection[str]) -> None:
+        """Read many records in one query, for the checks of a whole chunk."""
+        wanted = [i for i in record_ids if (entity_name, i) not in self._read and i not in self.known]
+        if not wanted:
+            return
+        names = entity(entity_name).field_names
+        for key in wanted:
+            self._read[(entity_name, key)] = None
+        rows = self.conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id IN (SELECT value FROM json_each(?))"
+                                 " AND +deleted = 0", (json.dumps(wanted),))
+        for row in rows:
+            self._read[(entity_name, row["id"])] = {n: row[n] for n in names}
+
     def _fetch(self, entity_name: str, record_id: str) -> dict[str, Any] | None:
         # "+deleted": without it SQLite picks the list index on deleted and
         # scans the table instead of using the unique index on id.
@@ -79,25 +92,62 @@ class BulkWriter:
         self.conn = conn
         self.region = phone_region
         self.lookup = _ChunkLookup(conn)
+        # A file repeats first names, titles, companies and account ids on
+        # row after row; the check of a value always gives the same answer.
+        self._cleaned: dict[tuple[str, str, str], Any] = {}
 
     def new_record(self, entity_name: str, values: Mapping[str, Any], record_id: str | None = None
                    ) -> NewRecord:
         """A new record, checked as ``Writer.create`` would; raises ValidationError, writes nothing."""
+        record = self.prepare(entity_name, values, record_id)
+        self.check(entity_name, record)
+        return record
+
+    def prepare(self, entity_name: str, values: Mapping[str, Any], record_id: str | None = None
+                ) -> NewRecord:
+        """A new record with every field cleaned and the required ones present; no cross-record rule yet.
+
+        ``check`` applies those once the record's references are known.
+        """
         definition = entity(entity_name)
-        record_id = record_id or str(uuid.uuid4())
-        label = f"new {entity_name}"
         fields = dict(_defaults(entity_name))
         try:
-            fields.update(clean_changes(definition.name, values))
+            for name, value in values.items():
+                fields[name] = self.clean(definition, name, value)
             for name in definition.required:
                 if not fields.get(name):
                     raise ValidationError(name, "is required")
-            check_record(self.lookup, entity_name, record_id, fields, set(fields))
         except ValidationError as exc:
-            raise ValidationError(exc.field, exc.message, record=label) from None
+            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
         local = dict.fromkeys(_LOCAL.get(entity_name, ()))
         local.update(local_columns(entity_name, fields, set(fields), self.region))
-        return NewRecord(record_id, fields, local)
+        return NewRecord(record_id or new_id(), fields, local)
+
+    def clean(self, definition: EntityDef, name: str, value: Any) -> Any:
+        """``clean_value``, remembered for text seen before in this batch."""
+        if type(value) is not str:
+            return clean_value(definition, name, value)
+        key = (definition.name, name, value)
+        try:
+            return self._cleaned[key]
+        except KeyError:
+            pass
+        cleaned = self._cleaned[key] = clean_value(definition, name, value)
+        return cleaned
+
+    def link(self, entity_name: str, record: NewRecord, name: str, target_id: str | None) -> None:
+        """Set a reference of a prepared record (a contact's account), cleaned like any field."""
+        try:
+            record.fields[name] = self.clean(entity(entity_name), name, target_id)
+        except ValidationError as exc:
+            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
+
+    def check(self, entity_name: str, record: NewRecord) -> None:
+        """The cross-record rules of a prepared record (its account exists...); raises ValidationError."""
+        try:
+            check_record(self.lookup, entity_name, record.id, record.fields, set(record.fields))
+        except ValidationError as exc:
+            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
 
     def remember(self, record: NewRecord) -> None:
         """Let later checks in this chunk see a record that is about to be inserted."""
@@ -172,6 +222,16 @@ class BulkWriter:
             self.lookup.forget_reads()
         self.conn.execute("RELEASE bulk_update")
         return changed
+
+
+def new_id() -> str:
+    """A random (version 4) UUID as text, like ``str(uuid.uuid4())`` at a third of the cost."""
+    raw = os.urandom(16).hex()
+    return (f"{raw[:8]}-{raw[8:12]}-4{raw[13:16]}-{_VARIANT[raw[16]]}{raw[17:20]}-{raw[20:]}")
+
+
+# The variant bits (10xx) over the first hex digit of the fourth group.
+_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
 
 
 @functools.cache

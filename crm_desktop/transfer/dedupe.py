@@ -10,8 +10,10 @@ chunk needs an in-memory index: memory stays flat on a million rows.
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 import unicodedata
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +77,21 @@ class _ChunkIndex:
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
+@dataclass
+class _StoreReads:
+    """What the store answered for this chunk, key by key; a key not here is asked for alone.
+
+    A query per row (by email, by phone, by account) cost more than the
+    inserts; ``DuplicateFinder.prefetch`` asks once per chunk for every key
+    its rows hold.  A missing answer is kept too (None, or an empty list).
+    """
+
+    emails: dict[str, str | None] = field(default_factory=dict)
+    phones: dict[str, str | None] = field(default_factory=dict)
+    people: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
+    loose: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+
+
 class DuplicateFinder:
     """Finds the existing record a new row would duplicate.
 
@@ -85,13 +102,90 @@ class DuplicateFinder:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.chunk = _ChunkIndex()
-        self._stored: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self._read = _StoreReads()
         self._account_keys: dict[tuple[str, str], str] | None = None
 
     def new_chunk(self) -> None:
         """Forget the in-memory index: the last chunk is in the store now."""
         self.chunk = _ChunkIndex()
-        self._stored.clear()
+        self._read = _StoreReads()
+
+    def prefetch(self, contacts: Iterable[tuple[dict[str, Any], dict[str, Any]]],
+                 accounts: Collection[str] = (), new_accounts: Collection[str] = ()) -> None:
+        """Read what the store holds for a chunk's contacts (fields, local columns), a query per kind.
+
+        ``accounts`` are the stored accounts the contacts point at;
+        ``new_accounts`` are created by this chunk, so no stored contact
+        points at them yet.
+        """
+        emails: set[str] = set()
+        phones: set[str] = set()
+        loose: set[str] = set()
+        without_email: set[str] = set()
+        for fields, local in contacts:
+            email = fields.get("email")
+            if email:
+                emails.add(email)
+            phones.update(p for p in (local.get("phone_e164"), local.get("mobile_phone_e164")) if p)
+            if not fields.get("account_id"):
+                loose.add(local.get("sort_key") or "")
+            elif not email:
+                without_email.add(fields["account_id"])
+        read = self._read
+        read.emails.update(self._by_key("email", emails))
+        read.phones.update(self._by_key("phone_e164", phones))
+        self._read_loose(loose)
+        self._read_people(set(accounts), without_email)
+        for account_id in new_accounts:
+            read.people[(account_id, True)] = read.people[(account_id, False)] = []
+
+    def _by_key(self, column: str, keys: set[str]) -> dict[str, str | None]:
+        # The first live contact by num, as the one-row query's index order gives.
+        found: dict[str, str | None] = {}
+        if not keys:
+            return found
+        rows = self.conn.execute(f"SELECT {column}, id FROM contact WHERE {column} IN"  # column: ours
+                                 " (SELECT value FROM json_each(?)) AND +deleted = 0 ORDER BY num",
+                                 (json.dumps(list(keys)),))
+        for key, record_id in rows:
+            found.setdefault(key, record_id)
+        return {**dict.fromkeys(keys), **found}
+
+    def _read_loose(self, sort_keys: set[str]) -> None:
+        if not sort_keys:
+            return
+        loose = self._read.loose
+        for key in sort_keys:
+            loose[key] = []
+        rows = self.conn.execute("SELECT sort_key, id, email FROM contact WHERE deleted = 0"
+                                 " AND state IN ('active', 'inactive') AND sort_key IN"
+                                 " (SELECT value FROM json_each(?)) AND account_id IS NULL ORDER BY state, num",
+                                 (json.dumps(list(sort_keys)),))
+        for key, record_id, email in rows:
+            loose[key].append((record_id, email))
+
+    def _read_people(self, accounts: set[str], without_email: set[str]) -> None:
+        # A row with an email is only compared with the contacts without one
+        # (see _similar_name): for most accounts those are all that is read.
+        people = self._read.people
+        everyone = accounts & without_email
+        for account_id in accounts:
+            people[(account_id, True)] = []
+            if account_id in everyone:
+                people[(account_id, False)] = []
+        if not accounts:
+            return
+        rows = self.conn.execute(
+            "SELECT account_id, first_name, last_name, id, email IS NULL FROM contact"
+            " WHERE account_id IN (SELECT value FROM json_each(?)) AND +deleted = 0"
+            " AND (email IS NULL OR account_id IN (SELECT value FROM json_each(?)))",
+            (json.dumps(list(accounts)), json.dumps(list(everyone))))
+        for account_id, first, last, record_id, no_email in rows:
+            person = (_plain(name_key(f"{first or ''} {last or ''}")), record_id)
+            if no_email:
+                people[(account_id, True)].append(person)
+            if account_id in everyone:
+                people[(account_id, False)].append(person)
 
     # -- contacts ------------------------------------------------------------
 
@@ -99,18 +193,26 @@ class DuplicateFinder:
         """The contact this one duplicates, by email, phone, then name at the same account."""
         email = fields.get("email") or ""
         if email:
-            found = self.chunk.emails.get(email) or self._one(
-                "SELECT id FROM contact WHERE email = ? AND +deleted = 0 LIMIT 1", email)
+            found = self.chunk.emails.get(email) or self._stored_email(email)
             if found:
                 return Match(found, f"same email as an existing contact ({fields['email']})", True)
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
-            found = phone and (self.chunk.phones.get(phone) or self._one(
-                "SELECT id FROM contact WHERE phone_e164 = ? AND +deleted = 0 LIMIT 1", phone))
+            found = phone and (self.chunk.phones.get(phone) or self._stored_phone(phone))
             if found:
                 return Match(found, f"same phone as an existing contact ({phone})", False)
         if fields.get("account_id"):
             return self._similar_name(fields)
         return self._no_company_name(fields, local.get("sort_key") or "")
+
+    def _stored_email(self, email: str) -> str | None:
+        if email in self._read.emails:
+            return self._read.emails[email]
+        return self._one("SELECT id FROM contact WHERE email = ? AND +deleted = 0 LIMIT 1", email)
+
+    def _stored_phone(self, phone: str) -> str | None:
+        if phone in self._read.phones:
+            return self._read.phones[phone]
+        return self._one("SELECT id FROM contact WHERE phone_e164 = ? AND +deleted = 0 LIMIT 1", phone)
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
         name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
@@ -136,17 +238,17 @@ class DuplicateFinder:
         # The store's contacts of an account, read once a chunk: the chunk's
         # own rows are in chunk.people, and an update drops what was read.
         key = (account_id, with_email)
-        found = self._stored.get(key)
+        found = self._read.people.get(key)
         if found is None:
             rows = self.conn.execute("SELECT first_name, last_name, id FROM contact WHERE account_id = ?"
                                      " AND +deleted = 0" + (" AND email IS NULL" if with_email else ""),
                                      (account_id,)).fetchall()
-            found = self._stored[key] = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
+            found = self._read.people[key] = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
         return found
 
     def forget_reads(self) -> None:
-        """Drop the names read from the store: an update just changed it."""
-        self._stored.clear()
+        """Drop what was read from the store: an update just changed it."""
+        self._read = _StoreReads()
 
     def _no_company_name(self, fields: dict[str, Any], sort_key: str) -> Match | None:
         # Contacts without a company are too many to compare fuzzily (a phone's
@@ -155,10 +257,16 @@ class DuplicateFinder:
         in_chunk = self.chunk.loose_names.get(_plain(sort_key))
         if in_chunk and not (email and in_chunk[1] and in_chunk[1] != email):
             return Match(in_chunk[0], "a contact with the same name and no company", False)
-        found = self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
-                          " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR email = ?)"
-                          " LIMIT 1", sort_key, email, email)
+        found = self._stored_loose(sort_key, email)
         return Match(found, "a contact with the same name and no company", False) if found else None
+
+    def _stored_loose(self, sort_key: str, email: str | None) -> str | None:
+        stored = self._read.loose.get(sort_key)
+        if stored is None:
+            return self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
+                             " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR email = ?)"
+                             " LIMIT 1", sort_key, email, email)
+        return next((i for i, e in stored if e is None or email is None or e == email), None)
 
     def add_contact(self, record_id: str, fields: dict[str, Any], local: dict[str, Any]) -> None:
         """Remember a contact this chunk creates, for the rows after it."""

@@ -10,6 +10,7 @@ finds every imported record in the outbox like any other edit.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -52,6 +53,19 @@ class _Chunk:
     accounts: list[NewRecord] = field(default_factory=list)
     contacts: list[NewRecord] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
+    drafts: dict[tuple[tuple[str, str], ...], NewRecord | str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """A contact row checked on its own: its record (or why not), mapped values and company."""
+
+    row: SourceRow
+    contact: NewRecord | str
+    mapped: dict[str, str]
+    company: str = ""
+    account_id: str | None = None  # the stored (or earlier-chunk) account of that name
+    account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
 
 
 class _DryRun(Exception):
@@ -106,8 +120,11 @@ class Importer:
                 return
             with _collector_paused(), self.store.db.transaction() as conn:
                 self._chunk = _Chunk(BulkWriter(conn, self.store.phone_region))
-                for row in chunk:
-                    self._import_row(row)
+                if self.options.kind == "accounts":
+                    for row in chunk:
+                        self._import_row(row)
+                else:
+                    self._contact_chunk(chunk)
                 self._flush()
             self.finder.new_chunk()
             if progress is not None:
@@ -115,11 +132,7 @@ class Importer:
 
     def _import_row(self, row: SourceRow) -> None:
         try:
-            values = self.mapper.values(row.cells)
-            if self.options.kind == "accounts":
-                self._account_row(values.account)
-            else:
-                self._contact_row(values.contact, values.account)
+            self._account_row(self.mapper.values(row.cells).account)
         except RowError as exc:
             self.report.fail(row.line, str(exc), row.cells)
         except _Invalid as exc:
@@ -127,19 +140,75 @@ class Importer:
 
     # -- contacts ------------------------------------------------------------
 
-    def _contact_row(self, contact: dict[str, str], account: dict[str, str]) -> None:
+    def _contact_chunk(self, rows: list[SourceRow]) -> None:
+        """Check every row on its own, read the store once for all of them, then place them in order."""
+        prepared = [self._prepare(row) for row in rows]
+        self._read_store(prepared)
+        for item in prepared:
+            try:
+                self._contact_row(item)
+            except _Invalid as exc:
+                self.report.fail(item.row.line, exc.reason, item.row.cells)
+
+    def _prepare(self, row: SourceRow) -> _Prepared:
+        # What a row is on its own: its cells mapped, its fields cleaned, its
+        # company found or drafted.  Failures wait for _contact_row, so the
+        # report lists them in file order and by the same precedence.
+        try:
+            values = self.mapper.values(row.cells)
+        except RowError as exc:
+            return _Prepared(row, str(exc), {})
+        bulk = self._current().bulk
+        company = values.account.get("name") or ""
+        account_id = self.finder.account_by_name(company) if company else None
+        draft = self._draft_account(values.account) if company and not account_id else None
+        try:
+            record = bulk.prepare("contact", values.contact)
+            bulk.link("contact", record, "account_id", account_id or getattr(draft, "id", None))
+        except ValidationError as exc:
+            return _Prepared(row, self.mapper.reason(exc, "contact"), values.contact, company, account_id, draft)
+        return _Prepared(row, record, values.contact, company, account_id, draft)
+
+    def _draft_account(self, values: dict[str, str]) -> NewRecord | str:
+        # Rows of one company carry the same values: one draft (or reason) for all of them.
+        key = tuple(values.items())
+        drafts = self._current().drafts
+        found = drafts.get(key)
+        if found is None:
+            try:
+                found = self._current().bulk.new_record("account", values)
+            except ValidationError as exc:
+                found = self.mapper.reason(exc, "account")
+            drafts[key] = found
+        return found
+
+    def _read_store(self, prepared: list[_Prepared]) -> None:
+        stored = {p.account_id for p in prepared if p.account_id}
+        drafts = {p.account.id for p in prepared if isinstance(p.account, NewRecord)}
+        records = [p.contact for p in prepared if isinstance(p.contact, NewRecord)]
+        self.finder.prefetch([(r.fields, r.local) for r in records], stored, drafts)
+        self._current().bulk.lookup.prefetch("account", stored)
+
+    def _contact_row(self, item: _Prepared) -> None:
         chunk = self._current()
-        account_id, new_account = self._account_for(account)
-        values: dict[str, Any] = {**contact, "account_id": account_id} if account_id else dict(contact)
+        account_id, new_account = self._account_for(item)
+        if isinstance(item.contact, str):
+            raise _Invalid(item.contact)
+        record = item.contact
+        if record.fields.get("account_id") != account_id:
+            chunk.bulk.link("contact", record, "account_id", account_id)  # a company created rows ago
         if new_account is not None:
             chunk.bulk.remember(new_account)
         try:
-            record = self._checked(chunk.bulk, "contact", values)
+            chunk.bulk.check("contact", record)
+        except ValidationError as exc:
+            raise _Invalid(self.mapper.reason(exc, "contact")) from None
         finally:
             if new_account is not None:
                 chunk.bulk.forget(new_account)
         match = self.finder.contact(record.fields, record.local)
         if match is not None:
+            values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
             self._duplicate("contact", match, values, new_account)
             return
         self._add_account(new_account)
@@ -148,15 +217,17 @@ class Importer:
         self.finder.add_contact(record.id, record.fields, record.local)
         self.report.created += 1
 
-    def _account_for(self, account: dict[str, str]) -> tuple[str | None, NewRecord | None]:
-        name = account.get("name")
-        if not name:
+    def _account_for(self, item: _Prepared) -> tuple[str | None, NewRecord | None]:
+        # An earlier row of this chunk may have created the company since the draft.
+        if not item.company:
             return None, None
-        existing = self.finder.account_by_name(name)
+        existing = item.account_id or self.finder.account_by_name(item.company)
         if existing:
             return existing, None
-        record = self._checked(self._current().bulk, "account", account)
-        return record.id, record
+        if isinstance(item.account, str):
+            raise _Invalid(item.account)
+        assert item.account is not None, "a row naming a new company has its draft"
+        return item.account.id, item.account
 
     def _add_account(self, record: NewRecord | None) -> None:
         if record is None:
@@ -228,10 +299,10 @@ class Importer:
     def _companies_of(self, contacts: list[NewRecord]) -> dict[str, str]:
         missing = {c.fields["account_id"] for c in contacts
                    if c.fields.get("account_id") and c.fields["account_id"] not in self.companies}
-        for account_id in missing:
-            row = self.store.conn.execute("SELECT name FROM account WHERE id = ?", (account_id,)).fetchone()
-            if row is not None:
-                self.companies[account_id] = row[0]
+        if missing:
+            rows = self.store.conn.execute("SELECT id, name FROM account WHERE id IN (SELECT value FROM json_each(?))",
+                                           (json.dumps(sorted(missing)),))
+            self.companies.update((r[0], r[1]) for r in rows)
         return self.companies
 
     def _current(self) -> _Chunk:

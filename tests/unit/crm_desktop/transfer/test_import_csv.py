@@ -220,13 +220,13 @@ def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: Transfer
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
     during: list[bool] = []
-    original = importer.Importer._import_row
+    original = importer.Importer._prepare
 
-    def spy(self: importer.Importer, row: importer.SourceRow) -> None:
+    def spy(self: importer.Importer, row: importer.SourceRow) -> importer._Prepared:
         during.append(gc.isenabled())
-        original(self, row)
+        return original(self, row)
 
-    monkeypatch.setattr(importer.Importer, "_import_row", spy)
+    monkeypatch.setattr(importer.Importer, "_prepare", spy)
     assert gc.isenabled()
     assert transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created == 250
     assert gc.isenabled() and not any(during) and len(during) == 250

@@ -132,3 +132,56 @@ def test_plain_names_lose_accents_and_keep_ascii_as_is() -> None:
     assert _plain("ana ruíz") == _plain("ana ruíz") == "ana ruiz"
     assert _plain("ana ruiz") == "ana ruiz"
     assert _plain("søren müller ñúñez") == "søren muller nunez"
+
+
+def test_chunk_reads_find_duplicates_in_the_store_an_earlier_chunk_and_the_same_chunk(
+        transfer: TransferService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import importer
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 3)
+    acme = store.create("account", {"name": "Acme"})
+    store.create("contact", {"last_name": "Stored", "email": "stored@x.example"})
+    store.create("contact", {"last_name": "Phoned", "phone": "+1 512 555 0100"})
+    store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "account_id": acme.id})
+    store.create("contact", {"first_name": "Solo", "last_name": "Sinempresa"})
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Email,Phone,Company\n"
+                    "Luis,Vega,luis@x.example,,Acme\n"  # chunk 1: new
+                    "Other,Name,stored@x.example,,\n"  # chunk 1: the stored email
+                    "Eva,Sanz,eva@x.example,(512) 555-0100,\n"  # chunk 1: the stored phone
+                    "Ana,Ruíz,ana@x.example,,ACME\n"  # chunk 2: the stored name at the same company
+                    "Solo,Sinempresa,,,\n"  # chunk 2: the stored name without a company
+                    "Luis,Vega,luis@x.example,,\n"  # chunk 2: a row of chunk 1
+                    "Mia,Soto,mia@x.example,+34 612 345 678,Acme\n"  # chunk 3: new
+                    "Mía,Soto,,,Acme\n"  # chunk 3: a similar name in the same chunk
+                    "Pol,Rey,pol@x.example,+34 612 345 678,\n",  # chunk 3: a phone of the same chunk
+                    encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates, report.failed) == (2, 7, 0)
+    assert {"Vega", "Soto"} <= set(contacts(store))
+    assert "Sanz" not in contacts(store) and "Rey" not in contacts(store)
+
+
+def test_a_bad_company_value_is_ignored_when_an_earlier_row_of_the_chunk_created_the_company(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Company,Company Email\nRuiz,Acme,info@acme.example\nVega,Acme,not-an-email\n"
+                    "Soto,Globex,also-not-an-email\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.failed, report.accounts_created) == (2, 1, 1)
+    assert report.errors[0].line == 4 and report.errors[0].reason.startswith("Company Email: ")
+    people = contacts(store)
+    assert people["Vega"].fields["account_id"] == people["Ruiz"].fields["account_id"] == accounts(store)["Acme"].id
+
+
+def test_rows_of_a_new_company_after_a_duplicate_row_still_create_it_once(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,Company\nRuiz,ana@x.example,Nueva\nVega,luis@x.example,Nueva\n"
+                    "Soto,mia@x.example,Nueva\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates, report.accounts_created) == (2, 1, 1)
+    people = contacts(store)
+    assert people["Vega"].fields["account_id"] == people["Soto"].fields["account_id"] == accounts(store)["Nueva"].id
+    assert people["Ruiz"].fields["account_id"] is None
