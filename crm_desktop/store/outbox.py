@@ -66,45 +66,43 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
     Call inside a transaction.  ``applied`` moves the record's version on,
     ``conflict`` and ``rejected`` become sync issues for the rep.
     """
-    rows = _outbox_rows(conn, [r.mutation_id for r in results])
-    touched: dict[str, set[str]] = {}
-    versions: dict[str, list[tuple[int, str]]] = {}
+    rows, contiguous = _outbox_rows(conn, [r.mutation_id for r in results])
+    if not rows:
+        return  # all answered before (a retried push)
+    touched: dict[str, list[tuple[int | None, str]]] = {}
     for result in results:
         row = rows.get(result.mutation_id)
         if row is None:
             continue  # answered before (a retried push)
-        touched.setdefault(row[1], set()).add(row[2])
-        if result.status == "applied" and result.version is not None:
-            versions.setdefault(row[1], []).append((result.version, row[2]))
-        elif result.status in ("conflict", "rejected"):
+        applied = result.status == "applied" and result.version is not None
+        touched.setdefault(row[1], []).append((result.version if applied else None, row[2]))
+        if result.status in ("conflict", "rejected"):
             full = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
             _add_issue(conn, full, result)
-    for entity_name, pairs in versions.items():
-        conn.executemany(f"UPDATE {table(entity_name)} SET version = max(version, ?) WHERE id = ?", pairs)
-    conn.executemany("DELETE FROM outbox WHERE mutation_id = ?", [(m,) for m in rows])
-    for entity_name, ids in touched.items():
-        _refresh_pending_many(conn, entity_name, list(ids))
+    if contiguous:  # the usual answer: one run of the queue, dropped with one range delete
+        conn.execute("DELETE FROM outbox WHERE mutation_id BETWEEN ? AND ?", (min(rows), max(rows)))
+    else:
+        conn.executemany("DELETE FROM outbox WHERE mutation_id = ?", [(m,) for m in rows])
+    for entity_name, pairs in touched.items():
+        # One statement a record: the version moves on (never back) and pending follows the queue.
+        name = table(entity_name)
+        conn.executemany(
+            f"UPDATE {name} SET version = max(version, coalesce(?, 0)),"
+            f" pending = (EXISTS(SELECT 1 FROM outbox o WHERE o.record_id = {name}.id) OR"
+            f" EXISTS(SELECT 1 FROM sync_issue s WHERE s.record_id = {name}.id)) WHERE id = ?", pairs)
 
 
-def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> dict[int, tuple[int, str, str]]:
-    """(mutation id, entity, record id) of the still-queued ones among ``mutation_ids``."""
+def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> tuple[dict[int, tuple[int, str, str]], bool]:
+    """(mutation id, entity, record id) of the still-queued ones among ``mutation_ids``,
+    and whether they are all the queue holds between the first and the last of them."""
     if not mutation_ids:
-        return {}
+        return {}, False
     wanted = set(mutation_ids)
     # Answers cover a contiguous run of the queue: one range scan beats a long IN list.
-    rows = conn.execute("SELECT mutation_id, entity, record_id FROM outbox WHERE mutation_id BETWEEN ? AND ?",
-                        (min(wanted), max(wanted)))
-    return {r[0]: (r[0], r[1], r[2]) for r in rows if r[0] in wanted}
-
-
-def _refresh_pending_many(conn: sqlite3.Connection, entity_name: str, ids: list[str]) -> None:
-    name = table(entity_name)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        conn.execute(
-            f"UPDATE {name} SET pending = (EXISTS(SELECT 1 FROM outbox o WHERE o.record_id = {name}.id) OR"
-            f" EXISTS(SELECT 1 FROM sync_issue s WHERE s.record_id = {name}.id))"
-            f" WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+    found = conn.execute("SELECT mutation_id, entity, record_id FROM outbox WHERE mutation_id BETWEEN ? AND ?",
+                         (min(wanted), max(wanted))).fetchall()
+    rows = {r[0]: (r[0], r[1], r[2]) for r in found if r[0] in wanted}
+    return rows, len(rows) == len(found)
 
 
 def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -> None:
