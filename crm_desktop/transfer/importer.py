@@ -5,6 +5,13 @@ Each row is checked whole before anything of it is written: its account
 record.  Chunks of ``CHUNK_ROWS`` commit together through the store's batch
 path, so a million-row file streams with flat memory and the sync engine
 finds every imported record in the outbox like any other edit.
+
+A contacts chunk goes in three steps: each row on its own (cells mapped,
+fields cleaned, company found or drafted; no store), one read of the store
+for every email, phone and company of the chunk, then the rows in file order
+(duplicates, new accounts, the report).  The first step of the next chunk
+runs on a second thread while SQLite writes and commits this one, which it
+does without holding the GIL.
 """
 
 from __future__ import annotations
@@ -14,13 +21,14 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from crm_core.validation import ValidationError
 from crm_desktop.store import Store
-from crm_desktop.store.bulk import BulkWriter, NewRecord
+from crm_desktop.store.bulk import BulkWriter, NewRecord, drop_staging
 from crm_desktop.transfer.dedupe import DuplicateFinder, Match
 from crm_desktop.transfer.mapper import RowError, RowMapper
 from crm_desktop.transfer.reader import SourceRow
@@ -34,6 +42,7 @@ log = logging.getLogger("crm.transfer")
 # import and grew with the store.  10k rows keep memory small and progress live.
 CHUNK_ROWS = 10_000
 IMPORT_CACHE_KIB = -65536  # negative: KiB, i.e. a 64 MB page cache while importing
+STAGING_CACHE_KIB = -16384  # 16 MB for the staged rows of a chunk (a 10k-row chunk stages ~8 MB)
 Progress = Callable[[int, int], None]
 
 
@@ -50,6 +59,8 @@ class ImportOptions:
 @dataclass
 class _Chunk:
     bulk: BulkWriter
+    rows: list[SourceRow]
+    prepared: list[_Prepared] = field(default_factory=list)
     accounts: list[NewRecord] = field(default_factory=list)
     contacts: list[NewRecord] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
@@ -87,17 +98,23 @@ class Importer:
     def run(self, rows: Iterable[SourceRow], *, progress: Callable[[], None] | None = None,
             cancel: threading.Event | None = None) -> None:
         """Import every row (a dry run rolls everything back at the end)."""
+        conn = self.store.conn
         with self.store.db.lock:
-            cache = self.store.conn.execute("PRAGMA cache_size").fetchone()[0]
+            caches = [conn.execute(f"PRAGMA {schema}.cache_size").fetchone()[0] for schema in ("main", "temp")]
             # Inserting into the id, email and search indexes touches pages all
             # over them; with SQLite's default 2 MB cache each chunk re-reads
             # them and a 100k-row import slows down row by row (bench_import).
-            self.store.conn.execute(f"PRAGMA cache_size = {IMPORT_CACHE_KIB}")
+            # The temporary schema holds a chunk's staged rows (BulkWriter.stage):
+            # with 2 MB they went out to a temporary file and back.
+            conn.execute(f"PRAGMA main.cache_size = {IMPORT_CACHE_KIB}")
+            conn.execute(f"PRAGMA temp.cache_size = {STAGING_CACHE_KIB}")
         try:
             self._run_or_roll_back(rows, progress, cancel)
         finally:
             with self.store.db.lock:
-                self.store.conn.execute(f"PRAGMA cache_size = {int(cache)}")
+                drop_staging(conn)
+                conn.execute(f"PRAGMA main.cache_size = {int(caches[0])}")
+                conn.execute(f"PRAGMA temp.cache_size = {int(caches[1])}")
 
     def _run_or_roll_back(self, rows: Iterable[SourceRow], progress: Callable[[], None] | None,
                           cancel: threading.Event | None) -> None:
@@ -113,22 +130,48 @@ class Importer:
 
     def _run(self, rows: Iterable[SourceRow], progress: Callable[[], None] | None,
              cancel: threading.Event | None) -> None:
-        for chunk in _chunks(rows, CHUNK_ROWS):
-            if cancel is not None and cancel.is_set():
-                self.report.cancelled = True
-                log.info("import cancelled after %d rows", self.report.processed)
-                return
-            with _collector_paused(), self.store.db.transaction() as conn:
-                self._chunk = _Chunk(BulkWriter(conn, self.store.phone_region))
-                if self.options.kind == "accounts":
-                    for row in chunk:
-                        self._import_row(row)
-                else:
-                    self._contact_chunk(chunk)
-                self._flush()
-            self.finder.new_chunk()
-            if progress is not None:
-                progress()
+        batches = _chunks(rows, CHUNK_ROWS)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crm-import") as ahead:
+            with _collector_paused(), self.store.db.lock:
+                chunk = self._prepare_chunk(batches)
+            while chunk is not None:
+                if cancel is not None and cancel.is_set():
+                    self.report.cancelled = True
+                    log.info("import cancelled after %d rows", self.report.processed)
+                    return
+                with _collector_paused():
+                    following = self._import_chunk(chunk, ahead, batches)
+                    chunk = following.result()  # after the commit: a file error keeps this chunk
+                self.finder.new_chunk()
+                if progress is not None:
+                    progress()
+
+    def _import_chunk(self, chunk: _Chunk, ahead: ThreadPoolExecutor, batches: Iterator[list[SourceRow]]
+                      ) -> Future[_Chunk | None]:
+        """One transaction: place the chunk's rows, then write them while the next chunk is read."""
+        with self.store.db.transaction():
+            self._chunk = chunk
+            if self.options.kind == "accounts":
+                for row in chunk.rows:
+                    self._import_row(row)
+            else:
+                self._contact_chunk(chunk.prepared)
+            self._stage()
+            # Reading and checking rows is Python; SQLite inserting this chunk's
+            # rows and committing them runs without the GIL.  So the next chunk
+            # is prepared on a second thread meanwhile (it never uses the store).
+            following = ahead.submit(self._prepare_chunk, batches)
+            chunk.bulk.write_staged()
+        return following
+
+    def _prepare_chunk(self, batches: Iterator[list[SourceRow]]) -> _Chunk | None:
+        rows = next(batches, None)
+        if rows is None:
+            return None
+        chunk = _Chunk(BulkWriter(self.store.conn, self.store.phone_region), rows)
+        if self.options.kind != "accounts":
+            chunk.prepared = [self._prepare(chunk, row) for row in rows]
+        return chunk
 
     def _import_row(self, row: SourceRow) -> None:
         try:
@@ -140,9 +183,8 @@ class Importer:
 
     # -- contacts ------------------------------------------------------------
 
-    def _contact_chunk(self, rows: list[SourceRow]) -> None:
-        """Check every row on its own, read the store once for all of them, then place them in order."""
-        prepared = [self._prepare(row) for row in rows]
+    def _contact_chunk(self, prepared: list[_Prepared]) -> None:
+        """Read the store once for the rows checked on their own, then place them in file order."""
         self._read_store(prepared)
         for item in prepared:
             try:
@@ -150,36 +192,37 @@ class Importer:
             except _Invalid as exc:
                 self.report.fail(item.row.line, exc.reason, item.row.cells)
 
-    def _prepare(self, row: SourceRow) -> _Prepared:
+    def _prepare(self, chunk: _Chunk, row: SourceRow) -> _Prepared:
         # What a row is on its own: its cells mapped, its fields cleaned, its
         # company found or drafted.  Failures wait for _contact_row, so the
-        # report lists them in file order and by the same precedence.
+        # report lists them in file order and by the same precedence.  This
+        # may run on the read-ahead thread: it reads no store and no report.
         try:
             values = self.mapper.values(row.cells)
         except RowError as exc:
             return _Prepared(row, str(exc), {})
-        bulk = self._current().bulk
+        bulk = chunk.bulk
         company = values.account.get("name") or ""
         account_id = self.finder.account_by_name(company) if company else None
-        draft = self._draft_account(values.account) if company and not account_id else None
+        draft = self._draft_account(chunk, values.account) if company and not account_id else None
         try:
-            record = bulk.prepare("contact", values.contact)
-            bulk.link("contact", record, "account_id", account_id or getattr(draft, "id", None))
+            record = bulk.prepare("contact", values.contact,
+                                  references={"account_id": account_id or getattr(draft, "id", None)})
         except ValidationError as exc:
             return _Prepared(row, self.mapper.reason(exc, "contact"), values.contact, company, account_id, draft)
         return _Prepared(row, record, values.contact, company, account_id, draft)
 
-    def _draft_account(self, values: dict[str, str]) -> NewRecord | str:
-        # Rows of one company carry the same values: one draft (or reason) for all of them.
+    def _draft_account(self, chunk: _Chunk, values: dict[str, str]) -> NewRecord | str:
+        # Rows of one company carry the same values: one draft (or reason) for all
+        # of them.  Its cross-record rules are checked when a row uses it.
         key = tuple(values.items())
-        drafts = self._current().drafts
-        found = drafts.get(key)
+        found = chunk.drafts.get(key)
         if found is None:
             try:
-                found = self._current().bulk.new_record("account", values)
+                found = chunk.bulk.prepare("account", values)
             except ValidationError as exc:
                 found = self.mapper.reason(exc, "account")
-            drafts[key] = found
+            chunk.drafts[key] = found
         return found
 
     def _read_store(self, prepared: list[_Prepared]) -> None:
@@ -195,8 +238,8 @@ class Importer:
         if isinstance(item.contact, str):
             raise _Invalid(item.contact)
         record = item.contact
-        if record.fields.get("account_id") != account_id:
-            chunk.bulk.link("contact", record, "account_id", account_id)  # a company created rows ago
+        if record.fields.get("account_id") != account_id:  # a company created rows ago
+            record = chunk.bulk.link("contact", record, "account_id", account_id)
         if new_account is not None:
             chunk.bulk.remember(new_account)
         try:
@@ -227,6 +270,10 @@ class Importer:
         if isinstance(item.account, str):
             raise _Invalid(item.account)
         assert item.account is not None, "a row naming a new company has its draft"
+        try:
+            self._current().bulk.check("account", item.account)
+        except ValidationError as exc:
+            raise _Invalid(self.mapper.reason(exc, "account")) from None
         return item.account.id, item.account
 
     def _add_account(self, record: NewRecord | None) -> None:
@@ -290,9 +337,13 @@ class Importer:
             raise _Invalid(self.mapper.reason(exc, entity_name)) from None
 
     def _flush(self) -> None:
+        self._stage()
+        self._current().bulk.write_staged()
+
+    def _stage(self) -> None:
         chunk = self._current()
-        chunk.bulk.create_many("account", chunk.accounts)
-        chunk.bulk.create_many("contact", chunk.contacts, self._companies_of(chunk.contacts))
+        chunk.bulk.stage("account", chunk.accounts)
+        chunk.bulk.stage("contact", chunk.contacts, self._companies_of(chunk.contacts))
         chunk.accounts, chunk.contacts = [], []
         chunk.pending.clear()
 

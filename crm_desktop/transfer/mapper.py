@@ -45,6 +45,8 @@ class RowMapper:
         self._columns = [(i, t.split(".", 1)[0], t.split(".", 1)[1]) for i, t in enumerate(mapping)
                          if t != IGNORE]
         self._header_of = {t: headers[i] for i, t in enumerate(mapping) if t != IGNORE and i < len(headers)}
+        self._contact = [(i, name) for i, record, name in self._columns if record == "contact"]
+        self._account = [(i, name) for i, record, name in self._columns if record != "contact"]
 
     def values(self, cells: Sequence[str]) -> RowValues:
         """The row's values by record; raises RowError for a row with cells past the header."""
@@ -52,6 +54,8 @@ class RowMapper:
         if extra:
             raise RowError(f"the row has {len(cells)} cells but the header has {len(self.headers)}; "
                            "is a delimiter inside a value without quotes?")
+        if "\ufffd" not in "".join(cells):  # nearly every row: the loop below without its checks
+            return RowValues(self._pick(cells, self._contact, True), self._pick(cells, self._account, False))
         out = RowValues()
         for index, record, name in self._columns:
             if index >= len(cells):
@@ -63,6 +67,19 @@ class RowMapper:
             if text:
                 (out.contact if record == "contact" else out.account)[name] = text
         _apply_full_name(out.contact)
+        return out
+
+    @staticmethod
+    def _pick(cells: Sequence[str], columns: list[tuple[int, str]], contact: bool) -> dict[str, str]:
+        out: dict[str, str] = {}
+        size = len(cells)
+        for index, name in columns:
+            if index < size:
+                text = cells[index].strip()
+                if text:
+                    out[name] = unescape_cell(text) if text[0] == "'" else text
+        if contact:
+            _apply_full_name(out)
         return out
 
     def reason(self, exc: ValidationError, record: str) -> str:

@@ -10,9 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from crm_desktop.transfer.errors import TransferError
 from crm_desktop.transfer.sniff import FileKind
@@ -23,8 +22,7 @@ if csv.field_size_limit() < MAX_FIELD:
     csv.field_size_limit(MAX_FIELD)
 
 
-@dataclass(frozen=True)
-class SourceRow:
+class SourceRow(NamedTuple):
     """One record of a file: where it starts and its cells (CSV) or mapped values (vCard)."""
 
     line: int
@@ -68,7 +66,7 @@ class TableReader:
     def rows(self) -> Iterator[SourceRow]:
         """The records after the header, blank ones skipped."""
         for line, cells in self._records():
-            if any(c.strip() for c in cells):
+            if "".join(cells).strip():  # some cell holds more than spaces
                 yield SourceRow(line, cells)
 
     def _records(self) -> Iterator[tuple[int, list[str]]]:

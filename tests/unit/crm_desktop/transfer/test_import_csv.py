@@ -12,6 +12,7 @@ import pytest
 from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
 from crm_desktop.transfer import importer
+from crm_desktop.transfer.reader import SourceRow
 
 from .conftest import accounts, contacts, queued
 
@@ -222,9 +223,9 @@ def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: Transfer
     during: list[bool] = []
     original = importer.Importer._prepare
 
-    def spy(self: importer.Importer, row: importer.SourceRow) -> importer._Prepared:
+    def spy(self: importer.Importer, chunk: importer._Chunk, row: SourceRow) -> importer._Prepared:
         during.append(gc.isenabled())
-        return original(self, row)
+        return original(self, chunk, row)
 
     monkeypatch.setattr(importer.Importer, "_prepare", spy)
     assert gc.isenabled()
@@ -236,3 +237,24 @@ def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: Transfer
         assert not gc.isenabled(), "a caller's paused collector stays paused"
     finally:
         gc.enable()
+
+
+def test_import_leaves_no_staging_tables_and_the_caches_as_they_were(transfer: TransferService, store: Store,
+                                                                     data: Path) -> None:
+    caches = [store.conn.execute(f"PRAGMA {s}.cache_size").fetchone()[0] for s in ("main", "temp")]
+    transfer.import_file(data / "contactos_excel_es.csv")
+    assert [store.conn.execute(f"PRAGMA {s}.cache_size").fetchone()[0] for s in ("main", "temp")] == caches
+    assert store.conn.execute("SELECT name FROM sqlite_temp_master WHERE name LIKE 'crm_bulk%'").fetchall() == []
+
+
+def test_a_file_error_in_a_later_chunk_keeps_the_chunks_before_it(transfer: TransferService, store: Store,
+                                                                  tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    path = _many_rows(tmp_path / "many.csv", 250)
+    path.write_text(path.read_text(encoding="utf-8") + 'Last,"never closed\n' + "x" * (17 * 1024 * 1024),
+                    encoding="utf-8")
+    with pytest.raises(Exception, match="line 252: cannot read the file"):
+        transfer.import_file(path)
+    assert store.count("contact") == 200
+    assert store.pending_changes() == 207

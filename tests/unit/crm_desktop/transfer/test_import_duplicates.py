@@ -185,3 +185,34 @@ def test_rows_of_a_new_company_after_a_duplicate_row_still_create_it_once(
     people = contacts(store)
     assert people["Vega"].fields["account_id"] == people["Soto"].fields["account_id"] == accounts(store)["Nueva"].id
     assert people["Ruiz"].fields["account_id"] is None
+
+
+def test_update_policy_updates_a_row_created_earlier_in_the_same_chunk(transfer: TransferService, store: Store,
+                                                                       tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,City\nRuiz,ana@x.example,\nRuiz,ana@x.example,Madrid\nVega,luis@x.example,\n",
+                    encoding="utf-8")
+    report = transfer.import_file(path, duplicates="update")
+    assert (report.created, report.updated) == (2, 1)
+    assert contacts(store)["Ruiz"].fields["city"] == "Madrid"
+    assert [(e["op"], e["fields"].get("last_name"), e["fields"].get("city")) for e in queued(store)] == [
+        ("create", "Ruiz", None), ("update", None, "Madrid"), ("create", "Vega", None)]
+
+
+@pytest.mark.parametrize("threshold", [0, 1000], ids=["by-account-index", "by-email-index"])
+def test_stored_names_are_compared_however_they_are_read(transfer: TransferService, store: Store, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch, threshold: int) -> None:
+    from crm_desktop.transfer import dedupe
+
+    monkeypatch.setattr(dedupe, "NAMES_BY_EMAIL_INDEX", threshold)
+    acme = store.create("account", {"name": "Acme"})
+    store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "account_id": acme.id})
+    store.create("contact", {"first_name": "Luis", "last_name": "Vega", "email": "luis@x.example",
+                             "account_id": acme.id})
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Email,Company\n"
+                    "Ana,Ruíz,ana@x.example,Acme\n"  # the stored Ana has no email: the same person
+                    "Luis,Vega,luis2@x.example,Acme\n"  # two addresses: two people
+                    "Luís,Vega,,Acme\n", encoding="utf-8")  # no address: the stored Luis
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (1, 2)

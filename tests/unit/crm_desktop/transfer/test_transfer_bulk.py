@@ -76,3 +76,41 @@ def test_fast_phone_answer_is_cached_and_repeats_the_first_answer() -> None:
     assert phone_e164("+44 20 7946 0958", "GB") == "+442079460958"
     assert phone_e164.cache_info().hits == 1
     assert phone_e164("", "US") is None and phone_e164(None, "US") is None
+
+
+def test_batches_staged_one_after_another_are_each_written_once(store: Store) -> None:
+    with store.writing() as writer:
+        bulk = BulkWriter(writer.conn)
+        acme = bulk.new_record("account", {"name": "Acme"})
+        bulk.remember(acme)
+        ruiz = bulk.new_record("contact", {"last_name": "Ruiz", "account_id": acme.id})
+        bulk.stage("account", [acme])
+        bulk.stage("contact", [ruiz], {acme.id: "Acme"})
+        bulk.write_staged()
+        bulk.create_many("contact", [bulk.new_record("contact", {"last_name": "Vega"})])
+    with store.writing() as writer:
+        bulk = BulkWriter(writer.conn)
+        bulk.create_many("contact", [bulk.new_record("contact", {"last_name": "Soto"})])
+    queue = store.conn.execute("SELECT entity, fields FROM outbox ORDER BY mutation_id").fetchall()
+    assert [(e, json.loads(f).get("last_name") or json.loads(f)["name"]) for e, f in queue] == [
+        ("account", "Acme"), ("contact", "Ruiz"), ("contact", "Vega"), ("contact", "Soto")]
+    assert store.count("contact") == 3
+    nums = [r[0] for r in store.conn.execute("SELECT num FROM contact ORDER BY num")]
+    assert nums == [1, 2, 3]
+    assert [r.name for r in store.search("contact", "acme")] == ["Ruiz"]
+    assert [r.name for r in store.search("contact", "soto")] == ["Soto"]
+
+
+def test_a_linked_record_queues_and_indexes_its_new_reference(store: Store) -> None:
+    with store.writing() as writer:
+        bulk = BulkWriter(writer.conn)
+        acme = bulk.new_record("account", {"name": "Acme"})
+        bulk.remember(acme)
+        draft = bulk.prepare("contact", {"last_name": "Ruiz", "phone": "(512) 555-0100"})
+        linked = bulk.link("contact", draft, "account_id", acme.id)
+        bulk.check("contact", linked)
+        bulk.create_many("account", [acme])
+        bulk.create_many("contact", [linked], {acme.id: "Acme"})
+    fields = json.loads(store.conn.execute("SELECT fields FROM outbox WHERE entity = 'contact'").fetchone()[0])
+    assert fields["account_id"] == acme.id and draft.fields["account_id"] is None
+    assert [r.name for r in store.search("contact", "acme 555")] == ["Ruiz"]
