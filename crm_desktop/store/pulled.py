@@ -15,8 +15,9 @@ answers the common shapes without a full parse.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -110,21 +111,42 @@ def prepare(changes: Iterable[ChangeLike], region: str) -> Prepared:
 def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> None:
     definition = entity(entity_name)
     names, defaults = definition.field_names, definition.defaults()
-    names_out = columns(entity_name)
     phones = definition.phones if entity_name in ("account", "contact") else ()
+    # The local columns writes.local_columns derives (sort key, then each phone's E.164 form).
+    e164_names = columns(entity_name)[len(names) + 1:len(names) + 1 + len(phones)]
+    search_row = {"account": _account_search, "contact": _contact_search}.get(entity_name)
+    rows, search, get = group.rows, group.search, _getter(names)
     for change in group.changes:
-        values = {**defaults, **{k: v for k, v in change.fields.items() if k in defaults}}
-        # The local columns writes.local_columns derives, with the fast phone path.
-        local: list[str | None] = [sort_key(entity_name, values)] if phones else []
-        local += [phone_e164(values[p], region) for p in phones]
+        # Fields of a newer server's making ride along in ``values`` but never reach a row.
+        values = {**defaults, **change.fields}
         owner = change.owner
-        row = (*(values[n] for n in names), *local, change.record_id, change.version,
-               owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0)
-        group.rows.append(row)
-        if entity_name == "account":
-            group.search.append(fts.account_row({"num": 0, **dict(zip(names_out, row, strict=True))})[1:])
-        elif entity_name == "contact":
-            group.search.append(fts.contact_row({"num": 0, **dict(zip(names_out, row, strict=True))}, None)[1:4])
+        if phones:
+            e164 = [phone_e164(values[p], region) for p in phones]  # the fast phone path
+            row = (*get(values), sort_key(entity_name, values), *e164, change.record_id, change.version,
+                   owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0)
+        else:
+            e164 = []
+            row = (*get(values), change.record_id, change.version,
+                   owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0)
+        rows.append(row)
+        if search_row is not None:
+            values.update(zip(e164_names, e164, strict=True))
+            search.append(search_row(values))
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of ``names`` as a tuple, in C (itemgetter gives a bare value for one name)."""
+    if len(names) == 1:
+        return lambda values: (values[names[0]],)
+    return operator.itemgetter(*names)
+
+
+def _account_search(values: dict[str, Any]) -> tuple[Any, ...]:
+    return fts.account_row({**values, "num": 0})[1:]
+
+
+def _contact_search(values: dict[str, Any]) -> tuple[Any, ...]:
+    return fts.contact_row({**values, "num": 0}, None)[1:4]
 
 
 def insert_prepared(conn: sqlite3.Connection, prepared: Prepared, skip: set[str]) -> list[ChangeLike]:
@@ -143,11 +165,17 @@ def insert_prepared(conn: sqlite3.Connection, prepared: Prepared, skip: set[str]
 def _insert_group(conn: sqlite3.Connection, entity_name: str, group: _Group, skip: set[str]) -> list[ChangeLike]:
     name, names_out = table(entity_name), columns(entity_name)
     chosen = [i for i, c in enumerate(group.changes) if c.record_id not in skip]
-    before = int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {name}").fetchone()[0])
+    before = _last_num(conn, name)
+    changes_before = conn.total_changes
     # OR IGNORE skips records the store already has (unique id): one index probe per record, not two.
     conn.executemany(f"INSERT OR IGNORE INTO {name} ({', '.join(names_out)})"
-                     f" VALUES ({', '.join('?' * len(names_out))})", [group.rows[i] for i in chosen])
-    nums = dict(conn.execute(f"SELECT id, num FROM {name} WHERE num > ?", (before,)).fetchall())
+                     f" VALUES ({', '.join('?' * len(names_out))})",
+                     group.rows if len(chosen) == len(group.rows) else [group.rows[i] for i in chosen])
+    if conn.total_changes - changes_before == len(chosen) and _last_num(conn, name) == before + len(chosen):
+        # All were new (a first sync): SQLite numbered them after the last num, in order.
+        nums = {group.changes[i].record_id: before + k for k, i in enumerate(chosen, 1)}
+    else:
+        nums = dict(conn.execute(f"SELECT id, num FROM {name} WHERE num > ?", (before,)).fetchall())
     inserted = [i for i in chosen if group.changes[i].record_id in nums]
     if entity_name == "account":
         conn.executemany("INSERT INTO account_fts (rowid, name, email, phone, website) VALUES (?,?,?,?,?)",
@@ -155,6 +183,10 @@ def _insert_group(conn: sqlite3.Connection, entity_name: str, group: _Group, ski
     elif entity_name == "contact":
         _index_contacts(conn, group, inserted, nums, names_out.index("account_id"))
     return [c for c in group.changes if c.record_id not in nums]
+
+
+def _last_num(conn: sqlite3.Connection, name: str) -> int:
+    return int(conn.execute(f"SELECT coalesce(max(num), 0) FROM {name}").fetchone()[0])
 
 
 def _index_contacts(conn: sqlite3.Connection, group: _Group, inserted: list[int], nums: dict[str, int],
