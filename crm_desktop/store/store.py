@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from crm_desktop.store import migrations, queries
+from crm_desktop.store import bulkload, migrations, queries
 from crm_desktop.store.db import Database
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.records import Record, from_row
@@ -33,6 +33,7 @@ class Store:
     def __init__(self, path: Path, *, phone_region: str | None = None) -> None:
         self.path = path
         self.db = Database(path)
+        bulkload.restore(self.db)  # indexes a bulk load dropped, if the app died before it finished
         migrations.upgrade(self.db.conn)
         self.client_id = self._ensure_meta("client_id", lambda: str(uuid.uuid4()))
         self.phone_region = self.get_meta("phone_region") or "US"

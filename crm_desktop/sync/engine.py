@@ -17,12 +17,14 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import dataclass
 
+from crm_core.entities import ENTITIES
 from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse, PushResult
-from crm_desktop.store import Store, outbox
+from crm_desktop.store import Store, bulkload, outbox
 from crm_desktop.store.pulled import Prepared, prepare
-from crm_desktop.store.writes import now_iso
+from crm_desktop.store.writes import now_iso, table
 from crm_desktop.sync.client import CursorGone, PulledPage, SyncClient
 from crm_desktop.sync.errors import ServerError
 
@@ -165,11 +167,17 @@ class SyncEngine:
             with self.store.db.lock:
                 outbox.begin_full_resync(self.store.conn)
         pages = _Prefetch(self.client, cursor, self.pull_limit, self.store.phone_region)
+        bulk = ExitStack()
+        first = cursor == 0
         try:
             while True:
                 if cancel is not None and cancel.is_set():
                     return False
                 page, prepared = pages.next()
+                if first and page.has_more:
+                    # Everything from the start, more than a page: the empty tables load in bulk.
+                    bulk.enter_context(bulkload.loading(self.store.db, [table(e) for e in ENTITIES]))
+                first = False
                 with self.store.db.transaction() as conn:
                     counts.pulled += outbox.apply_changes(conn, page.changes, self.store.phone_region,
                                                           track_seen=full, prepared=prepared)
@@ -181,6 +189,7 @@ class SyncEngine:
                     break
         finally:
             pages.close()
+            bulk.close()  # the dropped indexes are back before the pull returns, or raises
         if full:
             self._finish_resync(cursor)
         return True

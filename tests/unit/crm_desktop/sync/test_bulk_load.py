@@ -1,0 +1,128 @@
+"""A first sync loads empty tables without their secondary indexes, and never loses them."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from crm_desktop.services.sync import CredentialStore, SyncService
+from crm_desktop.store import Store, bulkload
+from crm_desktop.store.store import STORE_FILE
+from crm_desktop.sync.credentials import MemoryKeyring
+from tests.helpers.server import ROOT
+from tests.unit.crm_desktop.sync.conftest import URL
+from tests.unit.crm_desktop.sync.fake_server import FakeServer
+
+PAGE = 40
+CONTACTS = 150
+KILL_AFTER = 2 * PAGE  # records pulled when the child kills itself
+
+
+def seeded_server() -> FakeServer:
+    """The same server every time: two accounts, then contacts, some at each account."""
+    server = FakeServer()
+    accounts = [f"00000000-0000-4000-8000-0000000a{i:04d}" for i in range(2)]
+    for i, account_id in enumerate(accounts):
+        server.put("account", account_id, {"name": f"Fabrikam {i}", "state": "active"})
+    for i in range(CONTACTS):
+        server.put("contact", f"00000000-0000-4000-8000-0000000c{i:04d}",
+                   {"first_name": "Ana", "last_name": f"Quintero{i:03d}", "email": f"ana{i}@example.com",
+                    "phone": f"+34 600 {i:03d} 000", "state": "active",
+                    "account_id": accounts[i % 2] if i % 3 == 0 else None})
+    return server
+
+
+def logged_in(data_dir: Path, server: FakeServer) -> SyncService:
+    """A service on the store in ``data_dir``, logged in to ``server``, pulling PAGE records a page."""
+    service = SyncService(Store.open_dir(data_dir), credentials=CredentialStore(MemoryKeyring()),
+                          transport=server.transport(), timeout=5.0)
+    service.login(URL, "ana", "pw")
+    service.pull_limit = PAGE
+    return service
+
+
+_CHILD = f"""
+import os, signal, sys
+from pathlib import Path
+from tests.unit.crm_desktop.sync.test_bulk_load import logged_in, seeded_server
+
+def progress(stage, done, total):
+    if stage == "pull" and done >= {KILL_AFTER}:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+logged_in(Path(sys.argv[1]), seeded_server()).sync_now(progress=progress)
+"""
+
+
+def _indexes(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {(r[0], r[1]) for r in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                                              " AND sql IS NOT NULL")}
+
+
+def _expected_indexes(tmp_path: Path) -> set[tuple[str, str]]:
+    fresh = Store.open_dir(tmp_path / "fresh")
+    try:
+        return _indexes(fresh.conn)
+    finally:
+        fresh.close()
+
+
+def _names(store: Store, text: str) -> list[str]:
+    return [r.fields["last_name"] for r in store.search("contact", text, limit=500)]
+
+
+def test_a_first_sync_killed_mid_load_gets_its_indexes_back_and_completes(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = subprocess.run([sys.executable, "-c", _CHILD, str(data)], cwd=ROOT, capture_output=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == -9, done.stderr.decode()[-2000:]
+    raw = sqlite3.connect(data / STORE_FILE)
+    assert raw.execute("SELECT value FROM meta WHERE key = ?", (bulkload.PENDING_KEY,)).fetchone() is not None
+    assert _indexes(raw) < _expected_indexes(tmp_path)  # the kill came while the indexes were away
+    raw.close()
+
+    store = Store.open_dir(data)
+    assert _indexes(store.conn) == _expected_indexes(tmp_path)
+    assert store.get_meta(bulkload.PENDING_KEY) is None
+    assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    pulled = store.count("account", "all") + store.count("contact", "all")
+    assert pulled == KILL_AFTER  # each page landed whole, with its cursor
+    assert _names(store, "quintero005") == ["Quintero005"]
+    assert _names(store, "fabrikam 0")[:1] == ["Quintero000"]  # company text, from the account pulled first
+    store.close()
+
+    service = logged_in(data, seeded_server())
+    report = service.sync_now()
+    assert report.pulled == 2 + CONTACTS - KILL_AFTER
+    store = service.store
+    assert store.count("contact", "all") == CONTACTS
+    assert _indexes(store.conn) == _expected_indexes(tmp_path)
+    assert _names(store, "quintero149") == ["Quintero149"]
+    assert store.get_meta(bulkload.PENDING_KEY) is None
+    store.close()
+
+
+def test_a_first_sync_of_many_pages_ends_with_every_index_and_search(tmp_path: Path) -> None:
+    service = logged_in(tmp_path / "data", seeded_server())
+    assert service.sync_now().pulled == 2 + CONTACTS
+    store = service.store
+    assert _indexes(store.conn) == _expected_indexes(tmp_path)
+    assert store.get_meta(bulkload.PENDING_KEY) is None
+    assert len(_names(store, "quintero")) == CONTACTS
+    assert store.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM contact WHERE email = 'x'").fetchone()[3].find(
+        "ix_contact_email") >= 0
+    store.close()
+
+
+def test_indexes_dropped_for_a_load_the_app_did_not_finish_come_back_on_open(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path / "data")
+    expected = _indexes(store.conn)
+    assert bulkload.begin(store.db, ["contact", "connection_role"]) == ["contact"]  # roles are seeded: not empty
+    assert not any(name.startswith("ix_contact") for name, _sql in _indexes(store.conn))
+    store.close()  # no finish: as if the app had died
+    store = Store.open_dir(tmp_path / "data")
+    assert _indexes(store.conn) == expected
+    store.close()
