@@ -87,3 +87,30 @@ def test_a_pull_page_parses_like_the_protocol_model() -> None:
     assert (page.cursor, page.has_more) == (9, True)
     [change] = page.changes
     assert (change.seq, change.deleted, change.owner and change.owner.name) == (4, True, "sales")
+
+
+@settings(max_examples=60, deadline=None)
+@given(first=st.text(max_size=30), last=st.text(min_size=1, max_size=30), email=st.text(max_size=30),
+       description=st.one_of(st.none(), st.text(max_size=200)))
+def test_a_page_of_new_records_stores_any_text_as_the_per_row_path_does(
+        tmp_path_factory: pytest.TempPathFactory, first: str, last: str, email: str, description: str | None) -> None:
+    # New records go in through SQLite's JSON functions: quotes, backslashes, control characters,
+    # accents and emoji must come out exactly as bound parameters would store them.
+    texts = [first, last, email, description or ""]
+    if any("\x00" in t or any(0xD800 <= ord(c) <= 0xDFFF for c in t) for t in texts):
+        return  # NUL and lone surrogates cannot be stored by either path
+    root = tmp_path_factory.mktemp("text")
+    bulk, careful = Store.open_dir(root / "bulk"), Store.open_dir(root / "careful")
+    page = [Change(seq=1, entity="contact", record_id=CONTACT, version=1,
+                   fields={"first_name": first, "last_name": last, "email": email, "description": description})]
+    with bulk.db.transaction() as conn:
+        outbox.apply_changes(conn, page, "US")
+    with careful.db.transaction() as conn:
+        conn.execute("INSERT INTO contact (id, version, created_at, modified_at, deleted, pending, sort_key, state,"
+                     " last_name) VALUES (?, 0, '', '', 0, 0, '', 'active', '')", (CONTACT,))
+        outbox.apply_changes(conn, page, "US")
+    assert _rows(bulk) == _rows(careful)
+    search = "SELECT name, email, phone, company FROM contact_fts"
+    assert [tuple(r) for r in bulk.conn.execute(search)] == [tuple(r) for r in careful.conn.execute(search)]
+    bulk.close()
+    careful.close()
