@@ -9,7 +9,7 @@ from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command
 from crm_desktop.services import View
-from crm_desktop.services.transfer import ImportReport, TransferService
+from crm_desktop.services.transfer import SORTS, ImportReport, TransferService
 
 
 def register(sub: Any) -> None:
@@ -33,6 +33,14 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", help="the file to write (default: stdout)")
     p.add_argument("--search", help="only the records this search finds")
     p.add_argument("--inactive", action="store_true", help="export inactive records instead")
+    p.add_argument("--sort", metavar="COLUMN",
+                   help="order by a list column instead of the name: " + _sort_names())
+    p.add_argument("--descending", action="store_true", help="reverse the order")
+
+
+def _sort_names() -> str:
+    accounts, contacts = (", ".join(SORTS[kind]) for kind in ("account", "contact"))
+    return f"accounts: {accounts}; contacts: {contacts}"
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -73,7 +81,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     transfer = TransferService(ctx.store)
     view: View = "inactive" if args.inactive else "active"
     if args.output:
-        count = transfer.export(args.kind, args.output, fmt=args.fmt, search=args.search, view=view)
+        count = transfer.export(args.kind, args.output, fmt=args.fmt, search=args.search, view=view,
+                                sort=args.sort, descending=args.descending)
         ctx.emit({"exported": count, "file": args.output},
                  lambda: print(f"exported {count} {args.kind} to {args.output}"))
         return 0
@@ -87,7 +96,8 @@ def _export_to_stdout(transfer: TransferService, args: argparse.Namespace, view:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"export.{'vcf' if args.fmt == 'vcard' else 'csv'}"
-        transfer.export(args.kind, path, fmt=args.fmt, search=args.search, view=view)
+        transfer.export(args.kind, path, fmt=args.fmt, search=args.search, view=view, sort=args.sort,
+                        descending=args.descending)
         with open(path, "rb") as handle:
             sys.stdout.flush()
             while block := handle.read(1 << 16):

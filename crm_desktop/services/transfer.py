@@ -16,7 +16,7 @@ from pathlib import Path
 
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store
-from crm_desktop.store.queries import View
+from crm_desktop.store.queries import SORTS, View
 from crm_desktop.transfer import export as exporting
 from crm_desktop.transfer import fields, vcard
 from crm_desktop.transfer.errors import TransferError
@@ -35,7 +35,7 @@ DUPLICATES = ("skip", "update")
 FORMATS = ("csv", "vcard")
 ColumnMapping = Sequence[str] | Mapping[str, str]
 
-__all__ = ["ImportReport", "Preview", "RowError", "TransferFailed", "TransferService"]
+__all__ = ["SORTS", "ImportReport", "Preview", "RowError", "TransferFailed", "TransferService"]
 
 
 class TransferFailed(ServiceError):
@@ -173,16 +173,23 @@ class TransferService:
     # -- export ----------------------------------------------------------------
 
     def export(self, kind: str, path: str | Path, *, fmt: str = "csv", search: str | None = None,
-               view: View = "active") -> int:
-        """Write a list view (accounts or contacts, maybe searched) as CSV or vCard; returns rows."""
+               view: View = "active", sort: str | None = None, descending: bool = False) -> int:
+        """Write a list view (accounts or contacts, maybe searched) as CSV or vCard; returns rows.
+
+        Rows come in name order, or by the list column ``sort`` (as the rep sorted the list).
+        """
         entity_name = kind.removesuffix("s")
         if entity_name not in ("account", "contact"):
             raise TransferFailed(f"cannot export {kind!r}; use accounts or contacts")
         _check_choice("format", fmt, FORMATS)
-        _check_choice("view", view, ("active", "inactive", "all"))
+        _check_choice("view", view, ("mine", "active", "inactive", "all"))
+        sort = sort or ("name" if descending else None)
+        if sort is not None:
+            _check_choice("sort", sort, tuple(SORTS[entity_name]))
+        order = (sort, descending) if sort is not None and (sort, descending) != ("name", False) else None
         write = exporting.export_csv if fmt == "csv" else exporting.export_vcard
         try:
-            count = write(self.store, entity_name, Path(path), search=search, view=view)
+            count = write(self.store, entity_name, Path(path), search=search, view=view, order=order)
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
         log.info("exported %d %s to %s", count, kind, path)

@@ -26,16 +26,18 @@ class ExportWorker(QObject):
     failed = Signal(str)
 
     def __init__(self, transfer: TransferService, kind: str, path: Path, fmt: str, search: str | None,
-                 view: View) -> None:
+                 view: View, order: tuple[str, bool] | None = None) -> None:
         super().__init__()
         self.transfer, self.kind, self.path, self.fmt = transfer, kind, path, fmt
-        self.search, self.view = search, view
+        self.search, self.view, self.order = search, view, order
 
     @Slot()
     def run(self) -> None:
         """Export; emits ``finished(rows)`` or ``failed(message)``."""
         try:
-            count = self.transfer.export(self.kind, self.path, fmt=self.fmt, search=self.search, view=self.view)
+            sort, descending = self.order or (None, False)
+            count = self.transfer.export(self.kind, self.path, fmt=self.fmt, search=self.search, view=self.view,
+                                         sort=sort, descending=descending)
         except KNOWN_ERRORS as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: keep the trace, tell the user
@@ -100,14 +102,15 @@ class _ExportRun(QObject):
         self.thread_.wait()
 
 
-def export_list(parent: QWidget, transfer: TransferService, kind: str, search: str | None, view: str) -> None:
-    """Export what a list view shows (its search and its view) to a file the user picks."""
+def export_list(parent: QWidget, transfer: TransferService, kind: str, search: str | None, view: str,
+                order: tuple[str, bool] | None = None) -> None:
+    """Export what a list view shows (its view, search and column order) to a file the user picks."""
     chosen = choose_file(parent, kind)
     if chosen is None:
         return
     path, fmt = chosen
-    view_name: View = view if view in ("active", "inactive", "all") else "active"  # type: ignore[assignment]
-    worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", path, fmt, search, view_name)
+    view_name: View = view if view in ("mine", "active", "inactive", "all") else "active"  # type: ignore[assignment]
+    worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", path, fmt, search, view_name, order)
     # The run is a child of ``parent``, which keeps it, its thread and its worker
     # alive; deleting them from their own finished slot would free the sender
     # of the signal being delivered.

@@ -53,11 +53,11 @@ class RecordListView(QWidget):
     delete_requested = Signal(object)  # Record
 
     def __init__(self, crm: CrmService, kind: str, parent: QWidget | None = None,
-                 export: Callable[[QWidget, str, str, str], None] | None = None,
+                 export: Callable[..., None] | None = None,
                  reader: CrmService | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._export: Callable[[QWidget, str, str, str], None] | None = None
+        self._export: Callable[..., None] | None = None
         self.model = RecordTableModel(crm, kind, self, reader=reader, view=VIEWS[kind][0][1])
         self.search = QLineEdit(self)
         self.views = QComboBox(self)
@@ -72,7 +72,7 @@ class RecordListView(QWidget):
         if export is not None:
             self.set_export(export)
 
-    def set_export(self, export: Callable[[QWidget, str, str, str], None]) -> None:
+    def set_export(self, export: Callable[..., None]) -> None:
         """Offer Export for this list (once the transfer service is there)."""
         self._export = export
         if self.export_button is None:
@@ -195,4 +195,4 @@ class RecordListView(QWidget):
     def _on_export_button_clicked(self) -> None:
         if self._export is not None:
             view = self.views.currentData() or self.model.view
-            self._export(self, self.kind, self.model.search_text, view)
+            self._export(self, self.kind, self.model.search_text, view, self.model.column_order())

@@ -66,12 +66,12 @@ def import_wizard_class(transfer: Any) -> Any:
     return None if transfer is None else attribute("crm_desktop.ui.import_wizard", "ImportWizard")
 
 
-def export_function(transfer: Any) -> Callable[[QWidget, str, str, str], None] | None:
-    """``export(parent, kind, search, view)`` bound to the transfer service, if both exist."""
+def export_function(transfer: Any) -> Callable[..., None] | None:
+    """``export(parent, kind, search, view, order=None)`` bound to the transfer service, if both exist."""
     export_list = None if transfer is None else attribute("crm_desktop.ui.export", "export_list")
     if export_list is None:
         return None
-    return lambda parent, kind, search, view: export_list(parent, transfer, kind, search, view)
+    return lambda parent, kind, search, view, order=None: export_list(parent, transfer, kind, search, view, order)
 
 
 def welcome_page_class() -> Any:

@@ -190,6 +190,12 @@ class RecordTableModel(QAbstractTableModel):
         self.endResetModel()
         self.count_changed.emit(self._rows.count)
 
+    def column_order(self) -> tuple[str, bool] | None:
+        """The column order the rep chose (store sort name, descending), or None for the default."""
+        if (self.sort_column, self.descending) == (0, False):
+            return None
+        return self.columns[self.sort_column].sort, self.descending
+
     @property
     def sorting(self) -> bool:
         """Whether a column order is being read (the rows shown are the previous ones)."""

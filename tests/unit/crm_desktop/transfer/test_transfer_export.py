@@ -73,3 +73,42 @@ def test_export_pages_through_more_rows_than_a_page(transfer: TransferService, s
                     encoding="utf-8")
     transfer.import_file(path)
     assert transfer.export("contacts", tmp_path / "out.csv") == 1203
+
+
+def _last_names(path: Path) -> list[str]:
+    return [r["Last Name"] for r in csv.DictReader(path.open(encoding="utf-8-sig", newline=""))]
+
+
+def test_export_follows_the_column_order_the_list_was_sorted_by(transfer: TransferService, store: Store,
+                                                                tmp_path: Path) -> None:
+    path = tmp_path / "in.csv"
+    path.write_text("Last Name,Company,Job Title\nAbad,Zeta,CTO\nBravo,Acme,\nCano,,buyer\nDiaz,Acme,Analyst\n",
+                    encoding="utf-8")
+    transfer.import_file(path)
+    out = tmp_path / "out.csv"
+    transfer.export("contacts", out, sort="company")
+    assert _last_names(out) == ["Bravo", "Diaz", "Abad", "Cano"]
+    transfer.export("contacts", out, sort="job_title", descending=True)
+    assert _last_names(out) == ["Abad", "Cano", "Diaz", "Bravo"]  # blanks last both ways
+    transfer.export("contacts", out, sort="company", search="acme")
+    assert _last_names(out) == ["Bravo", "Diaz"]
+    transfer.export("contacts", out, descending=True)
+    assert _last_names(out) == ["Diaz", "Cano", "Bravo", "Abad"]
+
+
+def test_export_of_my_records_and_a_bad_sort_is_refused(transfer: TransferService, store: Store,
+                                                        tmp_path: Path) -> None:
+    import pytest
+
+    from crm_desktop.services.transfer import TransferFailed
+
+    path = tmp_path / "in.csv"
+    path.write_text("Last Name\nAbad\nBravo\n", encoding="utf-8")
+    transfer.import_file(path)
+    with store.db.transaction() as conn:  # what a pull does when a colleague owns one of them
+        conn.execute("UPDATE contact SET owner_id = 'u2', owner_name = 'bo' WHERE last_name = 'Bravo'")
+    store.set_meta("sync_username", "ana")
+    assert transfer.export("contacts", tmp_path / "mine.csv", view="mine") == 1
+    assert _last_names(tmp_path / "mine.csv") == ["Abad"]
+    with pytest.raises(TransferFailed, match="sort must be one of"):
+        transfer.export("contacts", tmp_path / "x.csv", sort="num; DROP TABLE contact")

@@ -128,3 +128,21 @@ def test_view_sort_by_menu_sorts_the_shown_list_from_the_keyboard(qtbot: QtBot, 
         menu.actions()[-1].trigger()  # Descending
     assert contacts.table.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert _names(contacts) == ["Ana Abad", "Eva Bravo"]
+
+
+def test_export_gets_the_lists_view_search_and_column_order(qtbot: QtBot, ui_crm: CrmService,
+                                                            make_contact: Callable[..., Record]) -> None:
+    from PySide6.QtCore import Qt
+
+    make_contact("Ana", "Abad", job_title="Sales")
+    asked: list[tuple[object, ...]] = []
+    view = RecordListView(ui_crm, "contact", export=lambda *args: asked.append(args[1:]))
+    qtbot.add_widget(view)
+    assert view.export_button is not None
+    view.export_button.click()
+    with qtbot.wait_signal(view.model.modelReset, timeout=5000):
+        view.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    view.search.setText("ana")
+    qtbot.wait_until(lambda: not view.model.sorting, timeout=5000)
+    view.export_button.click()
+    assert asked == [("contact", "", "mine", None), ("contact", "ana", "mine", ("job_title", True))]
