@@ -18,19 +18,19 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 def _phones(values: Iterable[Any]) -> str:
-    parts: list[str] = []
+    tokens: dict[str, None] = {}  # ordered, and each token once: E.164 repeats the typed digits
     for value in values:
         if not value:
             continue
-        text = str(value)
-        digits = _NON_DIGITS.sub("", text)
-        if text.lstrip("+") != digits:
-            parts.append(text)  # as typed: "555 1234" finds it by its groups
-        parts.append(digits)
+        text = value if isinstance(value, str) else str(value)
+        digits = text[1:] if text[0] == "+" else text
+        if not digits.isdigit():  # typed with spaces or dashes: "555 1234" finds it by its groups
+            tokens[text] = None
+            digits = _NON_DIGITS.sub("", text)
+        tokens[digits] = None
         if len(digits) > 10:
-            parts.append(digits[-10:])
-    # The E.164 form repeats the typed digits: each token once is enough.
-    return " ".join(dict.fromkeys(parts))
+            tokens[digits[-10:]] = None
+    return " ".join(tokens)
 
 
 def _join(*values: Any) -> str:
