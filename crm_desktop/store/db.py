@@ -11,10 +11,11 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from crm_core.text import strip_accents
 
 log = logging.getLogger("crm.store")
 
@@ -61,10 +62,7 @@ def connect(path: Path) -> sqlite3.Connection:
 
 def fold(text: object) -> str:
     """Text as lists compare it: case and accents ignored ("Ávila" sorts with "avila")."""
-    value = str(text) if text is not None else ""
-    if value.isascii():
-        return value.casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c)).casefold()
+    return strip_accents(str(text) if text is not None else "").casefold()
 
 
 class Database:

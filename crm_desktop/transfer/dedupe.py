@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
+
+from crm_core.text import strip_accents
 
 NAME_SIMILARITY = 90  # token_sort_ratio: "Ana Ruiz" ~ "Ruiz Ana" ~ "Ana  Ruíz"
 # Below this many contacts without an email per company of a chunk, they are
@@ -40,13 +41,9 @@ def name_key(text: str | None) -> str:
     return " ".join((text or "").split()).casefold()
 
 
-@functools.lru_cache(maxsize=65536)
-def _plain(text: str) -> str:
-    # "Ruíz" and "Ruiz" are the same person typed on two keyboards.  Names
-    # repeat all over a file and the store (cached); ASCII has nothing to strip.
-    if text.isascii():
-        return text
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+# "Ruíz" and "Ruiz" are the same person typed on two keyboards.  Names
+# repeat all over a file and the store, so the stripping is cached.
+_plain = functools.lru_cache(maxsize=65536)(strip_accents)
 
 
 def website_key(url: str | None) -> str:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
 from crm_core.entities import ACCOUNT, CONTACT
+from crm_core.text import strip_accents
 from crm_desktop.transfer.errors import TransferError
 
 IGNORE = ""
@@ -95,8 +95,7 @@ _ACCOUNTS_FILE_EXTRA = {"name": ("name", "nombre"), "email": ("email", "e mail",
 
 def normalize_header(text: str) -> str:
     """A header as compared: no accents, no punctuation, lower case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\ufeff", ""))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = strip_accents(text.replace("\ufeff", ""))
     return " ".join(re.sub(r"[^0-9a-z]+", " ", plain.casefold()).split())
 
 
