@@ -377,8 +377,12 @@ def _collector_paused() -> Iterator[None]:
     reference counting; the automatic passes meanwhile walked every object of
     the process again and again (13% of a 100k-row import).  The young pass
     at the end frees any cycle the chunk made, so memory stays flat.
+
+    Only on the main thread (the CLI).  The collector is the whole process's:
+    the window imports on a worker thread, and a pass there finalised Qt
+    objects of the GUI thread mid-use (a segfault in the import wizard test).
     """
-    paused = gc.isenabled()
+    paused = gc.isenabled() and threading.current_thread() is threading.main_thread()
     if paused:
         gc.disable()
     try:

@@ -258,3 +258,24 @@ def test_a_file_error_in_a_later_chunk_keeps_the_chunks_before_it(transfer: Tran
         transfer.import_file(path)
     assert store.count("contact") == 200
     assert store.pending_changes() == 207
+
+
+def test_an_import_on_a_worker_thread_leaves_the_collector_alone(transfer: TransferService, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    during: list[bool] = []
+    original = importer.Importer._prepare
+
+    def spy(self: importer.Importer, chunk: importer._Chunk, row: SourceRow) -> importer._Prepared:
+        during.append(gc.isenabled())
+        return original(self, chunk, row)
+
+    monkeypatch.setattr(importer.Importer, "_prepare", spy)
+    created: list[int] = []
+    worker = threading.Thread(target=lambda: created.append(
+        transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created))
+    worker.start()
+    worker.join()
+    assert created == [250] and all(during) and len(during) == 250
