@@ -185,7 +185,7 @@ class RecordTableModel(QAbstractTableModel):
             return  # another sort, view or search was asked for meanwhile
         self._wanted_order = None
         self.beginResetModel()
-        self._rows = SortedRows(self.crm, self.kind, order, nums)
+        self._rows = SortedRows(self.crm, self.kind, nums)
         self._mirrored = False
         self.endResetModel()
         self.count_changed.emit(self._rows.count)
@@ -294,9 +294,8 @@ class RecordTableModel(QAbstractTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         if not 0 <= column < len(self.columns) or (column, descending) == (self.sort_column, self.descending):
             return
-        was_column_order = self._column_order() is not None or self.sorting
         self.sort_column, self.descending = column, descending
-        if self._column_order() is None and not was_column_order and isinstance(self._rows, ListRows):
+        if self._column_order() is None and isinstance(self._rows, ListRows) and not self.sorting:
             self.beginResetModel()  # name order both ways reads the same keyset pages
             self._mirrored = descending
             self.endResetModel()

@@ -152,11 +152,9 @@ class SortedRows:
     rows are then fetched by num around whichever row the view shows.
     """
 
-    def __init__(self, crm: CrmService, kind: str, order: SortOrder, nums: array[int]) -> None:
+    def __init__(self, crm: CrmService, kind: str, nums: array[int]) -> None:
         self.crm = crm
         self.kind = kind
-        self.order = order
-        self.view: View = order.view
         self.nums = nums
         self.count = len(nums)
         self.cache = RowCache()
