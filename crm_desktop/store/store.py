@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from crm_desktop.store import bulkload, migrations, queries
-from crm_desktop.store.db import Database
+from crm_desktop.store.db import Database, connect
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.records import Record, from_row
 from crm_desktop.store.writes import RecordNotFound, Writer, table
@@ -152,8 +152,19 @@ class Store:
             return queries.ordered_nums(self.conn, entity_name, view)
 
     def sorted_nums(self, entity_name: str, sort: str, *, descending: bool = False, view: View = "active",
-                    text: str = "") -> array[int]:
-        """A view's (or a search's) nums ordered by another column (see queries.sorted_nums)."""
+                    text: str = "", own_connection: bool = False) -> array[int]:
+        """A view's (or a search's) nums ordered by another column (see queries.sorted_nums).
+
+        The read takes seconds on a million rows.  ``own_connection`` runs it on
+        a connection of its own, so a background export does not hold this
+        store's lock (and every GUI read behind it) meanwhile.
+        """
+        if own_connection:
+            conn = connect(self.path)
+            try:
+                return queries.sorted_nums(conn, entity_name, sort, descending=descending, view=view, text=text)
+            finally:
+                conn.close()
         with self.db.lock:
             return queries.sorted_nums(self.conn, entity_name, sort, descending=descending, view=view, text=text)
 

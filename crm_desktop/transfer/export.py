@@ -43,7 +43,8 @@ def records(store: Store, entity_name: str, *, search: str | None = None, view: 
     by, read whole as nums first (8 bytes a record) and then by pages.
     """
     if order is not None:
-        nums = store.sorted_nums(entity_name, order[0], descending=order[1], view=view, text=search or "")
+        nums = store.sorted_nums(entity_name, order[0], descending=order[1], view=view, text=search or "",
+                                 own_connection=True)
         for first in range(0, len(nums), PAGE):
             yield from store.by_nums(entity_name, list(nums[first:first + PAGE]))
         return

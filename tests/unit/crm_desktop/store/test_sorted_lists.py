@@ -57,3 +57,17 @@ def test_every_list_column_has_a_sort_and_nothing_else_does(team: CrmService) ->
             assert len(team.sorted_nums(kind, sort, view="all")) == team.count(kind, "all")
     with pytest.raises(KeyError):
         team.sorted_nums("contact", "num; DROP TABLE contact")
+
+
+def test_a_sort_on_its_own_connection_reads_the_same_without_the_store_lock(team: CrmService) -> None:
+    import threading
+
+    store = team.store
+    expected = store.sorted_nums("contact", "company")
+    got: list[object] = []
+    with store.db.lock:  # held by another thread's work, as the GUI's reads would be
+        reader = threading.Thread(target=lambda: got.append(
+            store.sorted_nums("contact", "company", own_connection=True)))
+        reader.start()
+        reader.join(timeout=10)
+    assert got == [expected]
