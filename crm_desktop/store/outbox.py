@@ -27,6 +27,7 @@ from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, rei
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
+ACKED_KEY = "acked_mutation_id"  # the highest mutation id the server has answered
 RESYNC_KEY = "sync_full_resync"
 _CHUNK = 900  # stays under SQLite's host-parameter limit on old builds
 _FTS_ENTITIES = ("account", "contact")
@@ -79,6 +80,7 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
         if result.status in ("conflict", "rejected"):
             full = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
             _add_issue(conn, full, result)
+    _set_acked(conn, max(rows))
     if contiguous:  # the usual answer: one run of the queue, dropped with one range delete
         conn.execute("DELETE FROM outbox WHERE mutation_id BETWEEN ? AND ?", (min(rows), max(rows)))
     else:
@@ -126,15 +128,34 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
     )
 
 
-def renumber_queue(conn: sqlite3.Connection) -> None:
-    """Number the queued mutations 1, 2, ... in order (for a new device id); call in a transaction."""
-    first = conn.execute("SELECT min(mutation_id) FROM outbox").fetchone()[0]
-    if first is not None and first > 1:
-        # Through negative ids, so no intermediate row collides with one not yet moved.
-        conn.execute("UPDATE outbox SET mutation_id = -mutation_id")
-        conn.execute("UPDATE outbox SET mutation_id = -mutation_id - ?", (first - 1,))
-    last = conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
+def renumber_queue(conn: sqlite3.Connection, first: int = 1) -> None:
+    """Number the queued mutations ``first``, ``first + 1``, ... in order; call in a transaction.
+
+    For a new device id (from 1), and to close gaps: the server stops a batch
+    at a gap in a device's mutation ids, so entries dropped from the middle of
+    the queue (a discarded record's edits) would hold everything after them.
+    """
+    conn.execute("DROP TABLE IF EXISTS temp.renumbered")
+    conn.execute("CREATE TEMP TABLE renumbered (old INTEGER PRIMARY KEY, new INTEGER NOT NULL)")
+    conn.execute("INSERT INTO temp.renumbered SELECT mutation_id, row_number() OVER (ORDER BY mutation_id) + ? - 1"
+                 " FROM outbox", (first,))
+    # Through negative ids, so no row takes an id another has not left yet.
+    conn.execute("UPDATE outbox SET mutation_id = -mutation_id")
+    conn.execute("UPDATE outbox SET mutation_id = (SELECT new FROM temp.renumbered WHERE old = -outbox.mutation_id)")
+    conn.execute("DROP TABLE temp.renumbered")
+    last = conn.execute("SELECT coalesce(max(mutation_id), ?) FROM outbox", (first - 1,)).fetchone()[0]
     conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", (last,))
+    _set_acked(conn, first - 1)  # what the numbering now goes on from
+
+
+def acked(conn: sqlite3.Connection) -> int:
+    """The highest mutation id of this device the server has answered (0 if none yet)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (ACKED_KEY,)).fetchone()
+    return 0 if row is None else int(row[0])
+
+
+def _set_acked(conn: sqlite3.Connection, mutation_id: int) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (ACKED_KEY, str(mutation_id)))
 
 
 def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) -> None:

@@ -46,6 +46,7 @@ class _Answered:
     """The server's answers to one push, for the mutations that push sent."""
 
     results: list[PushResult]
+    server_last: int  # the last of this device's mutation ids the server has seen
 
 
 @dataclass
@@ -94,6 +95,9 @@ class SyncEngine:
         with ThreadPoolExecutor(1, thread_name_prefix="crm-push") as sender:
             try:
                 while batch is not None and not (cancel and cancel.is_set()):
+                    batch = self._still_queued(batch)
+                    if batch is None:
+                        break
                     in_flight = sender.submit(self.client.push_raw, self.store.client_id, batch.mutations)
                     try:
                         if answered is not None:
@@ -104,6 +108,11 @@ class SyncEngine:
                         wait([in_flight])  # never return with a push still in flight
                     answered = self._answered(batch, in_flight.result(), counts)
                     report("push", counts.pushed, max(total, counts.pushed))
+                    if not answered.results and self._gap_made_here(answered.server_last, batch):
+                        self._close_gap(answered.server_last)
+                        answered = None  # nothing was taken: nothing to record
+                        batch = self._read_batch(0)
+                        continue
                     if not answered.results:
                         raise ServerError(f"the server did not take change {batch.sent[0]} of this device"
                                           " (it may have been restored from a backup); ask the admin")
@@ -129,6 +138,40 @@ class SyncEngine:
                 continue
             return _Batch(sent, mutations)
 
+    def _still_queued(self, batch: _Batch) -> _Batch | None:
+        """``batch`` if every entry of it is still queued, else the queue read again from there.
+
+        A batch is read while the one before it is at the server; meanwhile the
+        rep may have settled a sync issue, which drops that record's queued
+        entries.  A dropped entry must not reach the server.
+        """
+        with self.store.db.lock:
+            left = self.store.conn.execute("SELECT count(*) FROM outbox WHERE mutation_id BETWEEN ? AND ?",
+                                           (batch.sent[0], batch.sent[-1])).fetchone()[0]
+        return batch if left == len(batch.sent) else self._read_batch(batch.sent[0] - 1)
+
+    def _gap_made_here(self, server_last: int, batch: _Batch) -> bool:
+        """Whether the ids the server lacks before ``batch`` were dropped here, never answered.
+
+        If the server is behind what it already answered, it was restored from
+        a backup instead: that needs the admin, not a renumbering.
+        """
+        with self.store.db.lock:
+            answered_before = outbox.acked(self.store.conn)
+        return answered_before <= server_last < batch.sent[0] - 1
+
+    def _close_gap(self, server_last: int) -> None:
+        """Renumber the queue to go on right after the server's last id.
+
+        Entries dropped from the middle of the queue (a record the rep
+        discarded) leave a gap, and the server stops a batch at a gap.  Every
+        entry still queued is past what the server has seen, so renumbering
+        them from there sends each once, in order.
+        """
+        log.info("closing a gap in the queue: it goes on from %d", server_last + 1)
+        with self.store.db.transaction() as conn:
+            outbox.renumber_queue(conn, server_last + 1)
+
     @staticmethod
     def _answered(batch: _Batch, response: PushResponse, counts: Counts) -> _Answered:
         ids = set(batch.sent)
@@ -139,7 +182,7 @@ class SyncEngine:
             counts.rejected += result.status == "rejected"
         log.info("pushed %d of %d mutations (server at %d)", len(results), len(batch.sent),
                  response.last_mutation_id)
-        return _Answered(results)
+        return _Answered(results, response.last_mutation_id)
 
     def _record(self, answered: _Answered) -> None:
         """Drop the answered entries and keep the issues, in one transaction."""

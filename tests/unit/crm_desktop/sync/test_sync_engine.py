@@ -197,3 +197,39 @@ def test_a_gap_the_server_will_not_take_is_a_clear_error(service: SyncService, c
     with pytest.raises(ServerError, match="did not take change 3"):
         service.sync_now()
     assert store.pending_changes() == 1
+
+
+def test_an_entry_dropped_while_the_batch_before_it_is_at_the_server_is_not_sent(
+        service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    ids = _accounts(crm, 6)
+    service.push_batch = 2
+    dropped: list[int] = []
+
+    def progress(stage: str, done: int, total: int) -> None:
+        # By the first answer the next batch has been read; now the rep settles a
+        # sync issue of the third account (which drops its queued entries).
+        if stage == "push" and not dropped:
+            with service.store.db.transaction() as conn:
+                dropped.append(conn.execute("SELECT mutation_id FROM outbox WHERE record_id = ?",
+                                            (ids[2],)).fetchone()[0])
+                conn.execute("DELETE FROM outbox WHERE record_id = ?", (ids[2],))
+
+    report = service.sync_now(progress=progress)
+    assert dropped and ids[2] not in server.records
+    assert report.pushed == 5 and report.pending_changes == 0
+    assert set(ids) - {ids[2]} <= set(server.records)
+
+
+def test_entries_dropped_from_the_middle_of_the_queue_do_not_hold_the_rest(
+        service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
+    _accounts(crm, 2)
+    service.sync_now()
+    ids = _accounts(crm, 4)
+    with store.db.transaction() as conn:  # what discarding a refused record does to its queued edits
+        conn.execute("DELETE FROM outbox WHERE record_id IN (?, ?)", (ids[0], ids[2]))
+    report = service.sync_now()
+    assert report.pushed == 2 and report.pending_changes == 0
+    assert server.last_ids[store.client_id] == 4  # the server's numbering has no gap
+    assert {server.records[i].fields["name"] for i in (ids[1], ids[3])} == {"Account 001", "Account 003"}
+    crm.create_account({"name": "Later"})
+    assert service.sync_now().pushed == 1 and server.last_ids[store.client_id] == 5
