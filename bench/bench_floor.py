@@ -1,0 +1,104 @@
+"""Floors: what the search index alone costs, against the import and first-sync budgets.
+
+Every contact a rep can find by typing goes into an FTS5 table with prefix
+indexes (``crm_desktop/store/sql/v3.sql``).  These lines time only that
+step, SQLite's own work on rows made beforehand, so the team can see how
+much of each budget it leaves for everything else:
+
+* ``floor_import_search``: the search rows of the 100k-row import CSV
+  (quick: 10k), inserted into a store's ``contact_fts`` in the import's
+  chunks, against the same raw baseline as ``import_contacts_csv``
+  (csv.reader plus executemany into a bare table).  That budget is 3x; the
+  ratio printed here is what indexing alone already uses of it.
+* ``floor_sync_search``: the search rows of the 1M contacts of
+  ``sync_first_pull`` (quick: 20k), inserted in its pages of 5000, in
+  records per second; that budget's floor is 50k records/s.
+
+No goal of their own: read them beside the budgets they bound.
+
+    python bench/run.py --only floor_ [--quick]
+"""
+
+from __future__ import annotations
+
+import csv
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from bench_import import contacts_csv, raw_baseline
+from common import Benchmark, Result
+
+from crm_core.validation import phone_e164
+from crm_desktop.store import Store, fts
+
+_INSERT = "INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?, ?, ?, ?, ?)"
+
+
+def _timed_fill(rows: list[tuple[Any, ...]], batch: int) -> float:
+    """Seconds to insert ``rows`` into a fresh store's contact_fts, one transaction per batch."""
+    with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
+        store = Store.open_dir(Path(tmp))
+        try:
+            conn = store.conn
+            start = time.perf_counter()
+            for first in range(0, len(rows), batch):
+                conn.execute("BEGIN")
+                conn.executemany(_INSERT, rows[first:first + batch])
+                conn.execute("COMMIT")
+            return time.perf_counter() - start
+        finally:
+            store.close()
+
+
+def _search_rows(contacts: Iterable[dict[str, Any]], region: str) -> list[tuple[Any, ...]]:
+    """The store's own search rows (fts.contact_row), numbered from 1."""
+    out = []
+    for num, values in enumerate(contacts, start=1):
+        row = {"num": num, "email2": None, "mobile_phone": None, "mobile_phone_e164": None, **values}
+        row["phone_e164"] = phone_e164(row["phone"], region)
+        out.append(fts.contact_row(row, values.get("company")))
+    return out
+
+
+def _csv_contacts(path: Path) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        for first, last, email, phone, company, _title in rows:
+            yield {"first_name": first, "last_name": last, "email": email, "phone": phone, "company": company}
+
+
+def _seeded_contacts(count: int) -> Iterator[dict[str, Any]]:
+    # The contacts bench_sync._seed_contacts puts on the server.
+    for i in range(1, count + 1):
+        yield {"first_name": "Ana", "last_name": f"Ruiz {i}", "email": f"ana{i}@example.com",
+               "phone": f"+34 6{i % 100:02d} {(i // 100) % 1000:03d} {i % 1000:03d}", "company": None}
+
+
+def bench_import_floor(quick: bool) -> Result:
+    """The import CSV's search rows alone, vs. the import's raw baseline."""
+    path = contacts_csv(10_000 if quick else 100_000)
+    rows = _search_rows(_csv_contacts(path), "US")
+    with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
+        start = time.perf_counter()
+        raw_baseline(path, Path(tmp) / "bare.sqlite3")
+        baseline = time.perf_counter() - start
+    return Result(_timed_fill(rows, 20_000), baseline, "s")
+
+
+def bench_sync_floor(quick: bool) -> Result:
+    """Records per second of filling the search index alone, as a first sync of 1M would."""
+    count = 20_000 if quick else 1_000_000
+    rows = _search_rows(_seeded_contacts(count), "US")
+    seconds = _timed_fill(rows, 5000)
+    # Printed as seconds for the whole fill, like sync_first_pull; 50k records/s means count / 50_000.
+    return Result(seconds, count / 50_000, "s")
+
+
+BENCHMARKS = [
+    Benchmark("floor_import_search", bench_import_floor),
+    Benchmark("floor_sync_search", bench_sync_floor),
+]
