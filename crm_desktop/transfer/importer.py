@@ -394,11 +394,19 @@ def _collector_paused() -> Iterator[Callable[[], None]]:
     if paused:
         gc.disable()
     try:
-        yield (lambda: gc.collect(1)) if paused else (lambda: None)
+        yield _young_pass if paused else _no_pass
     finally:
         if paused:
             gc.enable()
             gc.collect(1)
+
+
+def _young_pass() -> None:
+    gc.collect(1)
+
+
+def _no_pass() -> None:
+    pass
 
 
 def _chunks(rows: Iterable[SourceRow], size: int) -> Iterator[list[SourceRow]]:
