@@ -10,6 +10,10 @@ much of each budget it leaves for everything else:
   chunks, against the same raw baseline as ``import_contacts_csv``
   (csv.reader plus executemany into a bare table).  That budget is 3x; the
   ratio printed here is what indexing alone already uses of it.
+* ``floor_import_writes``: every row the import must write for those
+  contacts, made beforehand by the store's own code (``BulkWriter.prepare``)
+  and inserted with executemany: the contact with its indexes, its search
+  row and its queue entry.  No parsing, mapping, checks or duplicate search.
 * ``floor_sync_search``: the search rows of the 1M contacts of
   ``sync_first_pull`` (quick: 20k), inserted in its pages of 5000, in
   records per second; that budget's floor is 50k records/s.
@@ -31,8 +35,11 @@ from typing import Any
 from bench_import import contacts_csv, raw_baseline
 from common import Benchmark, Result
 
+from crm_core.entities import entity
 from crm_core.validation import phone_e164
 from crm_desktop.store import Store, fts
+from crm_desktop.store.bulk import BulkWriter
+from crm_desktop.store.writes import now_iso
 
 _INSERT = "INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?, ?, ?, ?, ?)"
 
@@ -47,6 +54,35 @@ def _timed_fill(rows: list[tuple[Any, ...]], batch: int) -> float:
             for first in range(0, len(rows), batch):
                 conn.execute("BEGIN")
                 conn.executemany(_INSERT, rows[first:first + batch])
+                conn.execute("COMMIT")
+            return time.perf_counter() - start
+        finally:
+            store.close()
+
+
+def _timed_writes(contacts: list[dict[str, Any]], batch: int) -> float:
+    """Seconds to insert the contacts' rows, search rows and queue entries into a fresh store."""
+    with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
+        store = Store.open_dir(Path(tmp))
+        try:
+            conn = store.conn
+            writer = BulkWriter(conn, store.phone_region)
+            records = [writer.prepare("contact", values) for values in contacts]
+            fields, local = entity("contact").field_names, tuple(records[0].local)
+            columns = (*fields, *local, "num", "id", "version", "created_at", "modified_at", "deleted", "pending")
+            stamp = now_iso()
+            rows = [(*(r.fields[n] for n in fields), *(r.local[n] for n in local), num, r.id, 0, stamp, stamp, 0, 1)
+                    for num, r in enumerate(records, start=1)]
+            search = [(num, *r.search[1:]) for num, r in enumerate(records, start=1) if r.search]
+            queue = [("contact", r.id, "create", r.payload, "{}", 0, stamp) for r in records]
+            insert = f"INSERT INTO contact ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
+            start = time.perf_counter()
+            for first in range(0, len(rows), batch):
+                conn.execute("BEGIN")
+                conn.executemany(insert, rows[first:first + batch])
+                conn.executemany(_INSERT, search[first:first + batch])
+                conn.executemany("INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?)", queue[first:first + batch])
                 conn.execute("COMMIT")
             return time.perf_counter() - start
         finally:
@@ -89,6 +125,17 @@ def bench_import_floor(quick: bool) -> Result:
     return Result(_timed_fill(rows, 20_000), baseline, "s")
 
 
+def bench_import_writes(quick: bool) -> Result:
+    """Every row the import writes, made beforehand, vs. the import's raw baseline."""
+    path = contacts_csv(10_000 if quick else 100_000)
+    contacts = [{k: v for k, v in c.items() if k != "company" and v} for c in _csv_contacts(path)]
+    with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
+        start = time.perf_counter()
+        raw_baseline(path, Path(tmp) / "bare.sqlite3")
+        baseline = time.perf_counter() - start
+    return Result(_timed_writes(contacts, 20_000), baseline, "s")
+
+
 def bench_sync_floor(quick: bool) -> Result:
     """Records per second of filling the search index alone, as a first sync of 1M would."""
     count = 20_000 if quick else 1_000_000
@@ -100,5 +147,6 @@ def bench_sync_floor(quick: bool) -> Result:
 
 BENCHMARKS = [
     Benchmark("floor_import_search", bench_import_floor),
+    Benchmark("floor_import_writes", bench_import_writes),
     Benchmark("floor_sync_search", bench_sync_floor),
 ]
