@@ -216,7 +216,7 @@ def test_one_file_with_contacts_and_their_companies_fills_the_new_accounts(
     assert (acme["website"], acme["industry"], acme["account_number"]) == ("acme.example", "Retail", "EXT-9")
 
 
-def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: TransferService, store: Store,
+def test_the_collector_is_paused_during_the_import_and_left_as_it_was(transfer: TransferService, store: Store,
                                                               tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
@@ -237,6 +237,17 @@ def test_the_collector_is_paused_per_chunk_and_left_as_it_was(transfer: Transfer
         assert not gc.isenabled(), "a caller's paused collector stays paused"
     finally:
         gc.enable()
+
+
+def test_the_paused_collector_runs_a_young_pass_every_few_chunks_and_at_the_end(
+        transfer: TransferService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(importer, "COLLECT_EVERY", 2)
+    passes: list[tuple[int, ...]] = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: passes.append(args) or collect(*args))
+    assert transfer.import_file(_many_rows(tmp_path / "many.csv", 450)).created == 450
+    assert passes == [(1,), (1,), (1,)]  # after chunks 2 and 4 of 5, then at the end
 
 
 def test_import_leaves_no_staging_tables_and_the_caches_as_they_were(transfer: TransferService, store: Store,
