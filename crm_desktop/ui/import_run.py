@@ -1,0 +1,190 @@
+"""The import wizard's last two pages: the import running on a worker thread, and its report.
+
+The import runs on its own thread (a QThread worker); progress and the
+report come back through signals, and Cancel stops it between chunks.
+Every string goes through ``tr()`` so the wizard can be shown in Spanish.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
+
+from crm_desktop.services.errors import KNOWN_ERRORS
+from crm_desktop.services.transfer import ImportReport, TransferService
+from crm_desktop.ui.import_pages import (
+    PAGE_MAPPING,
+    PAGE_OPTIONS,
+    PAGE_PROGRESS,
+    MappingPage,
+    OptionsPage,
+    fill_table,
+    read_only_table,
+)
+
+if TYPE_CHECKING:  # the wizard imports these pages; the pages only need its type
+    from crm_desktop.ui.import_wizard import ImportWizard
+
+log = logging.getLogger("crm.ui")
+
+
+class ImportWorker(QObject):
+    """Runs one import on a worker thread and reports back through signals."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, transfer: TransferService, path: Path, options: dict[str, Any]) -> None:
+        super().__init__()
+        self.transfer, self.path, self.options = transfer, path, options
+        self.cancel = threading.Event()
+
+    @Slot()
+    def run(self) -> None:
+        """Import the file; emits ``finished(report)`` or ``failed(message)``."""
+        try:
+            report = self.transfer.import_file(self.path, progress=self.progressed.emit, cancel=self.cancel,
+                                               **self.options)
+        except KNOWN_ERRORS as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # a bug: keep the trace, tell the user something went wrong
+            log.exception("import of %s failed", self.path)
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.finished.emit(report)
+
+
+class ProgressPage(QWizardPage):
+    """The import running: rows done, and Cancel."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Importing"))
+        self.setSubTitle(self.tr("Every imported record is queued and syncs like any edit."))
+        self.bar = QProgressBar()
+        self.label = QLabel(self.tr("Starting..."))
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        layout.addWidget(self.cancel_button)
+        layout.addStretch(1)
+        self._thread: QThread | None = None
+        self.worker: ImportWorker | None = None
+        self.message: str | None = None
+
+    def initializePage(self) -> None:
+        wizard = self._wizard
+        mapping_page, options_page = wizard.page(PAGE_MAPPING), wizard.page(PAGE_OPTIONS)
+        assert wizard.preview is not None
+        assert isinstance(mapping_page, MappingPage) and isinstance(options_page, OptionsPage)
+        options = {**options_page.options(), "kind": mapping_page.kind.currentData(),
+                   "mapping": mapping_page.mapping(), "encoding": wizard.preview.encoding}
+        self.worker = ImportWorker(wizard.transfer, wizard.preview.path, options)
+        self._thread = QThread(self)
+        self.worker.moveToThread(self._thread)
+        self._thread.started.connect(self.worker.run)
+        self.worker.progressed.connect(self._on_worker_progressed)
+        self.worker.finished.connect(self._on_worker_finished)
+        self.worker.failed.connect(self._on_worker_failed)
+        self.bar.setRange(0, 0)
+        self._thread.start()
+
+    def isComplete(self) -> bool:
+        return self._wizard.report is not None or self.message is not None
+
+    def stop(self) -> None:
+        """Cancel a running import and wait for its thread."""
+        if self.worker is not None:
+            self.worker.cancel.set()
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+            self._thread = None
+
+    def _on_worker_progressed(self, done: int, total: int) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+        self.label.setText(self.tr("{0} of about {1} rows").format(done, total))
+
+    def _on_worker_finished(self, report: ImportReport) -> None:
+        self._wizard.report = report
+        self._done()
+        self._wizard.import_finished.emit(report)
+
+    def _on_worker_failed(self, message: str) -> None:
+        self.message = message
+        self._done()
+
+    def _done(self) -> None:
+        self.stop()
+        self.cancel_button.setEnabled(False)
+        self.completeChanged.emit()
+        self._wizard.next()
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel.set()
+            self.label.setText(self.tr("Cancelling after the rows in progress..."))
+            self.cancel_button.setEnabled(False)
+
+
+class ReportPage(QWizardPage):
+    """What was created, updated, skipped and why rows failed."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle(self.tr("Import report"))
+        self.setSubTitle(self.tr("What happened to the rows of the file. Failed rows were not imported at all."))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.errors = read_only_table()
+        self.save_button = QPushButton(self.tr("Save failed rows..."))
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.save_button)
+
+    def initializePage(self) -> None:
+        report = self._wizard.report
+        progress = self._wizard.page(PAGE_PROGRESS)
+        if report is None:
+            message = progress.message if isinstance(progress, ProgressPage) else None
+            self.summary.setText(self.tr("The import stopped: {0}").format(message or ""))
+            self.errors.hide()
+            self.save_button.hide()
+            return
+        self.summary.setText(self.summary_text(report))
+        fill_table(self.errors, [self.tr("Line"), self.tr("Reason")], [[str(e.line), e.reason] for e in report.errors])
+        self.errors.setVisible(bool(report.errors))
+        self.save_button.setVisible(bool(report.failed))
+
+    def summary_text(self, report: ImportReport) -> str:
+        """One paragraph on what the import did."""
+        text = self.tr("Created: {0}. Updated: {1}. Skipped as duplicates: {2}. Failed: {3}.").format(
+            report.created, report.updated, report.duplicates, report.failed)
+        if report.accounts_created:
+            text += " " + self.tr("Accounts created for the contacts' companies: {0}.").format(
+                report.accounts_created)
+        if report.dry_run:
+            text = self.tr("Nothing was written (check only).") + " " + text
+        if report.cancelled:
+            text += " " + self.tr("You cancelled the import; the rows before that point were imported.")
+        return text
+
+    def _on_save_button_clicked(self) -> None:
+        report = self._wizard.report
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save failed rows"), "failed-rows.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path and report is not None:
+            report.save_failed_rows(Path(path))
