@@ -1,36 +1,33 @@
 """The import loop: rows in chunks, each chunk one transaction, every record queued.
 
-Each row is checked whole before anything of it is written: its account
-(found by name or created once), its contact, and whether it duplicates a
-record.  Chunks of ``CHUNK_ROWS`` commit together through the store's batch
-path, so a million-row file streams with flat memory and the sync engine
-finds every imported record in the outbox like any other edit.
+Chunks of ``CHUNK_ROWS`` commit together through the store's batch path, so a
+million-row file streams with flat memory and the sync engine finds every
+imported record in the outbox like any other edit.  How a chunk's rows are
+checked and placed (contacts, accounts, duplicates) is in ``placing``.
 
-A contacts chunk goes in three steps: each row on its own (cells mapped,
-fields cleaned, company found or drafted; no store), one read of the store
-for every email, phone and company of the chunk, then the rows in file order
-(duplicates, new accounts, the report).  The first step of the next chunk
+The first step of the next contacts chunk (each row on its own, no store)
 runs on a second thread while SQLite writes and commits this one, which it
-does without holding the GIL.
+does without holding the GIL.  The cyclic garbage collector is paused for
+the loop (see ``_collector_paused``).
 """
 
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from crm_core.validation import ValidationError
 from crm_desktop.store import Store
-from crm_desktop.store.bulk import BulkWriter, NewRecord, drop_staging
-from crm_desktop.transfer.dedupe import DuplicateFinder, Match
-from crm_desktop.transfer.mapper import RowError, RowMapper
+from crm_desktop.store.bulk import BulkWriter, drop_staging
+from crm_desktop.transfer.dedupe import DuplicateFinder
+from crm_desktop.transfer.mapper import RowMapper
+
+# _Prepared is named here too: tests wrap Importer._prepare and annotate with it.
+from crm_desktop.transfer.placing import _Chunk, _Prepared, _RowPlacing  # noqa: F401
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
 
@@ -59,34 +56,11 @@ class ImportOptions:
     dry_run: bool = False
 
 
-@dataclass
-class _Chunk:
-    bulk: BulkWriter
-    rows: list[SourceRow]
-    prepared: list[_Prepared] = field(default_factory=list)
-    accounts: list[NewRecord] = field(default_factory=list)
-    contacts: list[NewRecord] = field(default_factory=list)
-    pending: set[str] = field(default_factory=set)
-    drafts: dict[tuple[tuple[str, str], ...], NewRecord | str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class _Prepared:
-    """A contact row checked on its own: its record (or why not), mapped values and company."""
-
-    row: SourceRow
-    contact: NewRecord | str
-    mapped: dict[str, str]
-    company: str = ""
-    account_id: str | None = None  # the stored (or earlier-chunk) account of that name
-    account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
-
-
 class _DryRun(Exception):
     """Raised to roll a dry run back after its last chunk."""
 
 
-class Importer:
+class Importer(_RowPlacing):
     """Imports mapped rows into a store and fills an ImportReport."""
 
     def __init__(self, store: Store, mapper: RowMapper, options: ImportOptions, report: ImportReport) -> None:
@@ -179,199 +153,6 @@ class Importer:
         if self.options.kind != "accounts":
             chunk.prepared = [self._prepare(chunk, row) for row in rows]
         return chunk
-
-    def _import_row(self, row: SourceRow) -> None:
-        try:
-            self._account_row(self.mapper.values(row.cells).account)
-        except RowError as exc:
-            self.report.fail(row.line, str(exc), row.cells)
-        except _Invalid as exc:
-            self.report.fail(row.line, exc.reason, row.cells)
-
-    # -- contacts ------------------------------------------------------------
-
-    def _contact_chunk(self, prepared: list[_Prepared]) -> None:
-        """Read the store once for the rows checked on their own, then place them in file order."""
-        self._read_store(prepared)
-        for item in prepared:
-            try:
-                self._contact_row(item)
-            except _Invalid as exc:
-                self.report.fail(item.row.line, exc.reason, item.row.cells)
-
-    def _prepare(self, chunk: _Chunk, row: SourceRow) -> _Prepared:
-        # What a row is on its own: its cells mapped, its fields cleaned, its
-        # company found or drafted.  Failures wait for _contact_row, so the
-        # report lists them in file order and by the same precedence.  This
-        # may run on the read-ahead thread: it reads no store and no report.
-        try:
-            values = self.mapper.values(row.cells)
-        except RowError as exc:
-            return _Prepared(row, str(exc), {})
-        bulk = chunk.bulk
-        company = values.account.get("name") or ""
-        account_id = self.finder.account_by_name(company) if company else None
-        draft = self._draft_account(chunk, values.account) if company and not account_id else None
-        try:
-            record = bulk.prepare("contact", values.contact,
-                                  references={"account_id": account_id or getattr(draft, "id", None)})
-        except ValidationError as exc:
-            return _Prepared(row, self.mapper.reason(exc, "contact"), values.contact, company, account_id, draft)
-        return _Prepared(row, record, values.contact, company, account_id, draft)
-
-    def _draft_account(self, chunk: _Chunk, values: dict[str, str]) -> NewRecord | str:
-        # Rows of one company carry the same values: one draft (or reason) for all
-        # of them.  Its cross-record rules are checked when a row uses it.
-        key = tuple(values.items())
-        found = chunk.drafts.get(key)
-        if found is None:
-            try:
-                found = chunk.bulk.prepare("account", values)
-            except ValidationError as exc:
-                found = self.mapper.reason(exc, "account")
-            chunk.drafts[key] = found
-        return found
-
-    def _read_store(self, prepared: list[_Prepared]) -> None:
-        stored = {p.account_id for p in prepared if p.account_id}
-        drafts = {p.account.id for p in prepared if isinstance(p.account, NewRecord)}
-        records = [p.contact for p in prepared if isinstance(p.contact, NewRecord)]
-        self.finder.prefetch([(r.fields, r.local) for r in records], stored, drafts)
-        self._current().bulk.lookup.prefetch("account", stored)
-
-    def _contact_row(self, item: _Prepared) -> None:
-        chunk = self._current()
-        account_id, new_account = self._account_for(item)
-        if isinstance(item.contact, str):
-            raise _Invalid(item.contact)
-        record = item.contact
-        if record.fields.get("account_id") != account_id:  # a company created rows ago
-            record = chunk.bulk.link("contact", record, "account_id", account_id)
-        if new_account is not None:
-            chunk.bulk.remember(new_account)
-        try:
-            chunk.bulk.check("contact", record)
-        except ValidationError as exc:
-            raise _Invalid(self.mapper.reason(exc, "contact")) from None
-        finally:
-            if new_account is not None:
-                chunk.bulk.forget(new_account)
-        match = self.finder.contact(record.fields, record.local)
-        if match is not None:
-            values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
-            self._duplicate("contact", match, values, new_account)
-            return
-        self._add_account(new_account)
-        chunk.contacts.append(record)
-        chunk.pending.add(record.id)
-        self.finder.add_contact(record.id, record.fields, record.local)
-        self.report.created += 1
-
-    def _account_for(self, item: _Prepared) -> tuple[str | None, NewRecord | None]:
-        # An earlier row of this chunk may have created the company since the draft.
-        if not item.company:
-            return None, None
-        existing = item.account_id or self.finder.account_by_name(item.company)
-        if existing:
-            return existing, None
-        if isinstance(item.account, str):
-            raise _Invalid(item.account)
-        assert item.account is not None, "a row naming a new company has its draft"
-        try:
-            self._current().bulk.check("account", item.account)
-        except ValidationError as exc:
-            raise _Invalid(self.mapper.reason(exc, "account")) from None
-        return item.account.id, item.account
-
-    def _add_account(self, record: NewRecord | None) -> None:
-        if record is None:
-            return
-        chunk = self._current()
-        chunk.accounts.append(record)
-        chunk.pending.add(record.id)
-        self._note_account(record)
-
-    def _note_account(self, record: NewRecord) -> None:
-        self._current().bulk.remember(record)
-        self.finder.add_account(record.id, record.fields)
-        self.companies[record.id] = record.fields["name"]
-        if self.options.kind != "accounts":
-            self.report.accounts_created += 1
-
-    # -- accounts ------------------------------------------------------------
-
-    def _account_row(self, account: dict[str, str]) -> None:
-        record = self._checked(self._current().bulk, "account", account)
-        match = self.finder.account(record.fields)
-        if match is not None:
-            self._duplicate("account", match, account, None)
-            return
-        self._add_account(record)
-        self.report.created += 1
-
-    # -- duplicates and updates ------------------------------------------------
-
-    def _duplicate(self, entity_name: str, match: Match, values: dict[str, Any],
-                   new_account: NewRecord | None) -> None:
-        update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
-        if not update:
-            self.report.duplicates += 1
-            return
-        chunk = self._current()
-        if match.record_id in chunk.pending:
-            self._flush()  # the record must be in its table to be updated
-        changes = {k: v for k, v in values.items() if v}
-        accounts = [new_account] if new_account is not None else []
-        try:
-            changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
-        except ValidationError as exc:
-            raise _Invalid(self.mapper.reason(exc, entity_name)) from None
-        finally:
-            self.finder.forget_reads()
-        if new_account is not None:
-            self._note_account(new_account)
-        if changed:
-            self.report.updated += 1
-        else:
-            self.report.duplicates += 1  # the same data again: nothing to update
-
-    # -- helpers ---------------------------------------------------------------
-
-    def _checked(self, bulk: BulkWriter, entity_name: str, values: dict[str, Any]) -> NewRecord:
-        try:
-            return bulk.new_record(entity_name, values)
-        except ValidationError as exc:
-            raise _Invalid(self.mapper.reason(exc, entity_name)) from None
-
-    def _flush(self) -> None:
-        self._stage()
-        self._current().bulk.write_staged()
-
-    def _stage(self) -> None:
-        chunk = self._current()
-        chunk.bulk.stage("account", chunk.accounts)
-        chunk.bulk.stage("contact", chunk.contacts, self._companies_of(chunk.contacts))
-        chunk.accounts, chunk.contacts = [], []
-        chunk.pending.clear()
-
-    def _companies_of(self, contacts: list[NewRecord]) -> dict[str, str]:
-        missing = {c.fields["account_id"] for c in contacts
-                   if c.fields.get("account_id") and c.fields["account_id"] not in self.companies}
-        if missing:
-            rows = self.store.conn.execute("SELECT id, name FROM account WHERE id IN (SELECT value FROM json_each(?))",
-                                           (json.dumps(sorted(missing)),))
-            self.companies.update((r[0], r[1]) for r in rows)
-        return self.companies
-
-    def _current(self) -> _Chunk:
-        assert self._chunk is not None, "rows are imported inside a chunk"
-        return self._chunk
-
-
-class _Invalid(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @contextmanager
