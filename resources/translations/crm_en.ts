@@ -345,6 +345,125 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>billing street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>email2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>price list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shipping street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import accounts and contacts</source>

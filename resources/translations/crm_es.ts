@@ -345,6 +345,125 @@
     </message>
 </context>
 <context>
+    <name>ImportFields</name>
+    <message>
+        <source>account number</source>
+        <translation>número de cuenta</translation>
+    </message>
+    <message>
+        <source>billing city</source>
+        <translation>ciudad de facturación</translation>
+    </message>
+    <message>
+        <source>billing country</source>
+        <translation>país de facturación</translation>
+    </message>
+    <message>
+        <source>billing postal code</source>
+        <translation>código postal de facturación</translation>
+    </message>
+    <message>
+        <source>billing street</source>
+        <translation>calle de facturación</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>ciudad</translation>
+    </message>
+    <message>
+        <source>country</source>
+        <translation>país</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>divisa</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descripción</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>correo electrónico</translation>
+    </message>
+    <message>
+        <source>email2</source>
+        <translation>correo electrónico 2</translation>
+    </message>
+    <message>
+        <source>first name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>sector</translation>
+    </message>
+    <message>
+        <source>job title</source>
+        <translation>puesto</translation>
+    </message>
+    <message>
+        <source>last name</source>
+        <translation>apellidos</translation>
+    </message>
+    <message>
+        <source>mobile phone</source>
+        <translation>teléfono móvil</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>other phone</source>
+        <translation>otro teléfono</translation>
+    </message>
+    <message>
+        <source>payment terms</source>
+        <translation>condiciones de pago</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>teléfono</translation>
+    </message>
+    <message>
+        <source>postal code</source>
+        <translation>código postal</translation>
+    </message>
+    <message>
+        <source>price list</source>
+        <translation>lista de precios</translation>
+    </message>
+    <message>
+        <source>shipping city</source>
+        <translation>ciudad de envío</translation>
+    </message>
+    <message>
+        <source>shipping country</source>
+        <translation>país de envío</translation>
+    </message>
+    <message>
+        <source>shipping postal code</source>
+        <translation>código postal de envío</translation>
+    </message>
+    <message>
+        <source>shipping street</source>
+        <translation>calle de envío</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>estado</translation>
+    </message>
+    <message>
+        <source>street</source>
+        <translation>calle</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>sitio web</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import accounts and contacts</source>

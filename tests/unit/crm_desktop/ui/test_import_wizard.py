@@ -146,3 +146,29 @@ def test_export_list_writes_the_view_to_the_chosen_file(qtbot: QtBot, store: Sto
     qtbot.wait_until(lambda: bool(shown), timeout=10_000)
     assert shown == [f"Exported 2 records to {target}."]
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_every_mapping_target_is_listed_for_translation() -> None:
+    from crm_desktop.transfer.fields import FULL_NAME, targets
+    from crm_desktop.ui.import_pages import FIELD_WORDS, field_words
+
+    words = {field_words(t) for kind in ("contacts", "accounts") for t in targets(kind) if t != FULL_NAME}
+    assert words <= set(FIELD_WORDS), sorted(words - set(FIELD_WORDS))
+
+
+def test_the_mapping_targets_read_in_spanish(qapp: object) -> None:
+    from crm_desktop.transfer.fields import targets
+    from crm_desktop.ui.i18n import Translations
+    from crm_desktop.ui.import_pages import field_label
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        assert field_label("contact.first_name") == "Contacto: nombre"
+        assert field_label("account.bill_to_city") == "Cuenta: ciudad de facturación"
+        english_words = ("name", "phone", "street", "city", "email", "billing", "shipping")
+        for target in targets("contacts") + targets("accounts"):
+            label = field_label(target)
+            assert not any(word in label.split() for word in english_words), label
+    finally:
+        translations.install("en")
