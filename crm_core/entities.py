@@ -1,10 +1,15 @@
 """The synced entities, defined once for the desktop app and the server.
 
-Each entity is a SQLModel class holding only the fields a user edits and that
-sync carries.  The desktop store adds its local columns around them; the
-server keeps them as a JSON document per record.  Adding an entity means
-adding its fields class and one ``EntityDef`` in ``ENTITIES``: sync, the
+Each entity lists only the fields a user edits and that sync carries (name,
+longest text, default).  The desktop store adds its local columns around
+them; the server keeps them as a JSON document per record.  Adding an entity
+means adding its fields and one ``EntityDef`` in ``ENTITIES``: sync, the
 queue and the server's push/pull are generic over this registry.
+
+The registry is plain Python on purpose: the desktop app reads it on every
+start, and SQLModel (with SQLAlchemy and pydantic) cost 0.7 of the 1.4 s a
+window took to appear (``python -X importtime``).  ``crm_core.entity_models``
+builds the SQLModel class of each entity from it for the schema description.
 """
 
 from __future__ import annotations
@@ -13,81 +18,88 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlmodel import Field, SQLModel
-
 ACTIVE = "active"
 INACTIVE = "inactive"
 STATES = (ACTIVE, INACTIVE)
 
 
-class AccountFields(SQLModel):
-    """A company the rep sells to."""
+@dataclass(frozen=True)
+class TextField:
+    """One synced field.  Every field is text; a None default means it may be empty (NULL)."""
 
-    name: str = Field(default="", max_length=160)
-    account_number: str | None = Field(default=None, max_length=40)
-    email: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=50)
-    other_phone: str | None = Field(default=None, max_length=50)
-    website: str | None = Field(default=None, max_length=200)
-    industry: str | None = Field(default=None, max_length=80)
-    bill_to_street: str | None = Field(default=None, max_length=250)
-    bill_to_city: str | None = Field(default=None, max_length=80)
-    bill_to_postal_code: str | None = Field(default=None, max_length=20)
-    bill_to_country: str | None = Field(default=None, max_length=80)
-    ship_to_street: str | None = Field(default=None, max_length=250)
-    ship_to_city: str | None = Field(default=None, max_length=80)
-    ship_to_postal_code: str | None = Field(default=None, max_length=20)
-    ship_to_country: str | None = Field(default=None, max_length=80)
-    parent_account_id: str | None = Field(default=None, max_length=36)
-    primary_contact_id: str | None = Field(default=None, max_length=36)
-    price_list: str | None = Field(default=None, max_length=80)
-    currency: str | None = Field(default=None, max_length=3)
-    payment_terms: str | None = Field(default=None, max_length=40)
-    description: str | None = Field(default=None, max_length=4000)
-    state: str = Field(default=ACTIVE, max_length=8)
+    name: str
+    max_length: int
+    default: str | None = None
 
 
-class ContactFields(SQLModel):
-    """A person, usually working at one account."""
+# A company the rep sells to.
+ACCOUNT_FIELDS = (
+    TextField("name", 160, ""),
+    TextField("account_number", 40),
+    TextField("email", 254),
+    TextField("phone", 50),
+    TextField("other_phone", 50),
+    TextField("website", 200),
+    TextField("industry", 80),
+    TextField("bill_to_street", 250),
+    TextField("bill_to_city", 80),
+    TextField("bill_to_postal_code", 20),
+    TextField("bill_to_country", 80),
+    TextField("ship_to_street", 250),
+    TextField("ship_to_city", 80),
+    TextField("ship_to_postal_code", 20),
+    TextField("ship_to_country", 80),
+    TextField("parent_account_id", 36),
+    TextField("primary_contact_id", 36),
+    TextField("price_list", 80),
+    TextField("currency", 3),
+    TextField("payment_terms", 40),
+    TextField("description", 4000),
+    TextField("state", 8, ACTIVE),
+)
 
-    first_name: str | None = Field(default=None, max_length=80)
-    last_name: str = Field(default="", max_length=80)
-    job_title: str | None = Field(default=None, max_length=100)
-    email: str | None = Field(default=None, max_length=254)
-    email2: str | None = Field(default=None, max_length=254)
-    phone: str | None = Field(default=None, max_length=50)
-    mobile_phone: str | None = Field(default=None, max_length=50)
-    street: str | None = Field(default=None, max_length=250)
-    city: str | None = Field(default=None, max_length=80)
-    postal_code: str | None = Field(default=None, max_length=20)
-    country: str | None = Field(default=None, max_length=80)
-    account_id: str | None = Field(default=None, max_length=36)
-    description: str | None = Field(default=None, max_length=4000)
-    state: str = Field(default=ACTIVE, max_length=8)
+
+# A person, usually working at one account.
+CONTACT_FIELDS = (
+    TextField("first_name", 80),
+    TextField("last_name", 80, ""),
+    TextField("job_title", 100),
+    TextField("email", 254),
+    TextField("email2", 254),
+    TextField("phone", 50),
+    TextField("mobile_phone", 50),
+    TextField("street", 250),
+    TextField("city", 80),
+    TextField("postal_code", 20),
+    TextField("country", 80),
+    TextField("account_id", 36),
+    TextField("description", 4000),
+    TextField("state", 8, ACTIVE),
+)
 
 
-class ConnectionRoleFields(SQLModel):
-    """A role a record plays in a connection (Champion, Colleague...)."""
+# A role a record plays in a connection (Champion, Colleague...).
+CONNECTION_ROLE_FIELDS = (
+    TextField("name", 100, ""),
+    TextField("category", 20, "Other"),
+    TextField("matching_role_ids", 4000, ""),
+    TextField("state", 8, ACTIVE),
+)
 
-    name: str = Field(default="", max_length=100)
-    category: str = Field(default="Other", max_length=20)
-    matching_role_ids: str = Field(default="", max_length=4000)
-    state: str = Field(default=ACTIVE, max_length=8)
 
-
-class ConnectionFields(SQLModel):
-    """Two records joined with a role on each side; one row seen from both."""
-
-    record1_type: str = Field(default="", max_length=20)
-    record1_id: str = Field(default="", max_length=36)
-    role1_id: str = Field(default="", max_length=36)
-    record2_type: str = Field(default="", max_length=20)
-    record2_id: str = Field(default="", max_length=36)
-    role2_id: str | None = Field(default=None, max_length=36)
-    description: str | None = Field(default=None, max_length=1000)
-    valid_from: str | None = Field(default=None, max_length=10)
-    valid_to: str | None = Field(default=None, max_length=10)
-    state: str = Field(default=ACTIVE, max_length=8)
+# Two records joined with a role on each side; one row seen from both.
+CONNECTION_FIELDS = (
+    TextField("record1_type", 20, ""),
+    TextField("record1_id", 36, ""),
+    TextField("role1_id", 36, ""),
+    TextField("record2_type", 20, ""),
+    TextField("record2_id", 36, ""),
+    TextField("role2_id", 36),
+    TextField("description", 1000),
+    TextField("valid_from", 10),
+    TextField("valid_to", 10),
+    TextField("state", 8, ACTIVE),
+)
 
 
 @dataclass(frozen=True)
@@ -95,7 +107,7 @@ class EntityDef:
     """What sync, the queue and the server need to know about an entity."""
 
     name: str
-    fields_model: type[SQLModel]
+    fields: tuple[TextField, ...]
     label: str
     required: tuple[str, ...] = ()
     # field -> entity names its id may point at
@@ -106,33 +118,25 @@ class EntityDef:
 
     @cached_property
     def field_names(self) -> tuple[str, ...]:
-        return tuple(self.fields_model.model_fields)
+        return tuple(f.name for f in self.fields)
 
     @cached_property
     def max_lengths(self) -> dict[str, int]:
-        """The longest value each string field accepts."""
-        limits: dict[str, int] = {}
-        for name, info in self.fields_model.model_fields.items():
-            for meta in info.metadata:
-                limit = getattr(meta, "max_length", None)
-                if limit is not None:
-                    limits[name] = int(limit)
-        return limits
+        """The longest value each field accepts."""
+        return {f.name: f.max_length for f in self.fields}
 
     def max_length(self, name: str) -> int | None:
-        """The longest value the string field ``name`` accepts."""
+        """The longest value the field ``name`` accepts."""
         return self.max_lengths.get(name)
 
     def defaults(self) -> dict[str, Any]:
         """A new record's field values before the user fills them in."""
-        return {
-            name: info.default for name, info in self.fields_model.model_fields.items()
-        }
+        return {f.name: f.default for f in self.fields}
 
 
 ACCOUNT = EntityDef(
     name="account",
-    fields_model=AccountFields,
+    fields=ACCOUNT_FIELDS,
     label="name",
     required=("name",),
     references={"parent_account_id": ("account",), "primary_contact_id": ("contact",)},
@@ -141,7 +145,7 @@ ACCOUNT = EntityDef(
 )
 CONTACT = EntityDef(
     name="contact",
-    fields_model=ContactFields,
+    fields=CONTACT_FIELDS,
     label="last_name",
     required=("last_name",),
     references={"account_id": ("account",)},
@@ -150,13 +154,13 @@ CONTACT = EntityDef(
 )
 CONNECTION_ROLE = EntityDef(
     name="connection_role",
-    fields_model=ConnectionRoleFields,
+    fields=CONNECTION_ROLE_FIELDS,
     label="name",
     required=("name",),
 )
 CONNECTION = EntityDef(
     name="connection",
-    fields_model=ConnectionFields,
+    fields=CONNECTION_FIELDS,
     label="description",
     required=("record1_type", "record1_id", "role1_id", "record2_type", "record2_id"),
     references={

@@ -238,7 +238,7 @@ def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, A
 def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> None:
     definition = entity(change.entity)
     fields = definition.defaults()
-    fields.update({k: v for k, v in change.fields.items() if k in definition.fields_model.model_fields})
+    fields.update({k: v for k, v in change.fields.items() if k in fields})  # a newer server's extra fields stay out
     queued_fields, queued_delete = _queued_state(conn, change.record_id)
     fields.update({k: v for k, v in queued_fields.items() if k in fields})
     columns: dict[str, Any] = {**fields, **local_columns(change.entity, fields, set(fields), region)}

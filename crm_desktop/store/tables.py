@@ -1,6 +1,7 @@
 """The local store's tables, as SQLModel classes.
 
-The synced fields come from ``crm_core.entities``; each table adds the sync
+The synced fields come from ``crm_core.entities`` (as the SQLModel classes
+``crm_core.entity_models`` builds, which mypy cannot see); each table adds the sync
 columns every record has (DESIGN.md) and the local columns the app needs:
 ``num`` (an integer key for FTS rows and cheap id lists), ``pending`` (queued
 changes not yet accepted by the server), normalised phones and a sort key.
@@ -14,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
-from crm_core.entities import AccountFields, ConnectionFields, ConnectionRoleFields, ContactFields
+from crm_core.entity_models import AccountFields, ConnectionFields, ConnectionRoleFields, ContactFields
 
 
 class SyncColumns(SQLModel):
@@ -29,7 +30,7 @@ class SyncColumns(SQLModel):
     pending: bool = False
 
 
-class Account(AccountFields, SyncColumns, table=True):
+class Account(AccountFields, SyncColumns, table=True):  # type: ignore[misc,valid-type]  # bases built at run time
     __table_args__ = (
         Index("ix_account_list", "deleted", "state", "sort_key", "num"),
         Index("ix_account_parent", "parent_account_id"),
@@ -40,7 +41,7 @@ class Account(AccountFields, SyncColumns, table=True):
     other_phone_e164: str | None = Field(default=None, max_length=20)
 
 
-class Contact(ContactFields, SyncColumns, table=True):
+class Contact(ContactFields, SyncColumns, table=True):  # type: ignore[misc,valid-type]  # bases built at run time
     __table_args__ = (
         Index("ix_contact_list", "deleted", "state", "sort_key", "num"),
         Index("ix_contact_account", "account_id"),
@@ -52,11 +53,11 @@ class Contact(ContactFields, SyncColumns, table=True):
     mobile_phone_e164: str | None = Field(default=None, max_length=20)
 
 
-class ConnectionRole(ConnectionRoleFields, SyncColumns, table=True):
+class ConnectionRole(ConnectionRoleFields, SyncColumns, table=True):  # type: ignore[misc,valid-type]  # bases built at run time
     __tablename__ = "connection_role"
 
 
-class Connection(ConnectionFields, SyncColumns, table=True):
+class Connection(ConnectionFields, SyncColumns, table=True):  # type: ignore[misc,valid-type]  # bases built at run time
     __table_args__ = (
         Index("ix_connection_record1", "record1_id"),
         Index("ix_connection_record2", "record2_id"),
