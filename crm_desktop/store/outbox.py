@@ -23,7 +23,7 @@ from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
-from crm_desktop.store.writes import cascade_delete, local_columns, now_iso, reindex, table
+from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, table
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
@@ -80,6 +80,8 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
         if result.status in ("conflict", "rejected"):
             full = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
             _add_issue(conn, full, result)
+            if result.status == "conflict":
+                _requeue_merged(conn, full, result)
     _set_acked(conn, max(rows))
     if contiguous:  # the usual answer: one run of the queue, dropped with one range delete
         conn.execute("DELETE FROM outbox WHERE mutation_id BETWEEN ? AND ?", (min(rows), max(rows)))
@@ -126,6 +128,36 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
          result.reason or ("conflict" if result.status == "conflict" else ""),
          result.message or "", json.dumps(details), result.version or 0, now_iso()),
     )
+
+
+def _requeue_merged(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -> None:
+    """Queue again, on the server's version, the fields of a conflicting update that did not conflict.
+
+    The server refuses a conflicting mutation whole, but conflicts are
+    field-level: the other fields would have merged, so they go on to the
+    server at once, and stay on top of pulled data meanwhile, while only the
+    conflicting ones wait in the sync issue.  Fields a later queued edit of
+    the record sets are left to that edit, and a later delete drops them all.
+    The entry takes the next id, after everything queued or in flight, so
+    the ids stay in order with no gap.  Call from ``acknowledge``, before
+    the answered entries are dropped (they tell what comes later).
+    """
+    if row["op"] != "update":
+        return
+    later: set[str] = set()
+    for entry in conn.execute("SELECT op, fields FROM outbox WHERE record_id = ? AND mutation_id > ?",
+                              (row["record_id"], row["mutation_id"])):
+        if entry["op"] == "delete":
+            return
+        if entry["op"] in ("create", "update"):
+            later |= set(json.loads(entry["fields"]))
+    # A field the server already holds at our value is answered "applied" with no change: sending it is harmless.
+    fields = {k: v for k, v in json.loads(row["fields"]).items() if k not in result.conflicts and k not in later}
+    if not fields:
+        return
+    base = {k: v for k, v in json.loads(row["base"]).items() if k in fields}
+    version = max(int(row["base_version"]), result.version or 0)
+    Writer(conn).queue(row["entity"], row["record_id"], "update", fields, base, version)
 
 
 def renumber_queue(conn: sqlite3.Connection, first: int = 1) -> None:

@@ -116,3 +116,35 @@ def test_records_made_before_the_first_login_belong_to_whoever_syncs_them(shared
     rep.sync.sync_now()
     synced = rep.crm.get("account", account.id)
     assert synced is not None and synced.owner_name == rep.name and not synced.pending
+
+
+@pytest.mark.parametrize("choice", ["keep_mine", "take_theirs"])
+def test_fields_of_a_conflicting_edit_that_did_not_conflict_still_merge(shared_server: ServerProcess,
+                                                                        make_rep: MakeRep, choice: str) -> None:
+    ana, bob, contact_id = _pair(shared_server, make_rep)
+    bob.crm.update(contact_id, {"phone": "555 010 2000", "job_title": "CFO"})
+    ana.crm.update(contact_id, {"phone": "555 010 3000"})
+    ana.sync.sync_now()
+    report = bob.sync.sync_now()
+    assert report.conflicts == 1 and report.pending_changes == 1  # job_title went back in the queue
+    [issue] = bob.sync.issues()
+    assert issue.fields == {"phone": {"base": "555 010 1000", "theirs": "555 010 3000", "yours": "555 010 2000"}}
+    mine = bob.crm.get("contact", contact_id)
+    assert mine is not None and mine.pending
+    assert (mine.fields["phone"], mine.fields["job_title"]) == ("555 010 3000", "CFO")
+
+    assert bob.sync.sync_now().conflicts == 0  # the merged field goes ahead of the rep's decision
+    ana.sync.sync_now()
+    theirs = ana.crm.get("contact", contact_id)
+    assert theirs is not None and theirs.fields["job_title"] == "CFO"
+    assert ana.sync.issues() == []
+
+    bob.sync.resolve(issue.id, choice)
+    assert bob.sync.sync_now().conflicts == 0
+    ana.sync.sync_now()
+    phone = "555 010 2000" if choice == "keep_mine" else "555 010 3000"
+    for rep in (ana, bob):
+        record = rep.crm.get("contact", contact_id)
+        assert record is not None and not record.pending
+        assert (record.fields["phone"], record.fields["job_title"]) == (phone, "CFO")
+        assert rep.sync.issues() == [] and rep.store.pending_changes() == 0
