@@ -33,6 +33,15 @@ def test_conflict_shows_base_theirs_and_yours(service: SyncService, crm: CrmServ
     assert record is not None and record.pending  # an open issue keeps the record pending
 
 
+def test_an_issue_on_a_record_no_longer_here_is_named_by_its_short_id(service: SyncService, crm: CrmService,
+                                                                     server: FakeServer, store: Store) -> None:
+    record_id = _conflicted(service, crm, server)
+    with store.db.transaction() as conn:  # as when the server stops sharing it
+        conn.execute("DELETE FROM account WHERE id = ?", (record_id,))
+    [issue] = service.issues()
+    assert issue.record_name == record_id[:8]  # the CLI and the window show it beside "account"
+
+
 def test_keep_mine_requeues_on_the_servers_version(service: SyncService, crm: CrmService,
                                                    server: FakeServer, store: Store) -> None:
     record_id = _conflicted(service, crm, server)
