@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crm_desktop.services import AppContext
+from crm_desktop.services.errors import KNOWN_ERRORS
 from crm_desktop.services.preferences import Preferences
 from crm_desktop.ui import optional
 from crm_desktop.ui.i18n import Translations
@@ -148,9 +149,21 @@ def _mark_language(app: App) -> None:
 
 
 def main(data_dir: str | None = None) -> int:
-    """Open the window on the rep's data and run until it closes."""
+    """Open the window on the rep's data and run until it closes.
+
+    A data folder or store that cannot be opened is shown in a message box
+    and raised again (a StoreError) for the command line to report.
+    """
     qt_app = application()
-    app = build_window(AppContext(data_dir), defer_extras=True)
+    context = AppContext(data_dir)
+    try:
+        context.store  # noqa: B018 - opened here so a bad data folder is reported, not a trace
+    except KNOWN_ERRORS as exc:
+        # Started from a menu there is no terminal to read the CLI's line on stderr.  The
+        # store's messages are English, so the title is the app's name, not a text to translate.
+        QMessageBox.critical(None, "crm-desktop", str(exc))
+        raise
+    app = build_window(context, defer_extras=True)
     app.window.show()
     try:
         return int(qt_app.exec())

@@ -80,7 +80,11 @@ def _open_app(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         parser.print_help()
         print("\nThe desktop window is not built yet; use the subcommands above.")
         return 0
-    return int(gui.main(data_dir=args.data_dir))
+    try:
+        return int(gui.main(data_dir=args.data_dir))
+    except KNOWN_ERRORS as exc:
+        print(f"crm-desktop: {exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

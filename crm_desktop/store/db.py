@@ -44,7 +44,7 @@ class StoreError(Exception):
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open the store file with WAL, foreign keys and a busy timeout."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_data_dir(path.parent)
     try:
         conn = sqlite3.connect(
             str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
@@ -58,6 +58,18 @@ def connect(path: Path) -> sqlite3.Connection:
     conn.row_factory = sqlite3.Row
     conn.create_function("fold", 1, fold, deterministic=True)
     return conn
+
+
+def make_data_dir(folder: Path) -> None:
+    """Create the data folder if needed; a StoreError names it when it cannot be used.
+
+    A mistyped ``--data-dir`` is the user's to fix, so it gets one line, not a trace.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = "it is a file, not a folder" if folder.exists() and not folder.is_dir() else exc.strerror
+        raise StoreError(f"cannot use {folder} as the data folder: {why}") from exc
 
 
 def fold(text: object) -> str:

@@ -3,6 +3,8 @@
 Files come from Excel (Windows-1252 in Western locales, semicolons in
 Spanish ones, UTF-16 from "Unicode text"), Outlook, Google and phones
 (vCard).  Only a sample is read here; the import then streams the file.
+The sample is the file's head plus the non-ASCII bytes found further on
+(up to ``SCAN_BYTES``), so an accent in row 5,000 still decides the encoding.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import codecs
 import csv
 import io
 import logging
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
@@ -21,6 +26,18 @@ from crm_desktop.transfer.errors import TransferError
 log = logging.getLogger("crm.transfer")
 
 SAMPLE_BYTES = 64 * 1024
+# How far past the head to look for non-ASCII bytes, and how much of them to
+# keep: bounded so a 1 GB file is streamed through in chunks, never held, and
+# a preview of it does not read it all.  A stray byte past this limit fails
+# its row (U+FFFD, see reader.py) rather than being decoded wrongly.
+SCAN_BYTES = 64 * 1024 * 1024
+LATE_SAMPLE_BYTES = 64 * 1024
+_SCAN_CHUNK = 1024 * 1024
+_CONTEXT = 32  # ASCII bytes kept either side of a non-ASCII run, for charset-normalizer
+_NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# Bytes Windows-1252 leaves undefined; Latin-1 reads them as C1 control characters.
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 DELIMITERS = (",", ";", "\t", "|")
 # Excel's "CSV" sometimes is really a workbook; say so instead of "binary".
 _MAGIC = {b"PK\x03\x04": "an Excel workbook or another zip file (.xlsx)",
@@ -45,35 +62,85 @@ class FileKind:
 
 def sniff(path: Path, encoding: str | None = None) -> FileKind:
     """The format, encoding and delimiter of ``path``; raises TransferError for no table."""
-    sample = _read_sample(path)
+    head, sample = _read_sample(path, scan=encoding is None)
     enc = encoding or detect_encoding(sample)
-    text = _decode_sample(sample, enc)
+    text = _decode_sample(head, enc)
     if text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
         return FileKind("vcard", enc)
     return FileKind("csv", enc, detect_delimiter(text))
 
 
-def _read_sample(path: Path) -> bytes:
+def _read_sample(path: Path, *, scan: bool) -> tuple[bytes, bytes]:
+    """The head of the file, and the head plus (with ``scan``) the non-ASCII text after it."""
     try:
         with open(path, "rb") as handle:
-            sample = handle.read(SAMPLE_BYTES)
+            head = handle.read(SAMPLE_BYTES)
+            _refuse_no_table(path, head)
+            if not scan or len(head) < SAMPLE_BYTES:
+                return head, head
+            whole, carry = _split_trailing_run(head)
+            sample = whole + _late_non_ascii(handle, carry)
     except FileNotFoundError:
         raise TransferError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise TransferError(f"{path}: is a folder, not a file") from None
     except OSError as exc:
         raise TransferError(f"{path}: cannot be read ({exc.strerror})") from None
-    if not sample.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
+    return head, sample
+
+
+def _refuse_no_table(path: Path, head: bytes) -> None:
+    if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise TransferError(f"{path.name}: the file is empty")
     for magic, what in _MAGIC.items():
-        if sample.startswith(magic):
+        if head.startswith(magic):
             raise TransferError(f"{path.name}: this is {what}, not a CSV or vCard file; "
                                 "save it as CSV and import that")
-    return sample
+
+
+def _split_trailing_run(data: bytes) -> tuple[bytes, bytes]:
+    """``data`` cut before the non-ASCII run it ends in (maybe half a character), and that run."""
+    whole = data.rstrip(_HIGH_BYTES)
+    if not whole or len(data) - len(whole) > _CONTEXT:  # no text, or no character is this long
+        return data, b""
+    return whole, data[len(whole):]
+
+
+def _late_non_ascii(handle: BinaryIO, carry: bytes) -> bytes:
+    """Windows around the non-ASCII bytes from ``carry`` on, each after a newline."""
+    windows: list[bytes] = []
+    kept = 0
+    for _ in range(SCAN_BYTES // _SCAN_CHUNK):
+        chunk = handle.read(_SCAN_CHUNK)
+        if not chunk:
+            break
+        # A run the chunk ends in is read whole with the next chunk.
+        whole, carry = _split_trailing_run(carry + chunk)
+        if whole.isascii():
+            continue
+        for window in _windows(whole):
+            windows.append(window)
+            kept += len(window)
+            if kept >= LATE_SAMPLE_BYTES:
+                return b"".join(b"\n" + w for w in windows)
+    windows.append(carry)
+    return b"".join(b"\n" + w for w in windows)
+
+
+def _windows(data: bytes) -> Iterator[bytes]:
+    """Each run of non-ASCII bytes with the ASCII around it; runs are kept whole."""
+    runs = [match.span() for match in _NON_ASCII_RUN.finditer(data)]
+    for i, (start, end) in enumerate(runs):
+        before = runs[i - 1][1] if i else 0
+        after = runs[i + 1][0] if i + 1 < len(runs) else len(data)
+        yield data[max(start - _CONTEXT, before):min(end + _CONTEXT, after)]
 
 
 def detect_encoding(sample: bytes) -> str:
-    """The sample's encoding: a BOM, UTF-16 by its NUL pattern, UTF-8, else a code page."""
+    """The sample's encoding: a BOM, UTF-16 by its NUL pattern, UTF-8, else Windows-1252.
+
+    Another code page is chosen only on strong evidence (``_clearly_not_western``).
+    """
     for bom, name in _BOMS:
         if sample.startswith(bom):
             return name
@@ -84,12 +151,34 @@ def detect_encoding(sample: bytes) -> str:
         raise TransferError("the file is binary, not a CSV or vCard text file")
     if _is_utf8(sample):
         return "utf-8"
-    best = from_bytes(sample).best()
-    guess = best.encoding if best else "cp1252"
-    log.debug("charset-normalizer guessed %s", guess)
-    if guess in _WESTERN:
-        return "cp1252" if _decodes(sample, "cp1252") else "latin-1"
-    return guess
+    if _clearly_not_western(sample):
+        best = from_bytes(sample).best()
+        guess = best.encoding if best else None
+        log.debug("charset-normalizer guessed %s", guess)
+        if guess is not None and guess not in _WESTERN:
+            return guess
+    return "cp1252" if not _CP1252_UNDEFINED.search(sample) else "latin-1"
+
+
+def _clearly_not_western(sample: bytes) -> bool:
+    """Whether the non-ASCII bytes look like words of another script, not accents.
+
+    charset-normalizer picks a CJK code page for a Spanish file whose few
+    accents sit late in it (johab for "Begoña;Ibáñez"), and coherence is no
+    help: it is 0.0 for real Japanese and Chinese files too.  What tells them
+    apart is shape: Western text has accented letters one or two in a row
+    inside ASCII words ("Ibáñez"), while Cyrillic, Greek and CJK text is whole
+    words of non-ASCII bytes ("Иванов" is 6, "山田" 4).  So: most non-ASCII
+    bytes in runs of 3 or more, and enough of them (16) not to be a fluke -
+    or fewer when Windows-1252 has no character for some byte (0x81, 0x8D,
+    0x8F, 0x90, 0x9D, common in Shift_JIS and GBK, never in Excel's text).
+    """
+    runs = [len(run) for run in _NON_ASCII_RUN.findall(sample)]
+    total = sum(runs)
+    in_words = sum(n for n in runs if n >= 3)
+    if not total or in_words * 2 < total:
+        return False
+    return total >= 16 or bool(_CP1252_UNDEFINED.search(sample))
 
 
 def _utf16_without_bom(sample: bytes) -> str | None:
@@ -106,20 +195,21 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _is_utf8(sample: bytes) -> bool:
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        decoder.decode(sample, final=False)  # a sequence cut by the sample's end is fine
-    except UnicodeDecodeError:
-        return False
-    return True
+    """Whether the sample is UTF-8, allowing a few stray rows in another encoding.
 
-
-def _decodes(sample: bytes, encoding: str) -> bool:
-    try:
-        codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
-    except UnicodeDecodeError:
-        return False
-    return True
+    Windows-1252 text almost never forms valid multi-byte UTF-8 ("Ã±" is
+    mojibake, not Spanish), so a sample with ten times more valid UTF-8
+    characters than invalid bytes is UTF-8 with a bad row or two: those rows
+    fail on import (reader.py) instead of every accent of the file turning
+    into mojibake under Windows-1252.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    text = str(decoder.decode(sample, final=False))  # a sequence cut by the sample's end is fine
+    invalid = text.count("\ufffd")
+    if not invalid:
+        return True
+    valid = sum(1 for ch in text if ch > "\x7f") - invalid
+    return valid >= 10 * invalid
 
 
 def _decode_sample(sample: bytes, encoding: str) -> str:

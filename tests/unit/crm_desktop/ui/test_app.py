@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from crm_desktop import app as app_module
+from crm_desktop import cli
 from crm_desktop.app import App, build_window
 from crm_desktop.services import AppContext
 from crm_desktop.ui import ops
@@ -104,3 +106,15 @@ def test_extras_attach_after_the_lists_are_up(qtbot: QtBot, context: AppContext,
     qtbot.wait_until(lambda: "import" in built.window.actions_by_name, timeout=10_000)
     assert built.window.lists["contacts"].export_button is not None
     built.reader.close()
+
+
+def test_the_window_with_a_data_dir_that_is_a_file_says_so_instead_of_crashing(
+        qapp: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    path = tmp_path / "notes.txt"
+    path.write_text("not a folder")
+    assert cli.main(["--data-dir", str(path)]) == 1
+    message = f"cannot use {path} as the data folder: it is a file, not a folder"
+    assert shown == [message]
+    assert capsys.readouterr().err == f"crm-desktop: {message}\n"
