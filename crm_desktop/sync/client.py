@@ -78,9 +78,16 @@ class SyncClient:
         response = self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
         return _model(PushResponse, response)
 
-    def pull(self, cursor: int, limit: int) -> PulledPage:
-        """One page of changes after ``cursor``; raises CursorGone on 410."""
-        response = self._send("GET", "/sync/pull", params={"cursor": cursor, "limit": limit},
+    def pull(self, cursor: int, limit: int, *, full: bool = False) -> PulledPage:
+        """One page of changes after ``cursor``; raises CursorGone on 410.
+
+        ``full``: this page belongs to a pull that began at cursor 0, which
+        the server serves even once its cursor is below the log's floor.
+        """
+        params: dict[str, int | str] = {"cursor": cursor, "limit": limit}
+        if full:  # only when set: older servers never see the parameter otherwise
+            params["full"] = "true"
+        response = self._send("GET", "/sync/pull", params=params,
                               headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
         return parse_pull(response.content)
 

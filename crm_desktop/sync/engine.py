@@ -6,7 +6,9 @@ entries, so a lost response only means the batch is sent again (the server
 answers ``duplicate`` for what it already applied).  Pull applies each page
 and its cursor in one transaction.  A cursor the server has forgotten (410)
 starts a full re-sync that keeps the queue and, at the end, drops the
-synced records the server no longer sends.
+synced records the server no longer sends.  Every page of a pull that began
+at cursor 0 is asked for as ``full``, so a compacted change log on the
+server does not refuse the pages after the first.
 """
 
 from __future__ import annotations
@@ -209,7 +211,9 @@ class SyncEngine:
         if full:
             with self.store.db.lock:
                 outbox.begin_full_resync(self.store.conn)
-        pages = _Prefetch(self.client, cursor, self.pull_limit, self.store.phone_region)
+        # A pull from cursor 0 gets every record, so the server may serve its
+        # later pages below a compacted log's floor (a first sync included).
+        pages = _Prefetch(self.client, cursor, self.pull_limit, self.store.phone_region, full=full or cursor == 0)
         bulk = ExitStack()
         first = cursor == 0
         try:
@@ -254,9 +258,10 @@ class _Prefetch:
     first sync costs about max(server, Python, SQLite), not their sum.
     """
 
-    def __init__(self, client: SyncClient, cursor: int, limit: int, region: str) -> None:
+    def __init__(self, client: SyncClient, cursor: int, limit: int, region: str, *, full: bool) -> None:
         self._client = client
         self._limit = limit
+        self._full = full
         self._region = region
         self._queue: queue.Queue[tuple[PulledPage, Prepared] | BaseException] = queue.Queue(maxsize=1)
         self._stop = threading.Event()
@@ -266,7 +271,7 @@ class _Prefetch:
     def _run(self, cursor: int) -> None:
         while not self._stop.is_set():
             try:
-                page = self._client.pull(cursor, self._limit)
+                page = self._client.pull(cursor, self._limit, full=self._full)
                 prepared = prepare(page.changes, self._region)
             except BaseException as exc:  # handed to the applying thread, which raises it
                 self._put(exc)

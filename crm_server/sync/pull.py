@@ -7,7 +7,11 @@ skips a late commit.  Each change carries the record's current state; the
 JSON of its fields is spliced in as stored, which keeps a full sync of a
 million records cheap.  ``compact_log`` drops superseded log rows and raises
 the floor; a cursor below the floor gets 410 and the client syncs again
-from cursor 0 (every readable record).
+from cursor 0 (every readable record).  The pages after the first of that
+full pull carry cursors below the floor too: the client marks them
+``full`` and they are served, since a full pull does not rely on the
+removals the compaction dropped (the client drops, at its end, every
+synced record it was not sent).
 """
 
 from __future__ import annotations
@@ -92,17 +96,23 @@ def _fetch_raw(conn: Connection, sql: str, params: dict[str, Any]) -> list[tuple
         cursor.close()
 
 
-def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int) -> bytes:
-    """The PullResponse JSON for ``actor`` from ``cursor``; 410 if too old."""
+def pull(*, engine: Engine, actor: Actor, cursor: int, limit: int, full: bool = False) -> bytes:
+    """The PullResponse JSON for ``actor`` from ``cursor``; 410 if too old.
+
+    ``full`` says the client is in a full pull (one that began at cursor 0):
+    its cursor may then be below the floor, just not beyond the log's end.
+    """
     with engine.connect() as conn:
         bounds = conn.execute(text(_BOUNDS)).one()
         top, floor = int(bounds[0] or 0), int(bounds[1] or 0)
-        if cursor and (cursor < floor or cursor > top):
+        if cursor > top or (cursor and cursor < floor and not full):
             raise Gone(f"cursor {cursor} is outside the change log ({floor}..{top}); sync again from 0")
         params = {"cursor": cursor, "top": top, "limit": limit, "nobody": NOBODY, "uid": actor.id, "tid": actor.team_id}
         rows = _fetch_raw(conn, _page_sql(actor, conn.dialect.name), params)
         names = _names(conn)
         conn.rollback()
+    # Only the first page of a full pull leaves out removals: a later page's
+    # removal may be of a record an earlier page of this same pull sent.
     items = _changes(rows, actor, names, full=cursor == 0)
     has_more = len(rows) == limit
     new_cursor = rows[-1][0] if has_more else max(top, cursor)
@@ -147,8 +157,8 @@ def _owner(owner_type: str, owner_id: str, names: dict[tuple[str, str], str]) ->
 def compact_log(engine: Engine) -> tuple[int, int]:
     """Drop change log rows a newer row of the same record supersedes.
 
-    Returns (rows removed, new floor).  Cursors below the floor get 410,
-    because the revocations those rows carried are gone.
+    Returns (rows removed, new floor).  Incremental pulls from below the
+    floor get 410, because the revocations those rows carried are gone.
     """
     with write_transaction(engine) as conn:
         dropped = conn.execute(text(_COUNT_SUPERSEDED)).one()

@@ -74,11 +74,11 @@ class Rep:
         assert result["status"] == "applied", result
         return record_id
 
-    def pull(self, cursor: int = 0, limit: int = 1000, expect: int = 200) -> Any:
-        """GET one pull page; the decoded answer."""
+    def pull(self, cursor: int = 0, limit: int = 1000, expect: int = 200, full: bool = False) -> Any:
+        """GET one pull page (``full``: a page of a pull begun at cursor 0); the decoded answer."""
         response = self.api.client.get(
             "/api/v1/sync/pull",
-            params={"cursor": cursor, "limit": limit},
+            params={"cursor": cursor, "limit": limit} | ({"full": "true"} if full else {}),
             headers=self.headers | HEADERS_SCHEMA,
         )
         assert response.status_code == expect, response.text

@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from typing import Any
 
-from server_testkit import Api
+from server_testkit import HEADERS_SCHEMA, Api, Rep
 from sqlalchemy import text
 
 from crm_core.protocol import PullResponse
@@ -123,6 +124,52 @@ def test_cursor_older_than_the_compacted_log_gets_410_and_zero_resyncs(api: Api)
     assert "sync again" in ana.pull(old_cursor, expect=410)["detail"]
     assert ana.pull_all(floor_cursor)[0][account]["fields"]["name"] == "Acme 3"
     assert ana.pull_all(0)[0][account]["version"] == 3
+
+
+def _compacted_mid_full_pull(api: Api) -> tuple[Rep, list[str], int]:
+    """ana's accounts, her full pull's first page's cursor, then the log compacted above it."""
+    ana = api.rep("ana")
+    accounts = [ana.create("account", name=f"Acme {i}") for i in range(6)]
+    cursor = ana.pull(0, limit=2, full=True)["cursor"]
+    for version, name in ((1, "Renamed"), (2, "Renamed again")):
+        for account in accounts:
+            ana.do("update", "account", account, {"name": name}, version)
+    _, floor = compact_log(api.engine)
+    assert 0 < cursor < floor
+    return ana, accounts, cursor
+
+
+def test_full_pull_goes_on_below_the_compacted_log_floor(api: Api) -> None:
+    ana, accounts, cursor = _compacted_mid_full_pull(api)
+    seen: dict[str, dict[str, Any]] = {}
+    while True:
+        page = ana.pull(cursor, limit=2, full=True)
+        seen.update((c["record_id"], c) for c in page["changes"])
+        cursor = page["cursor"]
+        if not page["has_more"]:
+            break
+    assert all(seen[a]["fields"]["name"] == "Renamed again" for a in accounts)
+    assert ana.pull(cursor + 1000, full=True, expect=410)  # beyond the log's end: still gone
+
+
+def test_incremental_pull_below_the_compacted_log_floor_still_gets_410(api: Api) -> None:
+    ana, _, cursor = _compacted_mid_full_pull(api)
+    assert "sync again" in ana.pull(cursor, limit=2, expect=410)["detail"]
+    assert "sync again" in api.client.get(
+        "/api/v1/sync/pull", params={"cursor": cursor, "full": "false"}, headers=ana.headers | HEADERS_SCHEMA
+    ).json()["detail"]
+
+
+def test_full_pull_page_after_the_first_still_removes_what_an_earlier_page_sent(api: Api) -> None:
+    ana = api.rep("ana")
+    eve = api.rep("eve")
+    account = ana.create("account", name="Acme")
+    ana.do("share", "account", account, {"principal_type": "user", "principal": "eve", "rights": ["read"]})
+    first = eve.pull(0, limit=1000, full=True)
+    assert account in {c["record_id"] for c in first["changes"]}
+    ana.do("share", "account", account, {"principal_type": "user", "principal": "eve", "rights": []})
+    later = {c["record_id"]: c for c in eve.pull(first["cursor"], full=True)["changes"]}
+    assert later[account]["removed"] is True
 
 
 def test_cursor_beyond_the_log_gets_410(api: Api) -> None:

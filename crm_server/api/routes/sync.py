@@ -85,9 +85,14 @@ def pull_changes(
     engine: EngineDep,
     cursor: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1)] = 1000,
+    full: Annotated[bool, Query()] = False,
     schema_version: Annotated[str | None, Header(alias=SCHEMA_HEADER)] = None,
 ) -> Response:
-    """The readable changes after ``cursor``; answers a PullResponse."""
+    """The readable changes after ``cursor``; answers a PullResponse.
+
+    ``full=true``: the client is in a full pull (begun at cursor 0), so a
+    cursor below the compacted log's floor is still served.
+    """
     _schema_version(schema_version)
-    body = pull(engine=engine, actor=actor, cursor=cursor, limit=min(limit, MAX_PULL_LIMIT))
+    body = pull(engine=engine, actor=actor, cursor=cursor, limit=min(limit, MAX_PULL_LIMIT), full=full)
     return Response(body, media_type="application/json")

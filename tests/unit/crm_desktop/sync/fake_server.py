@@ -39,7 +39,8 @@ class FakeServer:
     conflict_fields: dict[int, dict[str, Any]] = field(default_factory=dict)  # mutation id -> theirs
     reject: dict[int, str] = field(default_factory=dict)  # mutation id -> reason
     requests: list[str] = field(default_factory=list)
-    floor: int = 0  # cursors in 1..floor-1 get 410 (the change log was compacted)
+    pulls: list[tuple[int, bool]] = field(default_factory=list)  # (cursor, full) per pull asked for
+    floor: int = 0  # incremental pulls from cursors in 1..floor-1 get 410 (the log was compacted)
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
@@ -87,7 +88,8 @@ class FakeServer:
         if path == "/sync/push":
             return self._push(PushRequest.model_validate_json(request.content))
         if path == "/sync/pull":
-            return self._pull(int(request.url.params["cursor"]), int(request.url.params["limit"]))
+            params = request.url.params
+            return self._pull(int(params["cursor"]), int(params["limit"]), params.get("full") == "true")
         if path == "/directory":
             return httpx.Response(200, json={"users": [{"name": "ana", "team": "sales"}], "teams": ["sales"]})
         if path == "/auth/logout":
@@ -126,8 +128,9 @@ class FakeServer:
             self.put(m.entity, m.record_id, {}, deleted=True)
         return PushResult(mutation_id=m.mutation_id, status="applied", version=self.records[m.record_id].version)
 
-    def _pull(self, cursor: int, limit: int) -> httpx.Response:
-        if 0 < cursor < self.floor:
+    def _pull(self, cursor: int, limit: int, full: bool) -> httpx.Response:
+        self.pulls.append((cursor, full))
+        if 0 < cursor < self.floor and not full:  # a full pull is served below the floor
             return httpx.Response(410, json={"detail": f"cursor {cursor} is too old"})
         newest: dict[str, int] = {}
         for seq, record_id in self.log:

@@ -144,6 +144,21 @@ def test_forgotten_cursor_resyncs_fully_and_keeps_the_queue(service: SyncService
     assert store.get_meta("sync_cursor") is not None
 
 
+def test_every_page_of_a_pull_from_zero_is_asked_for_as_full(service: SyncService, server: FakeServer,
+                                                               crm: CrmService) -> None:
+    for i in range(7):
+        server.put("account", f"00000000-0000-4000-8000-{i:012}", {"name": f"Account {i}"})
+    server.floor = 100  # compacted: only a full pull's pages are served below it
+    service.pull_limit = 3
+    service.sync_now()  # a first sync: from cursor 0, in pages
+    assert len(server.pulls) > 2 and all(full for _, full in server.pulls)
+    assert crm.count("account") == 7
+    server.floor, server.pulls = 0, []
+    server.put("account", "00000000-0000-4000-8000-000000000100", {"name": "Later"})
+    service.sync_now()
+    assert server.pulls and not any(full for _, full in server.pulls)  # incremental from here on
+
+
 def test_cancel_stops_between_batches_and_keeps_the_rest(service: SyncService, crm: CrmService,
                                                          server: FakeServer) -> None:
     _accounts(crm, 6)
