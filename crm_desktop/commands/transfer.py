@@ -73,6 +73,12 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
         print(f"  line {error.line}: {error.reason}")
     if len(report.errors) > 50:
         print(f"  ... and {len(report.errors) - 50} more")
+    if report.duplicate_rows:
+        print("Skipped as duplicates:")
+    for duplicate in report.duplicate_rows[:50]:
+        print(f"  line {duplicate.line}: {duplicate.reason}")
+    if report.duplicates > 50:
+        print(f"  ... and {report.duplicates - 50} more")
     if args.failed_csv and report.failed:
         print(f"The failed rows are in {args.failed_csv}: fix them and import that file.")
 

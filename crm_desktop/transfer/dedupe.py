@@ -1,8 +1,9 @@
 """Is this row already a record?  Against the store and the rows before it in the file.
 
 Contacts match on the same normalised email (the import's key), the same
-E.164 phone, or a very similar name at the same account.  Accounts match on
-account number (the external id), the same name, or the same website.
+E.164 phone, or the same name written differently at the same account (see
+``names``).  Accounts match on account number (the external id), the same
+name, or the same website.
 Earlier chunks of the file are already in the store, so only the current
 chunk needs an in-memory index: memory stays flat on a million rows.
 """
@@ -17,11 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from rapidfuzz import fuzz, process
-
 from crm_core.text import strip_accents
+from crm_desktop.transfer.names import NameIndex, find_name, name_parts
 
-NAME_SIMILARITY = 90  # token_sort_ratio: "Ana Ruiz" ~ "Ruiz Ana" ~ "Ana  Ruíz"
 # Below this many contacts without an email per company of a chunk, they are
 # read through the email index (see DuplicateFinder._read_people).
 NAMES_BY_EMAIL_INDEX = 4
@@ -54,18 +53,23 @@ def website_key(url: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def _shown(first: str | None, last: str | None) -> str:
+    return " ".join(f"{first or ''} {last or ''}".split())
+
+
 @dataclass
 class _People:
-    """The contacts of one account, by comparable name."""
+    """The contacts of one account, by name."""
 
-    everyone: list[tuple[str, str]] = field(default_factory=list)
-    without_email: list[tuple[str, str]] = field(default_factory=list)
+    everyone: NameIndex = field(default_factory=NameIndex)
+    without_email: NameIndex = field(default_factory=NameIndex)
 
-    def add(self, name: str, record_id: str, email: str | None) -> None:
+    def add(self, first: str | None, last: str | None, record_id: str, email: str | None) -> None:
         """Remember one more contact of the account."""
-        self.everyone.append((name, record_id))
+        parts, shown = name_parts(first, last), _shown(first, last)
+        self.everyone.add(parts, record_id, shown)
         if not email:
-            self.without_email.append((name, record_id))
+            self.without_email.add(parts, record_id, shown)
 
 
 @dataclass
@@ -88,7 +92,7 @@ class _StoreReads:
 
     emails: dict[str, str | None] = field(default_factory=dict)
     phones: dict[str, str | None] = field(default_factory=dict)
-    people: dict[tuple[str, bool], list[tuple[str, str]]] = field(default_factory=dict)
+    people: dict[tuple[str, bool], NameIndex] = field(default_factory=dict)
     loose: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
 
 
@@ -137,7 +141,7 @@ class DuplicateFinder:
         self._read_loose(loose)
         self._read_people(set(accounts), without_email)
         for account_id in new_accounts:
-            read.people[(account_id, True)] = read.people[(account_id, False)] = []
+            read.people[(account_id, True)] = read.people[(account_id, False)] = NameIndex()
 
     def _by_key(self, column: str, keys: set[str]) -> dict[str, str | None]:
         # The first live contact by num, as the one-row query's index order gives.
@@ -170,9 +174,9 @@ class DuplicateFinder:
         people = self._read.people
         everyone = accounts & without_email
         for account_id in accounts:
-            people[(account_id, True)] = []
+            people[(account_id, True)] = NameIndex()
         for account_id in everyone:
-            people[(account_id, False)] = []
+            people[(account_id, False)] = NameIndex()
         if not accounts:
             return
         # Few contacts lack an email in most stores: through the email index
@@ -183,14 +187,14 @@ class DuplicateFinder:
         sql = ("SELECT account_id, first_name, last_name, id FROM contact WHERE email IS NULL AND"
                f" {'+' if by_email else ''}account_id IN (SELECT value FROM json_each(?)) AND +deleted = 0")
         for account_id, first, last, record_id in self.conn.execute(sql, (json.dumps(list(accounts)),)):
-            people[(account_id, True)].append((_plain(name_key(f"{first or ''} {last or ''}")), record_id))
+            people[(account_id, True)].add(name_parts(first, last), record_id, _shown(first, last))
         if not everyone:
             return
         rows = self.conn.execute("SELECT account_id, first_name, last_name, id FROM contact"
                                  " WHERE account_id IN (SELECT value FROM json_each(?)) AND +deleted = 0",
                                  (json.dumps(list(everyone)),))
         for account_id, first, last, record_id in rows:
-            people[(account_id, False)].append((_plain(name_key(f"{first or ''} {last or ''}")), record_id))
+            people[(account_id, False)].add(name_parts(first, last), record_id, _shown(first, last))
 
     # -- contacts ------------------------------------------------------------
 
@@ -220,26 +224,22 @@ class DuplicateFinder:
         return self._one("SELECT id FROM contact WHERE phone_e164 = ? AND +deleted = 0 LIMIT 1", phone)
 
     def _similar_name(self, fields: dict[str, Any]) -> Match | None:
-        name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
+        parts = name_parts(fields.get("first_name"), fields.get("last_name"))
         account_id = fields["account_id"]
         # Two different email addresses are two people, however alike their names;
         # the same address was matched above.  So a row with an email is only
         # compared with the contacts that have none.
         with_email = bool(fields.get("email"))
-        names = list(self._stored_people(account_id, with_email))
+        names = [self._stored_people(account_id, with_email)]
         people = self.chunk.people.get(account_id)
         if people is not None:
-            names += people.without_email if with_email else people.everyone
-        if not names:
+            names.append(people.without_email if with_email else people.everyone)
+        found = find_name(parts, names)
+        if found is None:
             return None
-        best = process.extractOne(name, [n for n, _ in names], scorer=fuzz.token_sort_ratio,
-                                  score_cutoff=NAME_SIMILARITY)
-        if best is None:
-            return None
-        return Match(names[best[2]][1], f"a contact with a very similar name at the same company "
-                     f"({names[best[2]][0]})", False)
+        return Match(found[0], f"a contact with a very similar name at the same company ({found[1]})", False)
 
-    def _stored_people(self, account_id: str, with_email: bool) -> list[tuple[str, str]]:
+    def _stored_people(self, account_id: str, with_email: bool) -> NameIndex:
         # The store's contacts of an account, read once a chunk: the chunk's
         # own rows are in chunk.people, and an update drops what was read.
         key = (account_id, with_email)
@@ -248,7 +248,9 @@ class DuplicateFinder:
             rows = self.conn.execute("SELECT first_name, last_name, id FROM contact WHERE account_id = ?"
                                      " AND +deleted = 0" + (" AND email IS NULL" if with_email else ""),
                                      (account_id,)).fetchall()
-            found = self._read.people[key] = [(_plain(name_key(f"{r[0] or ''} {r[1] or ''}")), r[2]) for r in rows]
+            found = self._read.people[key] = NameIndex()
+            for first, last, record_id in rows:
+                found.add(name_parts(first, last), record_id, _shown(first, last))
         return found
 
     def forget_reads(self) -> None:
@@ -283,8 +285,8 @@ class DuplicateFinder:
         if not fields.get("account_id"):
             self.chunk.loose_names[_plain(local.get("sort_key") or "")] = (record_id, fields.get("email"))
             return
-        name = _plain(name_key(f"{fields.get('first_name') or ''} {fields.get('last_name') or ''}"))
-        self.chunk.people.setdefault(fields["account_id"], _People()).add(name, record_id, fields.get("email"))
+        self.chunk.people.setdefault(fields["account_id"], _People()).add(
+            fields.get("first_name"), fields.get("last_name"), record_id, fields.get("email"))
 
     # -- accounts ------------------------------------------------------------
 

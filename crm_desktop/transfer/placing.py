@@ -74,7 +74,7 @@ class _RowPlacing:
 
     def _import_row(self, row: SourceRow) -> None:
         try:
-            self._account_row(self.mapper.values(row.cells).account)
+            self._account_row(row.line, self.mapper.values(row.cells).account)
         except RowError as exc:
             self.report.fail(row.line, str(exc), row.cells)
         except _Invalid as exc:
@@ -151,7 +151,7 @@ class _RowPlacing:
         match = self.finder.contact(record.fields, record.local)
         if match is not None:
             values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
-            self._duplicate("contact", match, values, new_account)
+            self._duplicate(item.row.line, "contact", match, values, new_account)
             return
         self._add_account(new_account)
         chunk.contacts.append(record)
@@ -192,22 +192,22 @@ class _RowPlacing:
 
     # -- accounts ------------------------------------------------------------
 
-    def _account_row(self, account: dict[str, str]) -> None:
+    def _account_row(self, line: int, account: dict[str, str]) -> None:
         record = self._checked(self._current().bulk, "account", account)
         match = self.finder.account(record.fields)
         if match is not None:
-            self._duplicate("account", match, account, None)
+            self._duplicate(line, "account", match, account, None)
             return
         self._add_account(record)
         self.report.created += 1
 
     # -- duplicates and updates ------------------------------------------------
 
-    def _duplicate(self, entity_name: str, match: Match, values: dict[str, Any],
+    def _duplicate(self, line: int, entity_name: str, match: Match, values: dict[str, Any],
                    new_account: NewRecord | None) -> None:
         update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
         if not update:
-            self.report.duplicates += 1
+            self.report.duplicate(line, match.reason)
             return
         chunk = self._current()
         if match.record_id in chunk.pending:
@@ -225,7 +225,7 @@ class _RowPlacing:
         if changed:
             self.report.updated += 1
         else:
-            self.report.duplicates += 1  # the same data again: nothing to update
+            self.report.duplicate(line, f"{match.reason}, with nothing new to update")
 
     # -- helpers ---------------------------------------------------------------
 

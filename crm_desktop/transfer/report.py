@@ -1,4 +1,4 @@
-"""What an import did: counts, each failed row's line and reason, and the rows to fix."""
+"""What an import did: counts, each failed or duplicate row's line and reason, and the rows to fix."""
 
 from __future__ import annotations
 
@@ -12,11 +12,14 @@ ERROR_COLUMN = "Import error"
 # The report keeps every failed row so they can be saved; past this many a
 # file is the wrong file, and keeping more would only cost memory.
 MAX_FAILED_ROWS = 100_000
+# Duplicates are listed so a rep can see who was skipped and why; the count
+# covers them all, the list only the first ones, so memory stays flat on 1M rows.
+MAX_DUPLICATE_ROWS = 1000
 
 
 @dataclass(frozen=True)
 class RowError:
-    """Why one row of the file was not imported."""
+    """Why one row of the file was not imported (it failed, or duplicates a record)."""
 
     line: int
     reason: str
@@ -24,7 +27,7 @@ class RowError:
 
 @dataclass
 class ImportReport:
-    """Created, updated, skipped as duplicates, failed; and the failed rows themselves."""
+    """Created, updated, skipped as duplicates, failed; the failed rows themselves and the first duplicates."""
 
     kind: str = "contacts"
     headers: list[str] = field(default_factory=list)
@@ -34,6 +37,7 @@ class ImportReport:
     failed: int = 0
     errors: list[RowError] = field(default_factory=list)
     failed_rows: list[list[str]] = field(default_factory=list)
+    duplicate_rows: list[RowError] = field(default_factory=list)
     accounts_created: int = 0
     cancelled: bool = False
     dry_run: bool = False
@@ -50,10 +54,17 @@ class ImportReport:
             self.errors.append(RowError(line, reason))
             self.failed_rows.append([*cells, f"line {line}: {reason}"])
 
+    def duplicate(self, line: int, reason: str) -> None:
+        """Count a row skipped as a duplicate, and keep why if it is among the first ``MAX_DUPLICATE_ROWS``."""
+        self.duplicates += 1
+        if len(self.duplicate_rows) < MAX_DUPLICATE_ROWS:
+            self.duplicate_rows.append(RowError(line, reason))
+
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with --json."""
         return {"created": self.created, "updated": self.updated, "duplicates": self.duplicates,
-                "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors]}
+                "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
+                "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows]}
 
     def save_failed_rows(self, path: Path) -> int:
         """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""

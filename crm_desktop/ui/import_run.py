@@ -13,10 +13,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWizardPage,
+)
 
 from crm_desktop.services.errors import KNOWN_ERRORS
-from crm_desktop.services.transfer import ImportReport, TransferService
+from crm_desktop.services.transfer import ImportReport, RowError, TransferService
 from crm_desktop.ui.import_pages import (
     PAGE_MAPPING,
     PAGE_OPTIONS,
@@ -138,7 +146,7 @@ class ProgressPage(QWizardPage):
 
 
 class ReportPage(QWizardPage):
-    """What was created, updated, skipped and why rows failed."""
+    """What was created, updated, skipped; why rows failed and which were skipped as duplicates."""
 
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
@@ -147,13 +155,17 @@ class ReportPage(QWizardPage):
         self.setSubTitle(self.tr("What happened to the rows of the file. Failed rows were not imported at all."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.errors_label = QLabel(self.tr("Failed rows:"))
         self.errors = read_only_table()
         self.save_button = QPushButton(self.tr("Save failed rows..."))
         self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.duplicates_label = QLabel()
+        self.duplicates_label.setWordWrap(True)
+        self.duplicates = read_only_table()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        layout.addWidget(self.errors)
-        layout.addWidget(self.save_button)
+        for widget in (self.errors_label, self.errors, self.save_button, self.duplicates_label, self.duplicates):
+            layout.addWidget(widget)
 
     def initializePage(self) -> None:
         report = self._wizard.report
@@ -161,13 +173,23 @@ class ReportPage(QWizardPage):
         if report is None:
             message = progress.message if isinstance(progress, ProgressPage) else None
             self.summary.setText(self.tr("The import stopped: {0}").format(message or ""))
-            self.errors.hide()
-            self.save_button.hide()
+            for widget in (self.errors_label, self.errors, self.save_button, self.duplicates_label, self.duplicates):
+                widget.hide()
             return
         self.summary.setText(self.summary_text(report))
-        fill_table(self.errors, [self.tr("Line"), self.tr("Reason")], [[str(e.line), e.reason] for e in report.errors])
-        self.errors.setVisible(bool(report.errors))
+        self._show_rows(self.errors_label, self.errors, report.errors)
         self.save_button.setVisible(bool(report.failed))
+        shown = len(report.duplicate_rows)
+        self.duplicates_label.setText(
+            self.tr("Skipped as duplicates:") if shown == report.duplicates else
+            self.tr("Skipped as duplicates (the first {0} of {1}):").format(shown, report.duplicates))
+        self._show_rows(self.duplicates_label, self.duplicates, report.duplicate_rows)
+
+    def _show_rows(self, label: QLabel, table: QTableWidget, rows: list[RowError]) -> None:
+        # Failed and duplicate rows alike: a table of line and reason, under its label.
+        fill_table(table, [self.tr("Line"), self.tr("Reason")], [[str(r.line), r.reason] for r in rows])
+        label.setVisible(bool(rows))
+        table.setVisible(bool(rows))
 
     def summary_text(self, report: ImportReport) -> str:
         """One paragraph on what the import did."""

@@ -1278,11 +1278,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Failed rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save failed rows...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The import stopped: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped as duplicates:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped as duplicates (the first {0} of {1}):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1278,12 +1278,24 @@
         <translation>Qué pasó con las filas del archivo. Las filas fallidas no se importaron.</translation>
     </message>
     <message>
+        <source>Failed rows:</source>
+        <translation>Filas fallidas:</translation>
+    </message>
+    <message>
         <source>Save failed rows...</source>
         <translation>Guardar filas fallidas...</translation>
     </message>
     <message>
         <source>The import stopped: {0}</source>
         <translation>La importación se detuvo: {0}</translation>
+    </message>
+    <message>
+        <source>Skipped as duplicates:</source>
+        <translation>Omitidas por duplicadas:</translation>
+    </message>
+    <message>
+        <source>Skipped as duplicates (the first {0} of {1}):</source>
+        <translation>Omitidas por duplicadas (las primeras {0} de {1}):</translation>
     </message>
     <message>
         <source>Line</source>

@@ -216,3 +216,60 @@ def test_stored_names_are_compared_however_they_are_read(transfer: TransferServi
                     "Luís,Vega,,Acme\n", encoding="utf-8")  # no address: the stored Luis
     report = transfer.import_file(path)
     assert (report.created, report.duplicates) == (1, 2)
+
+
+def test_names_that_differ_in_a_short_part_are_two_people(transfer: TransferService, store: Store,
+                                                          tmp_path: Path) -> None:
+    # QA's report: Mario and María, Luis and Luisa were skipped as one person.
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Company\nMario,García,Acme\nMaría,García,Acme\nLuis,Martín,Acme\n"
+                    "Luisa,Martín,Acme\nAna,Ruiz,Acme\nIna,Ruiz,Acme\nAntonio,Fernández,Acme\n"
+                    "Antonia,Fernández,Acme\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (8, 0)
+
+
+def test_numbered_names_at_a_few_companies_are_all_created(transfer: TransferService, store: Store,
+                                                           tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Company\n" + "".join(
+        f"N{i},A{i},Company {i % 3}\n" for i in range(300)), encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (300, 0)
+
+
+@pytest.mark.parametrize(("first", "last"), [("Ruiz", "Ana"), ("ANA", "RUIZ"), ("Ana", "Ruíz"), ("ana ", "  ruiz"),
+                                             ("A.", "Ruiz"), ("Ana", "Rúiz-Zavala")])
+def test_the_same_name_written_differently_is_a_duplicate(transfer: TransferService, store: Store,
+                                                          tmp_path: Path, first: str, last: str) -> None:
+    acme = store.create("account", {"name": "Acme"})
+    store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "account_id": acme.id})
+    store.create("contact", {"first_name": "Ana", "last_name": "Ruiz Zavala", "account_id": acme.id})
+    path = tmp_path / "p.csv"
+    path.write_text(f"First Name,Last Name,Company\n{first},{last},Acme\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (0, 1)
+    assert report.duplicate_rows[0].line == 2
+
+
+def test_a_typo_in_a_long_name_part_is_a_duplicate_in_the_same_file(transfer: TransferService, store: Store,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "p.csv"
+    path.write_text("First Name,Last Name,Company\nPedro,Rodriguez,Acme\nPedro,Rodrigez,Acme\n"
+                    "Pedro,Rodriguex,Acme\n", encoding="utf-8")  # the last letter: another name
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (2, 1)
+    assert [(d.line, d.reason) for d in report.duplicate_rows] == [
+        (3, "a contact with a very similar name at the same company (Pedro Rodriguez)")]
+
+
+def test_the_report_keeps_the_first_duplicate_rows_and_counts_them_all(
+        transfer: TransferService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_DUPLICATE_ROWS", 2)
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email\n" + "Ruiz,ana@x.example\n" * 5, encoding="utf-8")
+    report = transfer.import_file(path)
+    assert report.duplicates == 4
+    assert [d.line for d in report.duplicate_rows] == [3, 4]

@@ -22,11 +22,27 @@ def test_import_prints_the_report_as_json_and_saves_failed_rows(tmp_path: Path, 
                 "--save-map", mapfile)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"created": 2, "updated": 0, "duplicates": 0, "failed": 1, "errors": [
-        {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}]}
+        {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}],
+        "duplicate_rows": []}
     assert "Diego" in failed.read_text(encoding="utf-8-sig")
     assert json.loads(mapfile.read_text())["columns"]["Company"] == "account.name"
     again = _cli(tmp_path / "d", "import", data / "fails_in_the_middle.csv", "--map", mapfile, "--json")
     assert json.loads(again.stdout)["duplicates"] == 2
+
+
+def test_import_lists_the_rows_skipped_as_duplicates_by_line_and_reason(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("First Name,Last Name,Company,Email\nMario,García,Acme,\nMaría,García,Acme,\n"
+                    "Ana,Ruiz,Acme,ana@x.example\nRuiz,Ana,Acme,\nEva,Sanz,Acme,ana@x.example\n", encoding="utf-8")
+    done = _cli(tmp_path / "d", "import", path, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert (report["created"], report["duplicates"], report["errors"]) == (3, 2, [])
+    assert report["duplicate_rows"] == [
+        {"line": 5, "reason": "a contact with a very similar name at the same company (Ana Ruiz)"},
+        {"line": 6, "reason": "same email as an existing contact (ana@x.example)"}]
+    human = _cli(tmp_path / "d2", "import", path)
+    assert "Skipped as duplicates:\n  line 5: a contact with a very similar name" in human.stdout
 
 
 def test_dry_run_then_upsert_with_a_type_and_duplicate_policy(tmp_path: Path, data: Path) -> None:

@@ -122,6 +122,27 @@ def test_update_policy_and_save_failed_rows(qtbot: QtBot, wizard: ImportWizard, 
     assert rows[1][0] == "Diego"
 
 
+def test_report_lists_the_rows_skipped_as_duplicates_like_the_failed_ones(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_DUPLICATE_ROWS", 2)
+    path = tmp_path / "people.csv"
+    path.write_text("First Name,Last Name,Company,Email\nMario,García,Acme,\nMaría,García,Acme,\n"
+                    "MARIO,GARCIA,Acme,\nGarcía,Mario,Acme,\nMario,García,Acme,\n", encoding="utf-8")
+    _to_options(wizard, path)
+    report = _run(qtbot, wizard)
+    assert (report.created, report.duplicates, report.failed) == (2, 3, 0)
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    assert page.errors.isHidden() and page.errors_label.isHidden() and page.save_button.isHidden()
+    assert not page.duplicates.isHidden()
+    assert page.duplicates_label.text() == "Skipped as duplicates (the first 2 of 3):"
+    assert [page.duplicates.item(r, 0).text() for r in range(page.duplicates.rowCount())] == ["4", "5"]
+    assert page.duplicates.item(0, 1).text() == (
+        "a contact with a very similar name at the same company (Mario García)")
+
+
 def test_cancel_stops_the_import(qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(5000)),
