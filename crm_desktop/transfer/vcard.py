@@ -32,6 +32,7 @@ class Property:
     name: str
     params: dict[str, set[str]] = field(default_factory=dict)
     value: str = ""
+    group: str = ""
 
     def types(self) -> set[str]:
         """The TYPE values in lower case (work, cell, pref...)."""
@@ -67,10 +68,11 @@ def split_structured(text: str) -> list[str]:
 
 
 def parse_line(line: str) -> Property:
-    """One unfolded content line as a Property (group dropped, names upper-cased)."""
+    """One unfolded content line as a Property (names upper-cased, group lower-cased)."""
     head, _, value = _split_unquoted(line, ":")
     name, *raw_params = _split_params(head)
-    prop = Property(name.rsplit(".", 1)[-1].strip().upper(), value=value)
+    group, _, bare = name.strip().rpartition(".")
+    prop = Property(bare.upper(), value=value, group=group.lower())
     for raw in raw_params:
         key, sep, val = raw.partition("=")
         if not sep:  # vCard 2.1: a bare type such as TEL;WORK;VOICE
@@ -148,11 +150,31 @@ def read_cards(stream: TextIO) -> Iterator[tuple[int, list[Property]]]:
         if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
             card, begin = [], number
         elif prop.name == "END" and card is not None:
-            yield begin, card
+            yield begin, _apply_labels(card)
             card = None
         elif card is not None:
             _decode_qp(prop)
             card.append(prop)
+
+
+def _apply_labels(card: list[Property]) -> list[Property]:
+    """Apple's ``itemN.X-ABLabel`` names the kind of the other properties in group itemN.
+
+    Contacts.app writes a phone as ``item1.TEL:...`` plus
+    ``item1.X-ABLabel:_$!<Mobile>!$_`` instead of ``TEL;TYPE=CELL``; the label
+    becomes a TYPE so a labelled mobile or fax is told apart like any other.
+    """
+    labels = {p.group: _label_type(p.value) for p in card if p.name == "X-ABLABEL" and p.group}
+    for prop in card:
+        if prop.group in labels and prop.name != "X-ABLABEL":
+            prop.params.setdefault("TYPE", set()).add(labels[prop.group])
+    return card
+
+
+def _label_type(label: str) -> str:
+    """``_$!<HomeFAX>!$_`` -> ``fax``; ``_$!<Mobile>!$_`` -> ``mobile``; a custom label lower-cased."""
+    word = unescape(label).strip().removeprefix("_$!<").removesuffix(">!$_").strip().lower()
+    return "fax" if "fax" in word else word
 
 
 def card_row(line: int, props: list[Property]) -> SourceRow:

@@ -34,6 +34,18 @@ def test_apple_vcard_30_groups_escapes_and_several_emails(transfer: TransferServ
     assert set(accounts(store)) == {"Soluciones Norte, S.A."}, "ORG's first part is the account"
 
 
+def test_apple_labels_name_the_kind_of_grouped_phones() -> None:
+    """Contacts.app labels a phone with ``itemN.X-ABLabel`` instead of a TYPE."""
+    text = ("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Vidal;Marta;;;\r\n"
+            "item1.TEL:+34 944 000 111\r\nitem1.X-ABLabel:_$!<WorkFAX>!$_\r\n"
+            "item2.TEL;type=pref:+34 944 555 666\r\nitem2.X-ABLabel:_$!<Work>!$_\r\n"
+            "item3.TEL:+34 622 333 444\r\nitem3.X-ABLabel:_$!<Mobile>!$_\r\n"
+            "END:VCARD\r\n")
+    cells = dict(zip(vcard.COLUMNS, next(vcard.card_rows(io.StringIO(text))).cells, strict=True))
+    assert cells["Mobile Phone"] == "+34 622 333 444", "the Mobile label, though listed last"
+    assert cells["Phone"] == "+34 944 555 666", "the fax is not taken as the work phone"
+
+
 def test_vcard_40_folded_note_and_tel_uri(transfer: TransferService, store: Store, data: Path) -> None:
     transfer.import_file(data / "google_v40.vcf")
     omar = contacts(store)["Haddad"].fields
