@@ -63,8 +63,11 @@ class FileKind:
 def sniff(path: Path, encoding: str | None = None) -> FileKind:
     """The format, encoding and delimiter of ``path``; raises TransferError for no table."""
     head, sample = _read_sample(path, scan=encoding is None)
-    enc = encoding or detect_encoding(sample)
-    text = _decode_sample(head, enc)
+    try:
+        enc = encoding or detect_encoding(sample)
+        text = _decode_sample(head, enc)
+    except TransferError as exc:
+        raise TransferError(f"{path.name}: {exc}") from None
     if text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
         return FileKind("vcard", enc)
     return FileKind("csv", enc, detect_delimiter(text))

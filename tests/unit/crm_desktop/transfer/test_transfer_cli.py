@@ -59,7 +59,7 @@ def test_dry_run_then_upsert_with_a_type_and_duplicate_policy(tmp_path: Path, da
 def test_import_of_a_binary_file_fails_with_one_clear_line(tmp_path: Path, data: Path) -> None:
     done = _cli(tmp_path / "d", "import", data / "binary.csv")
     assert done.returncode == 1
-    assert done.stderr.strip() == "crm-desktop: the file is binary, not a CSV or vCard text file"
+    assert done.stderr.strip() == "crm-desktop: binary.csv: the file is binary, not a CSV or vCard text file"
 
 
 def test_export_csv_and_vcard_to_files_and_stdout(tmp_path: Path, data: Path) -> None:
