@@ -19,7 +19,7 @@ from crm_desktop.store import fts
 
 log = logging.getLogger("crm.store")
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _sql(version: int) -> str:
@@ -51,7 +51,13 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _seed_roles, 2: _fill_v2, 3: fts.rebuild}
+def _no_data_step(conn: sqlite3.Connection) -> None:
+    """A version whose SQL carries its data along."""
+
+
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: _no_data_step,
+}
 
 
 def current_version(conn: sqlite3.Connection) -> int:

@@ -84,9 +84,13 @@ class Outbox(SQLModel, table=True):
 
 
 class SyncIssue(SQLModel, table=True):
-    """A change the server answered with a conflict or a rejection."""
+    """A change the server answered with a conflict or a rejection.
+
+    AUTOINCREMENT: an issue id typed from an older listing never names a newer issue.
+    """
 
     __tablename__ = "sync_issue"
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
     kind: str = Field(max_length=10)

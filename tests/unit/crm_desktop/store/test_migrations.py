@@ -61,6 +61,20 @@ def test_the_upgraded_schema_matches_the_table_definitions(v1_store: Path, tmp_p
         fresh.close()
 
 
+def test_a_sync_issue_id_is_never_given_again(v1_store: Path, tmp_path: Path) -> None:
+    """A `resolve N` typed from an older listing must not act on a newer issue."""
+    for store in (Store.open_dir(v1_store), Store.open_dir(tmp_path / "fresh")):
+        insert = ("INSERT INTO sync_issue (kind, mutation_id, entity, record_id, op, reason, message, fields,"
+                  " server_version, created_at) VALUES ('rejected', 1, 'contact', 'r', 'update', '', '', '{}',"
+                  " 0, '')")
+        with store.conn:
+            first = store.conn.execute(insert).lastrowid
+            store.conn.execute("DELETE FROM sync_issue WHERE id = ?", (first,))
+            second = store.conn.execute(insert).lastrowid
+        assert second != first
+        store.close()
+
+
 def test_a_store_from_a_newer_app_is_refused_not_damaged(tmp_path: Path) -> None:
     Store.open_dir(tmp_path).close()
     with sqlite3.connect(tmp_path / "crm.sqlite3") as conn:
