@@ -205,7 +205,11 @@ def refresh_pending(conn: sqlite3.Connection, entity_name: str, record_id: str) 
 
 def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], region: str,
                   *, track_seen: bool = False, prepared: Prepared | None = None) -> int:
-    """Apply one pulled page inside the caller's transaction; returns its size.
+    """Apply one pulled page inside the caller's transaction; returns how many records it changed.
+
+    The count leaves out the echo of this device's own pushes (the server
+    sends them back at the version the push was answered with), so a sync
+    report's "pulled" is what came from others.
 
     ``prepared`` is ``pulled.prepare`` of the same page, when the caller
     built it on another thread.  With ``track_seen`` the page's ids are
@@ -218,12 +222,13 @@ def apply_changes(conn: sqlite3.Connection, changes: Iterable[ChangeLike], regio
                          [(c.record_id,) for c in known])
     careful = [c for c in known if c.removed or c.deleted]
     careful += insert_prepared(conn, prepared or prepare(known, region), _waiting(conn, known))
+    changed = len(known) - len(careful)  # inserted in bulk: all new here
     for change in careful:
         if change.removed or change.deleted:
-            _drop(conn, change)
+            changed += _drop(conn, change)
         else:
-            _upsert(conn, change, region)
-    return len(known)
+            changed += _upsert(conn, change, region)
+    return changed
 
 
 def _waiting(conn: sqlite3.Connection, changes: list[ChangeLike]) -> set[str]:
@@ -239,11 +244,12 @@ def _waiting(conn: sqlite3.Connection, changes: list[ChangeLike]) -> set[str]:
     return waiting
 
 
-def _drop(conn: sqlite3.Connection, change: ChangeLike) -> None:
+def _drop(conn: sqlite3.Connection, change: ChangeLike) -> bool:
+    """Remove the record and what hangs on it; whether the store had it."""
     name = table(change.entity)
     row = conn.execute(f"SELECT num FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if row is None:
-        return
+        return False
     conn.execute(f"DELETE FROM {name} WHERE id = ?", (change.record_id,))
     if change.entity == "contact":
         conn.execute("DELETE FROM contact_fts WHERE rowid = ?", (row["num"],))
@@ -252,6 +258,7 @@ def _drop(conn: sqlite3.Connection, change: ChangeLike) -> None:
         fts.reindex_company(conn, change.record_id, None)
     if change.deleted:
         cascade_delete(conn, change.entity, change.record_id)
+    return True
 
 
 def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, Any], bool]:
@@ -267,7 +274,8 @@ def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, A
     return merged, deleted
 
 
-def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> None:
+def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> bool:
+    """Write the pulled state under any queued edits; whether it was news (not an echo)."""
     definition = entity(change.entity)
     fields = definition.defaults()
     fields.update({k: v for k, v in change.fields.items() if k in fields})  # a newer server's extra fields stay out
@@ -279,7 +287,7 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> None:
     if change.owner is not None:
         columns.update(owner_id=change.owner.id, owner_name=change.owner.name)
     name = table(change.entity)
-    exists = conn.execute(f"SELECT 1 FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
+    exists = conn.execute(f"SELECT version FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if exists:
         sets = ", ".join(f"{k} = ?" for k in columns)
         conn.execute(f"UPDATE {name} SET {sets} WHERE id = ?", (*columns.values(), change.record_id))
@@ -290,6 +298,7 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> None:
     refresh_pending(conn, change.entity, change.record_id)
     if change.entity in _FTS_ENTITIES:
         reindex(conn, change.entity, change.record_id, renamed=change.entity == "account")
+    return exists is None or int(exists[0]) < change.version
 
 
 # -- full re-sync --------------------------------------------------------------
