@@ -85,17 +85,21 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
         report = _sync_relogging(service)
     except SyncError as exc:
         pending = ctx.store.pending_changes()
-        raise CommandError(f"{exc.message} ({pending} changes stay queued)",
+        raise CommandError(f"{exc.message} ({_changes(pending)} still queued)",
                            exit_code=_EXIT_CODES.get(exc.kind, 1)) from None
     data = asdict(report)
 
     def human() -> None:
         print(f"Pushed {report.pushed}, pulled {report.pulled}; {report.conflicts} conflicts,"
-              f" {report.rejected} rejected; {report.pending_changes} changes not synced.")
+              f" {report.rejected} rejected; {_changes(report.pending_changes)} not synced.")
         if report.conflicts or report.rejected:
             print("See them with: crm-desktop sync-issues")
 
     ctx.emit(data, human)
+
+
+def _changes(count: int) -> str:
+    return "1 change" if count == 1 else f"{count} changes"
 
 
 def _sync_relogging(service: SyncService) -> SyncReport:
@@ -118,6 +122,10 @@ def _ensure_login(service: SyncService) -> None:
     password = os.environ.get(PASSWORD_ENV)
     if not (state.server_url and state.username):
         raise CommandError("not logged in; run: crm-desktop login --server URL --user NAME",
+                           exit_code=_EXIT_CODES["auth"])
+    if not password and not service.credentials.persistent:
+        raise CommandError(f"not logged in to {state.server_url} as {state.username}; with no keyring to keep"
+                           f" the login between runs, set {PASSWORD_ENV} and sync logs in each time",
                            exit_code=_EXIT_CODES["auth"])
     if not password:
         raise CommandError(f"not logged in to {state.server_url} as {state.username}; run: crm-desktop login"

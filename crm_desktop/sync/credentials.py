@@ -51,9 +51,10 @@ class CredentialStore:
     def _fall_back(self, exc: Exception) -> None:
         if self.persistent:
             self.persistent = False
-            self.warning = ("no keyring is available on this machine; the login is kept for this run only"
-                            f" ({exc})")
+            # keyring's own text is a paragraph about backends; the rep needs one line.
+            self.warning = "no keyring is available on this machine; the login is kept for this run only"
             log.warning("%s", self.warning)
+            log.debug("keyring: %s", exc)
 
     def get(self, server_url: str, username: str) -> str | None:
         """The stored token, or None."""

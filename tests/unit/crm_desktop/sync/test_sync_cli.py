@@ -69,3 +69,15 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     code, out, _ = invoke("sync", "--json")
     assert json.loads(out)["pushed"] == 1 and server.records[issue["record_id"]].fields["phone"] == "555 0111"
     assert json.loads(invoke("sync-issues", "--json")[1]) == []
+
+
+def test_an_expired_login_with_a_keyring_says_to_log_in_again(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    invoke = run
+    invoke("account", "add", "--name", "Contoso")
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    assert invoke("logout")[0] == 0  # the token is gone; server and user are remembered
+    monkeypatch.delenv("CRM_PASSWORD")
+    code, out, err = invoke("sync")
+    assert code == 4 and not out
+    assert err.strip() == ("crm-desktop: not logged in to http://crm.test as ana; run: crm-desktop login"
+                           " --server http://crm.test --user ana")
