@@ -134,6 +134,32 @@ def _split_country(digits: str) -> tuple[int, str] | None:
     return code, national
 
 
+@functools.lru_cache(maxsize=512)
+def _trunk_prefix(code: int) -> str:
+    """The digit dialled before a national number inside its country ("0" in Spain's neighbours, the UK...)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+        code, phonenumbers.region_code_for_country_code(code))
+    prefix = metadata.national_prefix if metadata is not None else None
+    return prefix if prefix and prefix.isdigit() else ""
+
+
+def national_forms(e164: str) -> tuple[str, ...]:
+    """The digits a rep dials inside the number's own country: ``+34622333444`` -> ``622333444``.
+
+    With the trunk prefix too where the country has one (``+442079460000`` ->
+    ``2079460000``, ``02079460000``), so a search by the number as written on
+    a local business card finds it.
+    """
+    digits = e164[1:]
+    for size in (1, 2, 3):
+        code = int(digits[:size] or 0)
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            national = digits[size:]
+            trunk = _trunk_prefix(code)
+            return (national, trunk + national) if trunk else (national,)
+    return ()
+
+
 def _check_phone(value: str) -> str:
     digits = sum(map(str.isdigit, value))
     if not _PHONE_CHARS.match(value) or digits < 3:

@@ -1,9 +1,9 @@
 """Full-text search rows for contacts and accounts (FTS5, prefix indexes).
 
 An FTS row's rowid is the record's ``num``.  Each row holds what a rep types
-to find a record: names, emails, phones (as typed, in E.164 and as bare
-national digits, so "555 12" and "+1555" both find it) and, for contacts,
-the company name.
+to find a record: names, emails, phones (as typed, in E.164 and as dialled
+inside their country, so "555 12", "+1555", "622333" and "0207946" find
+them) and, for contacts, the company name.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import re
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
+
+from crm_core.validation import national_forms
 
 _NON_DIGITS = re.compile(r"\D+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -28,8 +30,8 @@ def _phones(values: Iterable[Any]) -> str:
             tokens[text] = None
             digits = _NON_DIGITS.sub("", text)
         tokens[digits] = None
-        if len(digits) > 10:
-            tokens[digits[-10:]] = None
+        if text[0] == "+" and len(digits) > 6:  # an E.164 form: also as dialled inside its country
+            tokens.update(dict.fromkeys(national_forms(text)))
     return " ".join(tokens)
 
 

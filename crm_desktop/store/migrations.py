@@ -51,12 +51,8 @@ def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def _no_data_step(conn: sqlite3.Connection) -> None:
-    """A version whose SQL carries its data along."""
-
-
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: _no_data_step,
+    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild,
 }
 
 

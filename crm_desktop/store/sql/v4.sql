@@ -1,7 +1,8 @@
 -- Schema version 4: sync issue ids are never reused.  Without AUTOINCREMENT
 -- SQLite gives a new issue the id of the newest one just resolved, so a
 -- `crm-desktop resolve 3` typed from an older listing could act on a
--- different issue.
+-- different issue.  The Python step refills the search tables: phones are
+-- now also found by their digits as dialled inside their country.
 CREATE TABLE sync_issue_v4 (
 	id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, 
 	kind VARCHAR(10) NOT NULL, 
