@@ -41,6 +41,7 @@ class App:
         """Stop sync, let queued store writes finish, drop the window, close the store."""
         if self.controller is not None:
             self.controller.stop()
+        task_manager().cancel_reads()  # queued writes still run: they are the rep's edits
         task_manager().wait_idle()
         # Widgets left alive would still answer events (a language change) over a closed store.
         self.window.close()

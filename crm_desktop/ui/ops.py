@@ -38,6 +38,7 @@ class TaskManager(QObject):
         # Slow reads (a million-row count, a list's whole order) get their own
         # thread and connection, so they never hold up a write or a repaint.
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="crm-read")
+        self._reads: set[Future[Any]] = set()
         self._pending = 0
         self.closure_posted.connect(self._on_self_closure_posted, Qt.ConnectionType.QueuedConnection)
 
@@ -50,7 +51,19 @@ class TaskManager(QObject):
         """Run ``fn`` on the store worker (or the reader); ``done(future)`` runs on the GUI thread."""
         self._pending += 1
         future = (self._reader if read else self._executor).submit(fn)
+        if read:
+            self._reads.add(future)
+            future.add_done_callback(self._reads.discard)
         future.add_done_callback(lambda f: self.closure_posted.emit(lambda: self._finish(done, f)))
+
+    def cancel_reads(self) -> None:
+        """Drop the reads still queued (a closing window wants none of them).
+
+        A count over a million rows takes a second or more; without this, the
+        process would run every queued one before it could exit.
+        """
+        for future in list(self._reads):
+            future.cancel()
 
     def _finish(self, done: Callable[[Future[Any]], None], future: Future[Any]) -> None:
         self._pending -= 1
@@ -163,7 +176,7 @@ class Op:
             self._parent = self._on_success = self._on_failure = None
 
     def _deliver(self, future: Future[Any]) -> None:
-        if self.cancelled.is_set():
+        if self.cancelled.is_set() or future.cancelled():
             return
         if self._parent is not None and not shiboken6.isValid(self._parent):
             return

@@ -112,6 +112,7 @@ class RecordTableModel(QAbstractTableModel):
         self._rows: ListRows | SearchRows | SortedRows = ListRows(crm, kind, self.view)
         self._wanted_order: SortOrder | None = None  # a column order being read in the background
         self._mirrored = False  # name order descending: the keyset pages read from the end
+        self._count_asked: ListRows | None = None  # the rows a count is already on its way for
         self._account_names: dict[str, str | None] = {}
         self._shown: dict[int, tuple[tuple[str, ...], Record]] = {}
         self._nums_loading = False
@@ -336,13 +337,21 @@ class RecordTableModel(QAbstractTableModel):
 
     def _start_count(self) -> None:
         rows = self._rows
-        if isinstance(rows, ListRows) and not rows.counted:
+        if isinstance(rows, ListRows) and not rows.counted and rows is not self._count_asked:
+            self._count_asked = rows
             reader = self.reader
-            Op(self, lambda: reader.count(rows.kind, rows.view)).on_reader().success(
-                lambda count: self._on_counted(rows, count)).run()
 
-    def _on_counted(self, rows: ListRows, count: int) -> None:
-        if rows is not self._rows:
+            def count_if_current() -> int | None:
+                # A count of a million rows takes a second: one for a list the
+                # rep has already left (a refresh, a search) is not worth it.
+                return reader.count(rows.kind, rows.view) if rows is self._rows else None
+
+            Op(self, count_if_current).on_reader().success(lambda count: self._on_counted(rows, count)).run()
+
+    def _on_counted(self, rows: ListRows, count: int | None) -> None:
+        if self._count_asked is rows:
+            self._count_asked = None  # it may hold a whole order of nums: let it go
+        if rows is not self._rows or count is None:
             return  # the list was refreshed meanwhile
         stale_order = rows.nums is not None
         if self._mirrored:

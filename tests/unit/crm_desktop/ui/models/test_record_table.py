@@ -232,3 +232,48 @@ def test_a_column_order_of_a_long_list_fetches_rows_around_where_the_view_is(
     assert model.index(29, 0).data() == "Ana Name00"
     assert model.index(15, 0).data() == "Ana Name14"
     assert model.index(0, 0).data() == "Ana Name29"
+
+
+class _CountingReader:
+    """The reader's CrmService, counting the background counts asked of it."""
+
+    def __init__(self, crm: CrmService) -> None:
+        self._crm = crm
+        self.counts = 0
+
+    def count(self, kind: str, view: str = "active") -> int:
+        self.counts += 1
+        return self._crm.count(kind, view)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._crm, name)
+
+
+def test_a_list_left_before_its_count_starts_is_not_counted(qtbot: Any, tasks: Any, ui_crm: CrmService) -> None:
+    """Refreshes in a row (a sync, edits) must not queue one slow count each behind the reader."""
+    with ui_crm.store.writing() as writer:
+        for i in range(rows.PAGE + 5):
+            writer.create("contact", {"first_name": "Ana", "last_name": f"Ruiz {i:04}"})
+    reader = _CountingReader(ui_crm)
+    model = RecordTableModel(ui_crm, "contact", reader=reader)  # type: ignore[arg-type]
+    for _ in range(5):
+        model.refresh()
+    qtbot.wait_until(lambda: model.rowCount() == rows.PAGE + 5, timeout=5000)
+    tasks.wait_idle()
+    assert reader.counts == 1
+
+
+def test_reads_still_queued_are_dropped_when_the_window_closes(qtbot: Any, tasks: Any) -> None:
+    import threading
+
+    from crm_desktop.ui.ops import Op
+
+    release, ran, delivered = threading.Event(), [], []
+    Op(None, lambda: release.wait(5)).on_reader().run()
+    for n in range(3):
+        Op(None, lambda n=n: ran.append(n)).on_reader().success(delivered.append).run()
+    tasks.cancel_reads()
+    release.set()
+    tasks.wait_idle()
+    qtbot.wait_until(lambda: not tasks.busy, timeout=5000)
+    assert ran == [] and delivered == []
