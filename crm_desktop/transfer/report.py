@@ -64,7 +64,9 @@ class ImportReport:
         """The report as the CLI prints it with --json."""
         return {"created": self.created, "updated": self.updated, "duplicates": self.duplicates,
                 "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
-                "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows]}
+                "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows],
+                # The counts above are of the file's kind; a contacts file may make accounts too.
+                "kind": self.kind, "accounts_created": self.accounts_created, "dry_run": self.dry_run}
 
     def save_failed_rows(self, path: Path) -> int:
         """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""

@@ -166,7 +166,8 @@ def test_formula_and_sql_text_is_stored_verbatim(transfer: TransferService, stor
 
 def test_header_only_file_imports_nothing(transfer: TransferService, data: Path) -> None:
     assert transfer.import_file(data / "header_only.csv").as_json() == {
-        "created": 0, "updated": 0, "duplicates": 0, "failed": 0, "errors": [], "duplicate_rows": []}
+        "created": 0, "updated": 0, "duplicates": 0, "failed": 0, "errors": [], "duplicate_rows": [],
+        "kind": "contacts", "accounts_created": 0, "dry_run": False}
 
 
 def test_dry_run_reports_but_writes_nothing(transfer: TransferService, store: Store, data: Path) -> None:

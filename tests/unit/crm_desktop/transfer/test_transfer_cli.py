@@ -23,7 +23,7 @@ def test_import_prints_the_report_as_json_and_saves_failed_rows(tmp_path: Path, 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"created": 2, "updated": 0, "duplicates": 0, "failed": 1, "errors": [
         {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}],
-        "duplicate_rows": []}
+        "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "dry_run": False}
     assert "Diego" in failed.read_text(encoding="utf-8-sig")
     assert json.loads(mapfile.read_text())["columns"]["Company"] == "account.name"
     again = _cli(tmp_path / "d", "import", data / "fails_in_the_middle.csv", "--map", mapfile, "--json")
@@ -48,6 +48,9 @@ def test_import_lists_the_rows_skipped_as_duplicates_by_line_and_reason(tmp_path
 def test_dry_run_then_upsert_with_a_type_and_duplicate_policy(tmp_path: Path, data: Path) -> None:
     dry = _cli(tmp_path / "d", "import", data / "accounts.csv", "--type", "accounts", "--dry-run", "--json")
     assert json.loads(dry.stdout)["created"] == 3
+    assert json.loads(dry.stdout)["kind"] == "accounts" and json.loads(dry.stdout)["dry_run"] is True
+    companies = _cli(tmp_path / "e", "import", data / "contactos_excel_es.csv", "--dry-run", "--json")
+    assert json.loads(companies.stdout)["accounts_created"] == 2, "would be made for the contacts' companies"
     store = Store.open_dir(tmp_path / "d")
     assert store.pending_changes() == 0
     store.close()
