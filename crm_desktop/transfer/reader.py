@@ -56,6 +56,8 @@ class TableReader:
     def _read_header(self) -> tuple[list[str], int]:
         for line, cells in self._records():
             headers = [c.replace("\ufeff", "").strip() for c in cells]
+            if line == 1 and self.kind.delimiter.join(headers).lower() == f"sep={self.kind.delimiter}":
+                continue  # Excel's line naming the delimiter, not the header
             while headers and not headers[-1]:
                 headers.pop()
             if not headers:

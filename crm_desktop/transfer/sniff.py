@@ -39,6 +39,7 @@ _HIGH_BYTES = bytes(range(0x80, 0x100))
 # Bytes Windows-1252 leaves undefined; Latin-1 reads them as C1 control characters.
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 DELIMITERS = (",", ";", "\t", "|")
+_SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?(?:\n|$)", re.IGNORECASE)
 # Excel's "CSV" sometimes is really a workbook; say so instead of "binary".
 _MAGIC = {b"PK\x03\x04": "an Excel workbook or another zip file (.xlsx)",
           b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
@@ -70,6 +71,9 @@ def sniff(path: Path, encoding: str | None = None) -> FileKind:
         raise TransferError(f"{path.name}: {exc}") from None
     if text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
         return FileKind("vcard", enc)
+    stated = _SEP_LINE.match(text.lstrip("\ufeff"))
+    if stated:  # Excel's "sep=;" first line says the delimiter outright
+        return FileKind("csv", enc, stated.group(1))
     return FileKind("csv", enc, detect_delimiter(text))
 
 

@@ -292,3 +292,14 @@ def test_an_import_on_a_worker_thread_leaves_the_collector_alone(transfer: Trans
     worker.start()
     worker.join()
     assert created == [250] and all(during) and len(during) == 250
+
+
+def test_excel_sep_line_names_the_delimiter_and_is_not_the_header(transfer: TransferService, store: Store,
+                                                                    data: Path) -> None:
+    """Excel files may start with ``sep=;``; the header is the line after it."""
+    report = transfer.import_file(data / "excel_sep_line_es.csv")
+    assert (report.created, report.failed) == (1, 1)
+    assert report.errors[0].line == 4, "lines are the file's, the sep= line counted"
+    lucia = contacts(store)["Martínez"].fields
+    assert lucia["first_name"] == "Lucía" and lucia["email"] == "lucia@bodegas.example"
+    assert set(accounts(store)) == {"Bodegas; Hijos S.L."}
