@@ -95,6 +95,9 @@ def _register_connections(sub: Any) -> None:
 def _print_record(ctx: Context, record: Record) -> None:
     data = record.as_json()
     data.update(ctx.crm.related_names(record))
+    if record.entity == "connection":  # named by what it joins, not by its description
+        data["name"] = f"{data['record1_name'] or '?'} ({data['role1_name']}) - " \
+                       f"{data['record2_name'] or '?'} ({data['role2_name']})"
     ctx.emit(data, lambda: _human_record(data))
 
 

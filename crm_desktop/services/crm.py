@@ -202,6 +202,19 @@ class CrmService:
             if field in record.fields:
                 other = self.store.get(kind, value) if value else None
                 out[field.removesuffix("_id") + "_name"] = other.name if other else None
+        if record.entity == "connection":
+            out.update(self._connection_names(record))
+        return out
+
+    def _connection_names(self, record: Record) -> dict[str, str | None]:
+        """Both ends and both roles by name: a connection is known by what it joins."""
+        out: dict[str, str | None] = {}
+        roles = {r.id: r.name for r in self.store.roles()}
+        for side in ("1", "2"):
+            kind, other_id = record.fields.get(f"record{side}_type"), record.fields.get(f"record{side}_id")
+            other = self.store.get(kind, other_id) if kind in ("account", "contact") and other_id else None
+            out[f"record{side}_name"] = other.name if other else None
+            out[f"role{side}_name"] = roles.get(record.fields.get(f"role{side}_id") or "")
         return out
 
     # -- connections ---------------------------------------------------------

@@ -53,6 +53,8 @@ def test_the_story_of_an_account_its_contact_and_their_connection(cli: Cli) -> N
     primary = cli.json("account", "set-primary", "Acme Ltd", "Ana Ruiz")
     assert primary["primary_contact_id"] == ana["id"]
     link = cli.json("link", "Ana Ruiz", acme["id"], "--role", "Champion", "--description", "met at fair")
+    assert link["name"] == "Ana Ruiz (Champion) - Acme Ltd (Customer)", "named by what it joins"
+    assert (link["record2_name"], link["role2_name"], link["description"]) == ("Acme Ltd", "Customer", "met at fair")
     from_acme = cli.json("connections", "Acme Ltd")
     from_ana = cli.json("connections", ana["id"][:8])
     assert [(c["id"], c["other_id"], c["other_name"], c["role"], c["other_role"], c["pending"])
