@@ -186,6 +186,10 @@ class CrmService:
         """A live record by id, or None."""
         return self.store.get(kind, record_id)
 
+    def names(self, kind: str, record_ids: list[str]) -> dict[str, str]:
+        """Names of the live records among ``record_ids`` (missing ones left out)."""
+        return self.store.names(kind, record_ids)
+
     def contacts_of(self, account: str | Record) -> list[Record]:
         """The contacts whose parent account this is."""
         return self.store.contacts_of(self._record(account, ("account",)).id)

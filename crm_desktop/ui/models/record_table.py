@@ -36,6 +36,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 RecordIdRole = Qt.ItemDataRole.UserRole + 1
 PendingRole = Qt.ItemDataRole.UserRole + 2
 COUNT_DELAY_MS = 40
+_NAMES_AROUND = 100  # rows each side of a shown row whose company names are read with it
 
 
 def tr(text: str) -> str:
@@ -268,6 +269,8 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if len(self._shown) > CACHE_ROWS:
             self._shown.clear()
+        if self.kind == "contact":
+            self._read_account_names_near(row, record)
         texts = tuple(column.value(record, self._account_name) for column in self.columns)
         self._shown[row] = (texts, record)
         return self._shown[row]
@@ -327,9 +330,26 @@ class RecordTableModel(QAbstractTableModel):
         if account_id not in self._account_names:
             if len(self._account_names) > 5000:
                 self._account_names.clear()
-            account = self.crm.get("account", account_id)
-            self._account_names[account_id] = account.name if account else None
+            self._account_names[account_id] = self.crm.names("account", [account_id]).get(account_id)
         return self._account_names[account_id]
+
+    def _read_account_names_near(self, row: int, record: Record) -> None:
+        """Read the company names of the cached rows around ``row`` in one query.
+
+        The rows of a page arrive together; asking for their companies one by
+        one cost a query per row, a fifth of a jump to the end of the list.
+        """
+        account_id = record.fields.get("account_id")
+        if not account_id or account_id in self._account_names:
+            return
+        if len(self._account_names) > 5000:
+            self._account_names.clear()
+        logical = self._logical(row)
+        near = (self._rows.peek(r) for r in range(max(logical - _NAMES_AROUND, 0), logical + _NAMES_AROUND))
+        around = {r.fields.get("account_id") for r in near if r is not None}
+        wanted = {str(i) for i in (account_id, *around) if i and i not in self._account_names}
+        found = self.crm.names("account", sorted(wanted))
+        self._account_names.update({i: found.get(i) for i in wanted})
 
     def _count_in_background(self) -> None:
         # Started just after the first page is painted, so it never competes with it.

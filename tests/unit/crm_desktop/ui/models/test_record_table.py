@@ -277,3 +277,23 @@ def test_reads_still_queued_are_dropped_when_the_window_closes(qtbot: Any, tasks
     tasks.wait_idle()
     qtbot.wait_until(lambda: not tasks.busy, timeout=5000)
     assert ran == [] and delivered == []
+
+
+def test_the_companies_of_a_page_are_read_in_one_query(ui_crm: CrmService) -> None:
+    with ui_crm.store.writing() as writer:
+        for i in range(30):
+            account = writer.create("account", {"name": f"Company {i:02}"})
+            writer.create("contact", {"first_name": "Ana", "last_name": f"Ruiz {i:02}", "account_id": account})
+    calls: list[int] = []
+    names = ui_crm.names
+
+    def counting(kind: str, ids: list[str]) -> dict[str, str]:
+        calls.append(len(ids))
+        return names(kind, ids)
+
+    ui_crm.names = counting  # type: ignore[method-assign]
+    model = RecordTableModel(ui_crm, "contact")
+    company = next(c for c, column in enumerate(model.columns) if column.title == "Company")
+    shown = [model.index(r, company).data() for r in range(model.rowCount())]
+    assert shown == [f"Company {i:02}" for i in range(30)]
+    assert calls == [30]
