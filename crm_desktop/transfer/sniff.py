@@ -236,7 +236,9 @@ def detect_delimiter(text: str) -> str:
     lines = _whole_records(text)
     best, best_score = ",", (0.0, 0)
     for delimiter in DELIMITERS:
-        rows = [r for r in csv.reader(io.StringIO(lines), delimiter=delimiter) if any(c.strip() for c in r)]
+        # newline="": records may end in \r alone (Excel for Mac), as the reader reads them.
+        records = csv.reader(io.StringIO(lines, newline=""), delimiter=delimiter)
+        rows = [r for r in records if any(c.strip() for c in r)]
         if not rows or len(rows[0]) < 2:
             continue
         width = len(rows[0])

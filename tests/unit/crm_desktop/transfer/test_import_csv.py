@@ -303,3 +303,12 @@ def test_excel_sep_line_names_the_delimiter_and_is_not_the_header(transfer: Tran
     lucia = contacts(store)["Martínez"].fields
     assert lucia["first_name"] == "Lucía" and lucia["email"] == "lucia@bodegas.example"
     assert set(accounts(store)) == {"Bodegas; Hijos S.L."}
+
+
+def test_old_mac_line_endings_a_lone_cr_ends_each_record(transfer: TransferService, store: Store,
+                                                          data: Path) -> None:
+    """Excel for Mac's "CSV (Macintosh)" ends lines with CR alone."""
+    report = transfer.import_file(data / "mac_cr_only.csv")
+    assert (report.created, report.failed) == (3, 0)
+    assert contacts(store)["Ruiz"].fields["description"] == "line one\rline two"
+    assert set(contacts(store)) == {"Ruiz", "Email", "Sanz"}
