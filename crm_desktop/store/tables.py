@@ -12,7 +12,7 @@ upgrades it with versioned SQL, and a test checks the two agree.
 
 from __future__ import annotations
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from crm_core.entity_models import AccountFields, ConnectionFields, ConnectionRoleFields, ContactFields
@@ -45,7 +45,7 @@ class Contact(ContactFields, SyncColumns, table=True):  # type: ignore[misc,vali
     __table_args__ = (
         Index("ix_contact_list", "deleted", "state", "sort_key", "num"),
         Index("ix_contact_account", "account_id"),
-        Index("ix_contact_email", "email"),
+        Index("ix_contact_email", text("email COLLATE NOCASE")),  # duplicate checks ignore case
         Index("ix_contact_phone", "phone_e164"),
     )
     sort_key: str = Field(default="", max_length=200)

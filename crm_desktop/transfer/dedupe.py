@@ -129,30 +129,31 @@ class DuplicateFinder:
         for fields, local in contacts:
             email = fields.get("email")
             if email:
-                emails.add(email)
+                emails.add(_email_key(email))
             phones.update(p for p in (local.get("phone_e164"), local.get("mobile_phone_e164")) if p)
             if not fields.get("account_id"):
                 loose.add(local.get("sort_key") or "")
             elif not email:
                 without_email.add(fields["account_id"])
         read = self._read
-        read.emails.update(self._by_key("email", emails))
+        read.emails.update(self._by_key("email", emails, nocase=True))
         read.phones.update(self._by_key("phone_e164", phones))
         self._read_loose(loose)
         self._read_people(set(accounts), without_email)
         for account_id in new_accounts:
             read.people[(account_id, True)] = read.people[(account_id, False)] = NameIndex()
 
-    def _by_key(self, column: str, keys: set[str]) -> dict[str, str | None]:
+    def _by_key(self, column: str, keys: set[str], *, nocase: bool = False) -> dict[str, str | None]:
         # The first live contact by num, as the one-row query's index order gives.
         found: dict[str, str | None] = {}
         if not keys:
             return found
-        rows = self.conn.execute(f"SELECT {column}, id FROM contact WHERE {column} IN"  # column: ours
+        collate = " COLLATE NOCASE" if nocase else ""  # the email index is NOCASE: it serves this
+        rows = self.conn.execute(f"SELECT {column}, id FROM contact WHERE {column}{collate} IN"  # column: ours
                                  " (SELECT value FROM json_each(?)) AND +deleted = 0 ORDER BY num",
                                  (json.dumps(list(keys)),))
         for key, record_id in rows:
-            found.setdefault(key, record_id)
+            found.setdefault(_email_key(key) if nocase else key, record_id)
         return {**dict.fromkeys(keys), **found}
 
     def _read_loose(self, sort_keys: set[str]) -> None:
@@ -200,7 +201,7 @@ class DuplicateFinder:
 
     def contact(self, fields: dict[str, Any], local: dict[str, Any]) -> Match | None:
         """The contact this one duplicates, by email, phone, then name at the same account."""
-        email = fields.get("email") or ""
+        email = _email_key(fields.get("email") or "")
         if email:
             found = self.chunk.emails.get(email) or self._stored_email(email)
             if found:
@@ -216,7 +217,7 @@ class DuplicateFinder:
     def _stored_email(self, email: str) -> str | None:
         if email in self._read.emails:
             return self._read.emails[email]
-        return self._one("SELECT id FROM contact WHERE email = ? AND +deleted = 0 LIMIT 1", email)
+        return self._one("SELECT id FROM contact WHERE email COLLATE NOCASE = ? AND +deleted = 0 LIMIT 1", email)
 
     def _stored_phone(self, phone: str) -> str | None:
         if phone in self._read.phones:
@@ -262,7 +263,7 @@ class DuplicateFinder:
         # address book has thousands): the same name, exactly, is the rule for them.
         email = fields.get("email")
         in_chunk = self.chunk.loose_names.get(_plain(sort_key))
-        if in_chunk and not (email and in_chunk[1] and in_chunk[1] != email):
+        if in_chunk and not (email and in_chunk[1] and _email_key(in_chunk[1]) != _email_key(email)):
             return Match(in_chunk[0], "a contact with the same name and no company", False)
         found = self._stored_loose(sort_key, email)
         return Match(found, "a contact with the same name and no company", False) if found else None
@@ -271,14 +272,15 @@ class DuplicateFinder:
         stored = self._read.loose.get(sort_key)
         if stored is None:
             return self._one("SELECT id FROM contact WHERE deleted = 0 AND state IN ('active', 'inactive')"
-                             " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR email = ?)"
-                             " LIMIT 1", sort_key, email, email)
-        return next((i for i, e in stored if e is None or email is None or e == email), None)
+                             " AND sort_key = ? AND account_id IS NULL AND (email IS NULL OR ? IS NULL OR"
+                             " email COLLATE NOCASE = ?) LIMIT 1", sort_key, email, email)
+        key = _email_key(email) if email else None
+        return next((i for i, e in stored if e is None or key is None or _email_key(e) == key), None)
 
     def add_contact(self, record_id: str, fields: dict[str, Any], local: dict[str, Any]) -> None:
         """Remember a contact this chunk creates, for the rows after it."""
         if fields.get("email"):
-            self.chunk.emails[str(fields["email"])] = record_id
+            self.chunk.emails[_email_key(str(fields["email"]))] = record_id
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             if phone:
                 self.chunk.phones[phone] = record_id
@@ -336,3 +338,8 @@ class DuplicateFinder:
     def _one(self, sql: str, *params: Any) -> str | None:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else str(row[0])
+
+
+def _email_key(email: str) -> str:
+    """An address as the import compares it: no mail service tells ``Ana@`` from ``ana@``."""
+    return email.lower()

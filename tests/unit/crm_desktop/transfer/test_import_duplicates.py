@@ -31,6 +31,24 @@ def test_duplicates_within_the_file_by_email_phone_and_similar_name(transfer: Tr
     assert set(contacts(store)) == {"Ruiz", "Gómez"}
 
 
+def test_an_email_in_other_letter_case_is_the_same_person(transfer: TransferService, store: Store,
+                                                          tmp_path: Path) -> None:
+    store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "email": "ana@acme.example"})
+    store.create("contact", {"last_name": "Sanz", "email": "pedro@x.example"})
+    path = tmp_path / "case.csv"
+    path.write_text("First Name,Last Name,Email\nAnita,Ruiz-López,Ana@Acme.Example\n"
+                    "Eva,Gil,EVA@y.example\nEva,Gil Mora,eva@Y.example\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (1, 2), "against the store and within the file"
+    other = tmp_path / "loose.csv"  # no company: the same name, and the address in other case
+    other.write_text("Last Name,Email\nSanz,PEDRO@x.example\n", encoding="utf-8")
+    assert transfer.import_file(other).duplicates == 1
+    upsert = tmp_path / "upsert.csv"
+    upsert.write_text("First Name,Last Name,Email,Job Title\nAna,Ruiz,ANA@ACME.EXAMPLE,CTO\n", encoding="utf-8")
+    assert transfer.import_file(upsert, mode="upsert").updated == 1
+    assert contacts(store)["Ruiz"].fields["job_title"] == "CTO"
+
+
 def test_duplicate_of_a_stored_contact_by_phone_in_another_format(transfer: TransferService, store: Store,
                                                                   tmp_path: Path) -> None:
     store.create("contact", {"last_name": "Vega", "phone": "+1 512 555 0100"})
