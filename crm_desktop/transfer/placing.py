@@ -73,6 +73,9 @@ class _RowPlacing:
     _chunk: _Chunk | None
 
     def _import_row(self, row: SourceRow) -> None:
+        if row.error:
+            self.report.fail(row.line, row.error, row.cells)
+            return
         try:
             self._account_row(row.line, self.mapper.values(row.cells).account)
         except RowError as exc:
@@ -96,6 +99,8 @@ class _RowPlacing:
         # company found or drafted.  Failures wait for _contact_row, so the
         # report lists them in file order and by the same precedence.  This
         # may run on the read-ahead thread: it reads no store and no report.
+        if row.error:
+            return _Prepared(row, row.error, {})
         try:
             values = self.mapper.values(row.cells)
         except RowError as exc:

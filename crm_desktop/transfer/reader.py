@@ -27,6 +27,7 @@ class SourceRow(NamedTuple):
 
     line: int
     cells: list[str]
+    error: str | None = None  # the record is broken as read (a vCard cut short): it fails with this
 
 
 class TableReader:

@@ -104,10 +104,17 @@ def _split_params(head: str) -> list[str]:
 def _decode_qp(prop: Property) -> None:
     if "QUOTED-PRINTABLE" not in {e.upper() for e in prop.params.get("ENCODING", set())}:
         return
-    charset = next(iter(prop.params.get("CHARSET", {"utf-8"})))
     raw = quopri.decodestring(prop.value.encode("latin-1", errors="replace"))
+    charsets = prop.params.get("CHARSET")
+    if not charsets:
+        # Outlook writes quoted-printable in its own code page without saying so.
+        try:
+            prop.value = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            prop.value = raw.decode("cp1252", errors="replace")
+        return
     try:
-        prop.value = raw.decode(charset, errors="replace")
+        prop.value = raw.decode(next(iter(charsets)), errors="replace")
     except LookupError:
         prop.value = raw.decode("utf-8", errors="replace")
 
@@ -139,8 +146,8 @@ def _is_quoted_printable(line: str) -> bool:
     return "QUOTED-PRINTABLE" in line.split(":", 1)[0].upper()
 
 
-def read_cards(stream: TextIO) -> Iterator[tuple[int, list[Property]]]:
-    """Each card of the file as (line of BEGIN:VCARD, its properties)."""
+def read_cards(stream: TextIO) -> Iterator[tuple[int, list[Property], bool]]:
+    """Each card of the file as (line of BEGIN:VCARD, its properties, whether END:VCARD closed it)."""
     card: list[Property] | None = None
     begin = 0
     for number, line in logical_lines(stream):
@@ -148,13 +155,17 @@ def read_cards(stream: TextIO) -> Iterator[tuple[int, list[Property]]]:
             continue
         prop = parse_line(line)
         if prop.name == "BEGIN" and prop.value.strip().upper() == "VCARD":
+            if card is not None:  # the previous card never ended
+                yield begin, _apply_labels(card), False
             card, begin = [], number
         elif prop.name == "END" and card is not None:
-            yield begin, _apply_labels(card)
+            yield begin, _apply_labels(card), True
             card = None
         elif card is not None:
             _decode_qp(prop)
             card.append(prop)
+    if card is not None:
+        yield begin, _apply_labels(card), False
 
 
 def _apply_labels(card: list[Property]) -> list[Property]:
@@ -224,8 +235,10 @@ def _take_phones(values: dict[str, str], phones: list[Property]) -> None:
 
 def card_rows(stream: TextIO) -> Iterator[SourceRow]:
     """Every card of a vCard file as a row of ``COLUMNS``."""
-    for line, props in read_cards(stream):
-        yield card_row(line, props)
+    for line, props, closed in read_cards(stream):
+        row = card_row(line, props)
+        # A card cut short may have lost any of its lines: not half a contact.
+        yield row if closed else row._replace(error="the card has no END:VCARD; is the file cut short?")
 
 
 # -- out ----------------------------------------------------------------------

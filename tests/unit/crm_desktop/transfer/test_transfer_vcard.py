@@ -83,3 +83,28 @@ def test_long_values_fold_without_splitting_a_character() -> None:
     lines = folded.split("\r\n")[:-1]
     assert all(len(line.encode()) <= 75 for line in lines)
     assert "".join(line[1:] if i else line for i, line in enumerate(lines)) == "NOTE:" + "ñ" * 100
+
+
+def test_a_card_cut_short_fails_with_its_line_and_the_others_import(transfer: TransferService, store: Store,
+                                                                    tmp_path: Path) -> None:
+    path = tmp_path / "cut.vcf"
+    path.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nN:Doe;Jane;;;\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Lost;Luis;;;\r\n"  # END missing before the next card
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Sanz;Eva;;;\r\nEND:VCARD\r\n"
+                    "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Trunc;Tom;;;\r\nEMAIL:tom@x.exa", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.failed) == (2, 2)
+    assert [(e.line, e.reason) for e in report.errors] == [
+        (5, "the card has no END:VCARD; is the file cut short?"),
+        (12, "the card has no END:VCARD; is the file cut short?")]
+    assert set(contacts(store)) == {"Doe", "Sanz"}
+
+
+def test_quoted_printable_without_a_charset_falls_back_to_windows_1252() -> None:
+    """Outlook writes 2.1 quoted-printable in its code page and names no CHARSET."""
+    text = ("BEGIN:VCARD\r\nVERSION:2.1\r\n"
+            "N;ENCODING=QUOTED-PRINTABLE:Ib=E1=F1ez;Luc=EDa\r\n"
+            "NOTE;ENCODING=QUOTED-PRINTABLE:Caf=C3=A9 y m=E1s\r\nEND:VCARD\r\n")
+    cells = dict(zip(vcard.COLUMNS, next(vcard.card_rows(io.StringIO(text))).cells, strict=True))
+    assert (cells["First Name"], cells["Last Name"]) == ("Lucía", "Ibáñez")
+    assert cells["Notes"] == "CafÃ© y más", "not UTF-8 as a whole: the code page, byte for byte"
