@@ -29,26 +29,30 @@ _CONTACT_SYNONYMS: dict[str, tuple[str, ...]] = {
                   "primer apellido", "name last"),
     "full_name": ("full name", "name", "contact name", "contact", "display name", "nombre completo",
                   "nombre y apellidos", "contacto"),
-    "job_title": ("job title", "title", "position", "role", "organization 1 title", "cargo", "puesto",
-                  "titulo", "puesto de trabajo"),
+    "job_title": ("job title", "title", "position", "role", "organization 1 title", "organization title",
+                  "cargo", "puesto", "titulo", "puesto de trabajo"),
     "email": ("email", "e mail", "email address", "e mail address", "mail", "email 1", "e mail 1",
               "e mail 1 value", "email 1 value", "primary email", "work email", "correo",
-              "correo electronico", "email personal", "correo electronico 1", "e mail personal"),
+              "correo electronico", "email personal", "correo electronico 1", "e mail personal",
+              "direccion de correo electronico", "direccion del correo electronico"),
     "email2": ("email 2", "e mail 2", "e mail 2 address", "e mail 2 value", "email 2 value",
-               "secondary email", "other email", "correo electronico 2", "otro correo"),
+               "secondary email", "other email", "correo electronico 2", "otro correo",
+               "direccion de correo electronico 2", "direccion del correo electronico 2"),
     "phone": ("phone", "telephone", "phone number", "phone 1", "phone 1 value", "business phone",
               "work phone", "office phone", "primary phone", "telefono", "telefono 1", "tel",
               "telefono del trabajo", "telefono fijo", "telefono de la oficina"),
     "mobile_phone": ("mobile", "mobile phone", "cell", "cell phone", "cellphone", "phone 2",
                      "phone 2 value", "movil", "telefono movil", "celular", "telefono 2", "mobile number"),
     "street": ("street", "address", "street address", "business street", "home street", "address 1 street",
-               "calle", "direccion", "domicilio"),
+               "calle", "direccion", "domicilio", "calle del trabajo", "calle del domicilio"),
     "city": ("city", "town", "business city", "home city", "address 1 city", "ciudad", "poblacion",
-             "localidad", "municipio"),
+             "localidad", "municipio", "ciudad de trabajo", "ciudad del trabajo", "ciudad del domicilio"),
     "postal_code": ("postal code", "zip", "zip code", "postcode", "business postal code",
-                    "home postal code", "address 1 postal code", "codigo postal", "cp", "c p"),
+                    "home postal code", "address 1 postal code", "codigo postal", "cp", "c p",
+                    "codigo postal del trabajo", "codigo postal del domicilio"),
     "country": ("country", "country region", "business country region", "home country region",
-                "address 1 country", "pais"),
+                "address 1 country", "pais", "pais o region", "pais o region del trabajo",
+                "pais o region del domicilio"),
     "description": ("description", "notes", "note", "comments", "notas", "descripcion", "comentarios",
                     "observaciones"),
     "state": ("status", "state", "estado"),
@@ -133,13 +137,23 @@ def detect_kind(headers: Sequence[str]) -> str:
     return "accounts"
 
 
+# Headers that name a field only when no other column names it plainly:
+# Outlook's "Title" is Mr./Ms. beside its "Job Title"; Salesforce's "Title"
+# is the job title itself.
+_WEAK = {"title"}
+
+
 def suggest_mapping(headers: Sequence[str], kind: str) -> list[str]:
     """The target of each column by name and synonym (IGNORE when unknown); each target once."""
     index = _ACCOUNTS_INDEX if kind == "accounts" else _CONTACTS_INDEX
+    keys = [normalize_header(h) for h in headers]
+    plain = {index.get(k) for k in keys if k not in _WEAK}
     used: set[str] = set()
     out: list[str] = []
-    for header in headers:
-        target = index.get(normalize_header(header), IGNORE)
+    for key in keys:
+        target = index.get(key, IGNORE)
+        if key in _WEAK and target in plain:
+            target = IGNORE
         if target in used:
             target = _second_choice(target, used)
         used.add(target)

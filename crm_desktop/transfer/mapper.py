@@ -5,12 +5,13 @@ Errors name the column the user sees ("E-mail: ..."), not our field names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from crm_core.validation import ValidationError
 from crm_desktop.transfer.csvout import unescape_cell
-from crm_desktop.transfer.fields import FULL_NAME, IGNORE
+from crm_desktop.transfer.fields import FULL_NAME, IGNORE, normalize_header
 
 
 class RowError(ValueError):
@@ -47,6 +48,7 @@ class RowMapper:
         self._header_of = {t: headers[i] for i, t in enumerate(mapping) if t != IGNORE and i < len(headers)}
         self._contact = [(i, name) for i, record, name in self._columns if record == "contact"]
         self._account = [(i, name) for i, record, name in self._columns if record != "contact"]
+        self._phone_labels = _phone_label_columns(self.headers, self.mapping)
 
     def values(self, cells: Sequence[str]) -> RowValues:
         """The row's values by record; raises RowError for a row with cells past the header."""
@@ -55,7 +57,10 @@ class RowMapper:
             raise RowError(f"the row has {len(cells)} cells but the header has {len(self.headers)}; "
                            "is a delimiter inside a value without quotes?")
         if "\ufffd" not in "".join(cells):  # nearly every row: the loop below without its checks
-            return RowValues(self._pick(cells, self._contact, True), self._pick(cells, self._account, False))
+            contact = self._pick(cells, self._contact, True)
+            if self._phone_labels:
+                _place_labelled_phones(contact, cells, self._phone_labels)
+            return RowValues(contact, self._pick(cells, self._account, False))
         out = RowValues()
         for index, record, name in self._columns:
             if index >= len(cells):
@@ -67,6 +72,9 @@ class RowMapper:
             if text:
                 (out.contact if record == "contact" else out.account)[name] = text
         _apply_full_name(out.contact)
+        if self._phone_labels:
+            _place_labelled_phones(out.contact, cells, self._phone_labels)
+        _split_multiple(out.contact)
         return out
 
     @staticmethod
@@ -80,6 +88,7 @@ class RowMapper:
                     out[name] = unescape_cell(text) if text[0] == "'" else text
         if contact:
             _apply_full_name(out)
+            _split_multiple(out)
         return out
 
     def reason(self, exc: ValidationError, record: str) -> str:
@@ -100,3 +109,61 @@ def _apply_full_name(contact: dict[str, str]) -> None:
     if contact.get("first_name") and not contact.get("last_name"):
         # Phone books often hold one name only; it is the one the rep will look for.
         contact["last_name"] = contact.pop("first_name")
+
+
+# Google Contacts writes several values of one kind in one cell, " ::: " between them.
+_MULTIPLE = " ::: "
+_SPARE = (("email", "email2"), ("phone", "mobile_phone"), ("mobile_phone", "phone"))
+
+
+def _split_multiple(contact: dict[str, str]) -> None:
+    """The first of several values stays; the second goes to the spare field if that is empty."""
+    for name, spare in _SPARE:
+        value = contact.get(name)
+        if value is None or _MULTIPLE.strip() not in value:
+            continue
+        parts = [p.strip() for p in value.split(_MULTIPLE.strip()) if p.strip()]
+        contact[name] = parts[0] if parts else ""
+        if len(parts) > 1 and not contact.get(spare):
+            contact[spare] = parts[1]
+
+
+_LABEL_HEADER = re.compile(r"^phone (\d+) (?:label|type)$")  # Google's newer and older exports
+_PHONE_TARGETS = ("contact.phone", "contact.mobile_phone")
+_MOBILE_LABELS = ("mobile", "cell", "iphone", "movil", "celular")
+
+
+def _phone_label_columns(headers: list[str], mapping: list[str]) -> list[tuple[int, int]]:
+    """(label column, value column) of Google's "Phone 1 - Label" (or "- Type") and "Phone 1 - Value"
+    pairs whose value column is mapped to a phone field or to nothing."""
+    keys = [normalize_header(h) for h in headers]
+    pairs = []
+    for label_index, key in enumerate(keys):
+        found = _LABEL_HEADER.match(key)
+        if not found:
+            continue
+        value_key = f"phone {found.group(1)} value"
+        value_index = keys.index(value_key) if value_key in keys else -1
+        if value_index >= 0 and mapping[value_index] in (*_PHONE_TARGETS, IGNORE):
+            pairs.append((label_index, value_index))
+    # A third number has no column of its own, but its label may make it the mobile.
+    return pairs if any(mapping[v] in _PHONE_TARGETS for _, v in pairs) else []
+
+
+def _place_labelled_phones(contact: dict[str, str], cells: Sequence[str], pairs: list[tuple[int, int]]) -> None:
+    """Each phone by its label, not its column: Google's "Phone 1" is whatever the rep added first."""
+    numbers: list[tuple[bool, str]] = []
+    for label_index, value_index in pairs:
+        label = normalize_header(cells[label_index]) if label_index < len(cells) else ""
+        value = cells[value_index].strip() if value_index < len(cells) else ""
+        if not value or "fax" in label or "pager" in label:
+            continue
+        mobile = any(word in label for word in _MOBILE_LABELS)
+        numbers += [(mobile, v.strip()) for v in value.split(_MULTIPLE.strip()) if v.strip()]
+    contact.pop("phone", None)
+    contact.pop("mobile_phone", None)
+    for mobile, number in sorted(numbers, key=lambda n: not n[0]):  # labelled mobiles first
+        slot = "mobile_phone" if mobile else "phone"
+        if slot in contact:
+            slot = "phone" if slot == "mobile_phone" else "mobile_phone"
+        contact.setdefault(slot, number)

@@ -312,3 +312,28 @@ def test_old_mac_line_endings_a_lone_cr_ends_each_record(transfer: TransferServi
     assert (report.created, report.failed) == (3, 0)
     assert contacts(store)["Ruiz"].fields["description"] == "line one\rline two"
     assert set(contacts(store)) == {"Ruiz", "Email", "Sanz"}
+
+
+def test_google_phone_labels_and_multiple_values(transfer: TransferService, store: Store, data: Path) -> None:
+    """Google's "Phone N - Label" says which number is the mobile; " ::: " joins several values."""
+    report = transfer.import_file(data / "google_labels.csv")
+    assert (report.created, report.failed) == (2, 0)
+    carla = contacts(store)["Méndez"].fields
+    assert (carla["mobile_phone"], carla["phone"]) == ("+351 912 345 678", "+351 21 123 4567"), "fax left out"
+    assert (carla["email"], carla["email2"]) == ("carla@initech.example", "carla.m@gmail.example")
+    assert carla["job_title"] == "Account Manager"
+    dan = contacts(store)["Wu"].fields
+    assert (dan["mobile_phone"], dan["phone"]) == ("+1 650-555-0111", "+1 650-555-0112")
+
+
+def test_outlook_title_is_not_the_job_title_and_spanish_outlook_headers_map(tmp_path: Path) -> None:
+    from crm_desktop.transfer.fields import suggest_mapping
+
+    english = suggest_mapping(["Title", "First Name", "Last Name", "Job Title"], "contacts")
+    assert english == ["", "contact.first_name", "contact.last_name", "contact.job_title"]
+    assert suggest_mapping(["Title", "Last Name"], "contacts")[0] == "contact.job_title", "Salesforce's Title"
+    spanish = suggest_mapping(["Dirección de correo electrónico", "Dirección del correo electrónico 2",
+                               "Calle del trabajo", "Ciudad de trabajo", "Código postal del trabajo",
+                               "País o región del trabajo"], "contacts")
+    assert spanish == ["contact.email", "contact.email2", "contact.street", "contact.city",
+                       "contact.postal_code", "contact.country"]
