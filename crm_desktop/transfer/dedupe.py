@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sqlite3
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
@@ -35,9 +36,39 @@ class Match:
     by_key: bool
 
 
+# Legal forms a company's name is written with or without ("Núñez S.L.",
+# "Nuñez SL", "núñez, s.l."): dropped from the end of a name when compared.
+_LEGAL_FORMS = frozenset({
+    "sl", "slu", "sa", "sau", "sll", "scp", "cb", "sc", "scoop", "slne", "ltd", "limited", "llc", "llp",
+    "inc", "incorporated", "corp", "corporation", "co", "company", "plc", "gmbh", "ag", "kg", "bv", "nv",
+    "srl", "spa", "sas", "sarl", "oy", "ab", "as", "aps", "pty", "lda", "ltda", "sacv", "cv",
+})
+_NOT_WORD = re.compile(r"[^\w]+")
+
+
+@functools.lru_cache(maxsize=65536)
 def name_key(text: str | None) -> str:
-    """A name as compared: case and spacing ignored."""
-    return " ".join((text or "").split()).casefold()
+    """A company name as compared: case, accents, punctuation, spacing and a trailing legal form ignored."""
+    plain = strip_accents((text or "").casefold()).replace(".", "").replace("'", "")
+    words = _NOT_WORD.sub(" ", plain).replace("_", " ").split()
+    words = _join_initials(words)
+    while len(words) > 1 and words[-1] in _LEGAL_FORMS:
+        words.pop()
+    key = " ".join(words)
+    return key or " ".join((text or "").split()).casefold()  # a name of punctuation alone: as written
+
+
+def _join_initials(words: list[str]) -> list[str]:
+    """``["s", "l"]`` (from "S. L.") as ``["sl"]``: a run of one-letter words is one word."""
+    out: list[str] = []
+    in_run = False
+    for word in words:
+        if len(word) == 1 and in_run:
+            out[-1] += word
+            continue
+        in_run = len(word) == 1
+        out.append(word)
+    return out
 
 
 # "Ruíz" and "Ruiz" are the same person typed on two keyboards.  Names
@@ -295,16 +326,17 @@ class DuplicateFinder:
     def account(self, fields: dict[str, Any]) -> Match | None:
         """The account this one duplicates: account number, name, then website."""
         keys = self._accounts()
-        for kind, value, label in (("number", fields.get("account_number") or "", "account number"),
-                                   ("name", name_key(fields.get("name")), "name"),
-                                   ("web", website_key(fields.get("website")), "website")):
+        number, name, web = fields.get("account_number") or "", fields.get("name") or "", fields.get("website")
+        for kind, value, label, shown in (("number", number, "account number", number),
+                                          ("name", name_key(name), "name", name),
+                                          ("web", website_key(web), "website", website_key(web))):
             found = value and keys.get((kind, value.casefold()))
             if found:
-                return Match(found, f"same {label} as an existing account ({value})", True)
+                return Match(found, f"same {label} as an existing account ({shown})", True)
         return None
 
     def account_by_name(self, name: str) -> str | None:
-        """The live account called ``name`` (case and spacing ignored), or None."""
+        """The live account called ``name`` (as ``name_key`` compares names), or None."""
         return self._accounts().get(("name", name_key(name).casefold()))
 
     def add_account(self, record_id: str, fields: dict[str, Any]) -> None:

@@ -337,3 +337,16 @@ def test_outlook_title_is_not_the_job_title_and_spanish_outlook_headers_map(tmp_
                                "País o región del trabajo"], "contacts")
     assert spanish == ["contact.email", "contact.email2", "contact.street", "contact.city",
                        "contact.postal_code", "contact.country"]
+
+
+def test_one_company_written_several_ways_is_one_account(transfer: TransferService, store: Store,
+                                                         data: Path) -> None:
+    """Accents, punctuation, spacing and the legal form (S.L., SL, Ltd.) do not make a new company."""
+    store.create("account", {"name": "Pinturas del Norte"})
+    report = transfer.import_file(data / "company_spellings_es.csv")
+    assert (report.created, report.accounts_created) == (4, 1)
+    by_name = accounts(store)
+    assert set(by_name) == {"Pinturas Núñez S.L.", "Pinturas del Norte"}, "the first spelling names it"
+    people = contacts(store)
+    assert {people[n].fields["account_id"] for n in ("Ibáñez", "Gil", "Sanz")} == {by_name["Pinturas Núñez S.L."].id}
+    assert people["Mora"].fields["account_id"] == by_name["Pinturas del Norte"].id
