@@ -134,13 +134,24 @@ def _split_country(digits: str) -> tuple[int, str] | None:
     return code, national
 
 
-@functools.lru_cache(maxsize=512)
-def _trunk_prefix(code: int) -> str:
-    """The digit dialled before a national number inside its country ("0" in Spain's neighbours, the UK...)."""
+_TRUNKS: dict[str, str | None] = {}  # a country code's digits -> its trunk prefix ("" none); None: not a code
+
+
+def _trunk_of(code: str) -> str | None:
+    """The digit dialled before a national number inside the country of ``code`` ("0" in most of
+    Europe), "" when there is none, None when ``code`` is no country code.  Read once per code."""
+    found = _TRUNKS.get(code, "?")
+    if found != "?":
+        return found
+    number = int(code)
+    if number not in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+        _TRUNKS[code] = None
+        return None
     metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
-        code, phonenumbers.region_code_for_country_code(code))
+        number, phonenumbers.region_code_for_country_code(number))
     prefix = metadata.national_prefix if metadata is not None else None
-    return prefix if prefix and prefix.isdigit() else ""
+    _TRUNKS[code] = prefix if prefix and prefix.isdigit() else ""
+    return _TRUNKS[code]
 
 
 def national_forms(e164: str) -> tuple[str, ...]:
@@ -148,14 +159,12 @@ def national_forms(e164: str) -> tuple[str, ...]:
 
     With the trunk prefix too where the country has one (``+442079460000`` ->
     ``2079460000``, ``02079460000``), so a search by the number as written on
-    a local business card finds it.
+    a local business card finds it.  This runs for every phone of an import.
     """
-    digits = e164[1:]
-    for size in (1, 2, 3):
-        code = int(digits[:size] or 0)
-        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            national = digits[size:]
-            trunk = _trunk_prefix(code)
+    for size in (2, 3, 4):  # "+1", "+34", "+351": country codes are prefix-free
+        trunk = _trunk_of(e164[1:size])
+        if trunk is not None:
+            national = e164[size:]
             return (national, trunk + national) if trunk else (national,)
     return ()
 

@@ -31,7 +31,7 @@ def _phones(values: Iterable[Any]) -> str:
             digits = _NON_DIGITS.sub("", text)
         tokens[digits] = None
         if text[0] == "+" and len(digits) > 6:  # an E.164 form: also as dialled inside its country
-            tokens.update(dict.fromkeys(national_forms(text)))
+            tokens.update(dict.fromkeys(national_forms("+" + digits)))
     return " ".join(tokens)
 
 
