@@ -74,8 +74,17 @@ def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
 
 def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
     service = _service(ctx)
+    user = service.username
     service.logout()
-    ctx.emit({"logged_out": True}, lambda: print("Logged out."))
+    pending = ctx.store.pending_changes()
+
+    def human() -> None:
+        print("Logged out.")
+        if pending and user:
+            print(f"{_changes(pending)} made as {user} {'is' if pending == 1 else 'are'} still queued: they go to"
+                  f" the server when {user} logs in and syncs; no one else can log in here until then.")
+
+    ctx.emit({"logged_out": True, "pending_changes": pending}, human)
 
 
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:

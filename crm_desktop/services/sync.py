@@ -97,6 +97,7 @@ class SyncService:
     def login(self, server_url: str, username: str, password: str) -> None:
         """Exchange the password for a token and keep only the token."""
         url = normalize_url(server_url)
+        self._refuse_other_users_queue(username)
         with self._client(url, None) as client:
             try:
                 token = client.login(username, password)
@@ -110,6 +111,23 @@ class SyncService:
         self.store.set_meta(USER_KEY, username)
         self._online, self._last_error = True, None
         log.info("logged in to %s as %s", url, username)
+
+    def _refuse_other_users_queue(self, username: str) -> None:
+        """Another rep may not log in over changes still waiting under this one's name.
+
+        The server takes a push as the logged-in user's own work: the queue
+        (and the open issues, which re-queue) of the last user would go out
+        signed by the next.  Changes made before any login are whoever's
+        first syncs them; the same user on another server keeps the queue.
+        """
+        previous = self.username
+        if previous is None or previous == username:
+            return
+        waiting = self.store.pending_changes() + self.store.sync_issue_count()
+        if waiting:
+            raise AuthError(f"{waiting} change{'s' if waiting != 1 else ''} made as {previous} "
+                            f"{'are' if waiting != 1 else 'is'} not synced yet; log in as {previous} and "
+                            f"sync (and settle any sync issues) before logging in as {username}")
 
     def _switch_account(self) -> None:
         """Another server or user: a new device id, the queue renumbered from 1, a full re-sync.

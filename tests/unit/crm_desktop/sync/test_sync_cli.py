@@ -81,3 +81,17 @@ def test_an_expired_login_with_a_keyring_says_to_log_in_again(run: Invoke, monke
     assert code == 4 and not out
     assert err.strip() == ("crm-desktop: not logged in to http://crm.test as ana; run: crm-desktop login"
                            " --server http://crm.test --user ana")
+
+
+def test_logout_says_what_is_still_queued_and_a_colleague_cannot_log_in_over_it(run: Invoke) -> None:
+    invoke = run
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    invoke("account", "add", "--name", "Ana's deal")
+    code, out, _ = invoke("logout")
+    assert code == 0 and "1 change made as ana is still queued" in out
+    code, _, err = invoke("login", "--server", "http://crm.test", "--user", "bob")
+    assert code == 4 and "1 change made as ana is not synced yet; log in as ana and sync" in err
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    assert invoke("sync")[0] == 0
+    assert invoke("login", "--server", "http://crm.test", "--user", "bob")[0] == 0
+

@@ -187,20 +187,37 @@ def test_wrong_password_is_an_auth_error(store: Store, server: FakeServer) -> No
     assert not fresh.state().logged_in
 
 
-def test_logging_in_as_another_user_keeps_the_queue_under_a_new_device_id(
+def test_another_user_cannot_log_in_over_the_last_users_queued_changes(
+        service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
+    """Ana's offline edits must never reach the server signed by bob."""
+    _accounts(crm, 2)
+    service.sync_now()
+    old_client = store.client_id
+    _accounts(crm, 3)  # queued as mutations 3, 4, 5, made as ana
+    service.logout()
+    with pytest.raises(AuthError, match="3 changes made as ana are not synced yet; log in as ana"):
+        service.login("http://crm.test", "bob", "pw")
+    assert store.pending_changes() == 3 and store.client_id == old_client and service.username == "ana"
+    service.login("http://crm.test", "ana", "pw")
+    assert service.sync_now().pushed == 3
+    service.login("http://crm.test", "bob", "pw")  # nothing of ana's waits: bob's own device id
+    assert store.client_id != old_client and store.get_meta("client_id") == store.client_id
+    crm.create_account({"name": "Bob's first"})
+    assert service.sync_now().pushed == 1
+    assert server.last_ids[store.client_id] == 1
+
+
+def test_the_same_user_on_another_server_keeps_the_queue_under_a_new_device_id(
         service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
     _accounts(crm, 2)
     service.sync_now()
     old_client = store.client_id
     _accounts(crm, 3)  # queued as mutations 3, 4, 5
-    service.login("http://crm.test", "bob", "pw")
-    assert store.client_id != old_client and store.get_meta("client_id") == store.client_id
+    service.login("http://crm2.test", "ana", "pw")  # the same server under a new address, say
+    assert store.client_id != old_client
     assert [r[0] for r in store.conn.execute("SELECT mutation_id FROM outbox ORDER BY 1")] == [1, 2, 3]
     report = service.sync_now()  # a new device starts at 1: no gap, nothing stuck
     assert report.pushed == 3 and report.pending_changes == 0
-    crm.create_account({"name": "After the switch"})
-    assert service.sync_now().pushed == 1
-    assert server.last_ids[store.client_id] == 4
 
 
 def test_a_gap_the_server_will_not_take_is_a_clear_error(service: SyncService, crm: CrmService,
