@@ -18,7 +18,7 @@ from crm_core.validation import ValidationError, matching_role_ids
 from crm_desktop.services.errors import AmbiguousRecord, RecordNotFound, ServiceError
 from crm_desktop.store import Record, Store
 from crm_desktop.store.queries import ConnectionView, SortKey, View
-from crm_desktop.store.writes import set_state_value
+from crm_desktop.store.writes import Writer, set_state_value
 
 _HEX_PREFIX = re.compile(r"^[0-9a-f-]{6,36}$")
 _REFERENCE_ENTITY = {"account_id": "account", "parent_account_id": "account",
@@ -133,8 +133,33 @@ class CrmService:
     def assign(self, ref: str | Record, owner_type: str, owner: str) -> Record:
         """Give the record to another user or team (queued)."""
         record = self._record(ref, ("account", "contact", "connection"))
-        self.store.write(lambda w: w.assign(record.entity, record.id, owner_type, owner))
+        links = self._links_that_follow(record)
+
+        def write(writer: Writer) -> None:
+            writer.assign(record.entity, record.id, owner_type, owner)
+            for link in links:
+                writer.assign("connection", link, owner_type, owner)
+
+        self.store.write(write)
         return self.store.require(record.entity, record.id)
+
+    def _links_that_follow(self, record: Record) -> list[str]:
+        """The connections of ``record`` that go with it to a new owner: those with its owner.
+
+        A connection is a record of its own; without this, a colleague who
+        now owns an account and its contact still could not see the link
+        between them.  As Dynamics' "cascade user-owned" assign does, a link
+        someone else owns stays theirs.
+        """
+        if record.entity == "connection":
+            return []
+        owner = (record.owner_id, record.owner_name)
+        found = []
+        for view in self.store.connections_of(record.id):
+            link = self.store.get("connection", view.id)
+            if link is not None and (link.owner_id, link.owner_name) == owner:
+                found.append(link.id)
+        return found
 
     def share(self, ref: str | Record, principal_type: str, principal: str, rights: list[str]) -> Record:
         """Grant a user or team rights on the record (queued)."""
