@@ -161,8 +161,10 @@ class Writer:
             raise ValidationError("owner", "give a user or a team name", record=record_id)
         self.conn.execute(f"UPDATE {table(entity_name)} SET owner_name = ?, pending = 1 WHERE num = ?",
                           (owner.strip(), row["num"]))
+        # The owner it replaces goes in the base: a refused assign is undone to it (sync/issues.py).
+        before = {"owner_id": row["owner_id"], "owner_name": row["owner_name"]}
         self.queue(entity_name, record_id, "assign", {"owner_type": owner_type, "owner": owner.strip()},
-                   {}, row["version"])
+                   before, row["version"])
 
     def share(self, entity_name: str, record_id: str, principal_type: str, principal: str,
               rights: list[str]) -> None:

@@ -4,7 +4,8 @@ what the rep does about each.
 Keep mine re-queues the rep's values on the server's current version; Take
 theirs (and Discard of a conflict) puts the server's values back locally;
 Retry re-queues a rejected change with the record as it is now (after the
-rep fixed it); Discard drops a rejected change and undoes it locally.
+rep fixed it); Discard drops a rejected change and undoes it locally (a
+refused assign shows the server's owner again).
 """
 
 from __future__ import annotations
@@ -166,6 +167,61 @@ def _discard(writer: Writer, row: sqlite3.Row) -> None:
         _restore(writer, row, details.get("base", {}))
     elif row["op"] == "delete":
         _undelete(conn, row)
+    elif row["op"] == "assign":
+        _unassign(conn, row, details)
+    # A refused share changed nothing here but the pending mark, which resolve recomputes.
+
+
+def _unassign(conn: sqlite3.Connection, row: sqlite3.Row, details: dict[str, Any]) -> None:
+    """Show again the owner the record had before the refused assign (the server never changed it)."""
+    refused = details.get("fields", {}).get("owner")
+    before = details.get("base", {})
+    if "owner_name" not in before:  # queued by a version that did not keep the owner it replaced
+        before = _owner_elsewhere(conn, row)
+    if before is None:
+        return
+    _hand_on_owner(conn, row, refused, before)
+    queued = conn.execute("SELECT 1 FROM outbox WHERE record_id = ? AND op = 'assign'",
+                          (row["record_id"],)).fetchone()
+    if queued:
+        return  # a later assign, still to be sent, decides the owner shown here
+    # Only while the refused owner still shows: a pull or a later assign may have replaced it.
+    conn.execute(f"UPDATE {table(row['entity'])} SET owner_id = ?, owner_name = ?, modified_at = ?"
+                 " WHERE id = ? AND owner_name IS ?",
+                 (before.get("owner_id"), before.get("owner_name"), now_iso(), row["record_id"], refused))
+
+
+def _hand_on_owner(conn: sqlite3.Connection, row: sqlite3.Row, refused: Any, before: dict[str, Any]) -> None:
+    """Later assigns made over the refused owner, which the server never had, replace ``before``.
+
+    Everything still queued, and every issue answered after this one, came later.
+    """
+    for entry in conn.execute("SELECT mutation_id, base FROM outbox WHERE record_id = ? AND op = 'assign'",
+                              (row["record_id"],)).fetchall():
+        if json.loads(entry["base"]).get("owner_name") == refused:
+            conn.execute("UPDATE outbox SET base = ? WHERE mutation_id = ?",
+                         (json.dumps(before), entry["mutation_id"]))
+    for issue in conn.execute("SELECT id, fields FROM sync_issue WHERE record_id = ? AND op = 'assign'"
+                              " AND kind = 'rejected' AND id > ?", (row["record_id"], row["id"])).fetchall():
+        later = json.loads(issue["fields"])
+        if later.get("base", {}).get("owner_name") == refused:
+            later["base"] = before
+            conn.execute("UPDATE sync_issue SET fields = ? WHERE id = ?", (json.dumps(later), issue["id"]))
+
+
+def _owner_elsewhere(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, Any] | None:
+    """The owner's name as records with no assign of their own in flight show it, or None.
+
+    An assign changes only the name here: the id is still the server's owner.
+    """
+    name = table(row["entity"])
+    found = conn.execute(
+        f"SELECT o.owner_id, o.owner_name FROM {name} r JOIN {name} o ON o.owner_id = r.owner_id"
+        " WHERE r.id = ? AND o.id != r.id AND o.owner_name IS NOT NULL"
+        " AND o.id NOT IN (SELECT record_id FROM outbox WHERE op = 'assign')"
+        " AND o.id NOT IN (SELECT record_id FROM sync_issue WHERE op = 'assign') LIMIT 1",
+        (row["record_id"],)).fetchone()
+    return None if found is None else {"owner_id": found["owner_id"], "owner_name": found["owner_name"]}
 
 
 def _undelete(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
