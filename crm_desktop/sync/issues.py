@@ -80,8 +80,7 @@ def resolve(store: Store, issue_id: int, action: Action) -> None:
             raise IssueNotResolvable(f"there is no sync issue {issue_id}")
         handler = _HANDLERS.get((row["kind"], action))
         if handler is None:
-            choices = "keep_mine or take_theirs" if row["kind"] == "conflict" else "retry or discard"
-            raise IssueNotResolvable(f"issue {issue_id} is a {row['kind']}; choose {choices}")
+            raise IssueNotResolvable(_CHOICES[row["kind"]].format(issue_id))
         handler(Writer(conn, store.phone_region), row)
         conn.execute("DELETE FROM sync_issue WHERE id = ?", (issue_id,))
         refresh_pending(conn, row["entity"], row["record_id"])
@@ -247,6 +246,13 @@ def _forget(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
         conn.execute("DELETE FROM account_fts WHERE rowid = ?", (found["num"],))
         fts.reindex_company(conn, row["record_id"], None)
 
+
+# Said as the resolve command's flags: only the command line can ask for an action that does not fit
+# (the window shows just the buttons that do).
+_CHOICES = {
+    "conflict": "issue {} is a conflict; choose --keep-mine or --take-theirs",
+    "rejected": "issue {} is a rejected change; choose --retry or --discard",
+}
 
 _HANDLERS = {
     ("conflict", "keep_mine"): _keep_mine,

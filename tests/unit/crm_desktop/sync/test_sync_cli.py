@@ -64,7 +64,7 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     code, out, _ = invoke("sync-issues")
     assert "yours '555 0111', theirs '555 0222'" in out
     code, _, err = invoke("resolve", str(issue["id"]), "--retry")
-    assert code != 0 and "keep_mine or take_theirs" in err
+    assert code != 0 and "choose --keep-mine or --take-theirs" in err
     assert invoke("resolve", str(issue["id"]), "--keep-mine")[0] == 0
     code, out, _ = invoke("sync", "--json")
     assert json.loads(out)["pushed"] == 1 and server.records[issue["record_id"]].fields["phone"] == "555 0111"

@@ -77,7 +77,7 @@ def test_rejection_offers_retry_after_editing(service: SyncService, crm: CrmServ
     [issue] = service.issues()
     assert issue.kind == "rejected" and issue.reason == "permission"
     assert issue.fields == {"website": {"yours": "acme.example"}}
-    with pytest.raises(ServiceError, match="retry or discard"):
+    with pytest.raises(ServiceError, match="choose --retry or --discard"):
         service.resolve(issue.id, "keep_mine")
     crm.update(record.id, {"website": "acme.test"})  # the rep fixes it, then retries
     service.resolve(issue.id, "retry")
