@@ -128,13 +128,18 @@ _EITHER = {"name", "nombre"}
 
 
 def detect_kind(headers: Sequence[str]) -> str:
-    """``contacts`` when a column names something only a person has, else ``accounts``."""
-    for header in headers:
-        key = normalize_header(header)
+    """``contacts`` when a column names something only a person has, else ``accounts``.
+
+    "Name" alone may be either; beside a company column it is a person's
+    ("Name, Company, Email" is an address book, not a list of companies).
+    """
+    keys = [normalize_header(h) for h in headers]
+    for key in keys:
         target = _CONTACTS_INDEX.get(key, "")
         if target.startswith("contact.") and target not in _SHARED and key not in _EITHER:
             return "contacts"
-    return "accounts"
+    has_company = any(_CONTACTS_INDEX.get(k) == "account.name" for k in keys if k not in _EITHER)
+    return "contacts" if has_company and any(k in _EITHER for k in keys) else "accounts"
 
 
 # Headers that name a field only when no other column names it plainly:
@@ -158,6 +163,9 @@ def suggest_mapping(headers: Sequence[str], kind: str) -> list[str]:
             target = _second_choice(target, used)
         used.add(target)
         out.append(target)
+    if kind == "contacts" and "contact.last_name" not in used and FULL_NAME not in used:
+        # "Nombre" is the first name beside "Apellidos", and the whole name alone.
+        out = [FULL_NAME if t == "contact.first_name" and k in _EITHER else t for t, k in zip(out, keys, strict=True)]
     return out
 
 

@@ -22,7 +22,8 @@ from .conftest import contacts
     ("  job   title ", "contact.job_title"), ("Favourite colour", ""),
 ])
 def test_headers_match_fields_by_name_and_synonym(header: str, target: str) -> None:
-    assert suggest_mapping([header], "contacts") == [target]
+    # Beside a last-name column: "Nombre" alone is the whole name (see below).
+    assert suggest_mapping([header, "Surname"], "contacts")[0] == target
 
 
 def test_a_second_email_or_phone_column_lands_in_the_spare_field() -> None:
@@ -36,6 +37,14 @@ def test_accounts_file_maps_plain_words_to_account_fields() -> None:
     assert detect_kind(headers) == "accounts"
     assert suggest_mapping(headers, "accounts") == ["account.name", "account.phone", "account.website",
                                                     "account.account_number"]
+
+
+@pytest.mark.parametrize("headers", [["Name", "Company", "Email"], ["Nombre", "Correo", "Empresa"]])
+def test_a_name_beside_a_company_column_is_a_person(headers: list[str]) -> None:
+    """An address book's "Name, Company" is people at companies, not a list of companies."""
+    assert detect_kind(headers) == "contacts"
+    mapping = suggest_mapping(headers, "contacts")
+    assert mapping[0] == "contact.full_name" and "account.name" in mapping
 
 
 def test_unmatched_column_can_be_mapped_by_hand(transfer: TransferService, tmp_path: Path,
