@@ -18,15 +18,26 @@ from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, Sc
 
 log = logging.getLogger("crm.sync")
 
+
+class RequestRefused(ServerError):
+    """A 4xx the protocol gives no meaning of its own; ``status`` says which."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
 API = "/api/v1"
 SCHEMA_HEADER = "X-CRM-Schema-Version"
 M = TypeVar("M", bound=BaseModel)
 
 
 def normalize_url(server_url: str) -> str:
-    """``host:port`` or ``http://host:port/`` -> ``http://host:port``."""
+    """``host:port`` or ``http://host:port/`` -> ``http://host:port``; raises ServerError for another scheme."""
     url = server_url.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
+    scheme, sep, _rest = url.partition("://")
+    if sep and scheme.lower() not in ("http", "https"):
+        raise ServerError(f"{server_url.strip()!r} is not a server address; it starts with http:// or https://")
+    if not sep:
         url = "http://" + url
     return url
 
@@ -49,8 +60,13 @@ class SyncClient:
 
     def login(self, username: str, password: str) -> TokenResponse:
         """Exchange a user name and password for a token."""
-        response = self._send("POST", "/auth/token", json={"username": username, "password": password},
-                              auth=False)
+        try:
+            response = self._send("POST", "/auth/token", json={"username": username, "password": password},
+                                  auth=False)
+        except RequestRefused as exc:
+            if exc.status in (404, 405):  # a web server, but not ours at this address
+                raise ServerError(f"no crm-server answers at {self.server_url}; check the address") from None
+            raise
         return _model(TokenResponse, response)
 
     def logout(self) -> None:
@@ -217,7 +233,7 @@ def _check_status(response: httpx.Response, server_url: str) -> None:
         raise SchemaTooOld(f"this app is too old for the server at {server_url}; please update it ({detail})")
     if status >= 500:
         raise ServerError(f"the server had a problem ({status}: {detail}); will try again later")
-    raise ServerError(f"the server refused the request ({status}: {detail})")
+    raise RequestRefused(f"the server refused the request ({status}: {detail})", status)
 
 
 def _json(response: httpx.Response) -> Any:

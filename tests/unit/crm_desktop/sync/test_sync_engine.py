@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import httpx
 import pytest
 
 from crm_desktop.services import CrmService
@@ -265,3 +266,12 @@ def test_entries_dropped_from_the_middle_of_the_queue_do_not_hold_the_rest(
     assert {server.records[i].fields["name"] for i in (ids[1], ids[3])} == {"Account 001", "Account 003"}
     crm.create_account({"name": "Later"})
     assert service.sync_now().pushed == 1 and server.last_ids[store.client_id] == 5
+
+
+def test_a_mistyped_server_address_says_what_is_wrong(store: Store) -> None:
+    fresh = SyncService(store, transport=httpx.MockTransport(lambda request: httpx.Response(404)))
+    with pytest.raises(ServerError, match=r"'htp://crm\.test' is not a server address"):
+        fresh.login("htp://crm.test", "ana", "pw")
+    with pytest.raises(ServerError, match=r"no crm-server answers at http://crm\.test/api; check the address"):
+        fresh.login("http://crm.test/api", "ana", "pw")
+    assert not fresh.state().logged_in
