@@ -245,11 +245,12 @@ def _waiting(conn: sqlite3.Connection, changes: list[ChangeLike]) -> set[str]:
 
 
 def _drop(conn: sqlite3.Connection, change: ChangeLike) -> bool:
-    """Remove the record and what hangs on it; whether the store had it."""
+    """Remove the record and what hangs on it; whether that is news here (not our own delete's echo)."""
     name = table(change.entity)
-    row = conn.execute(f"SELECT num FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
+    row = conn.execute(f"SELECT num, deleted FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if row is None:
         return False
+    news = not (change.deleted and row["deleted"])
     conn.execute(f"DELETE FROM {name} WHERE id = ?", (change.record_id,))
     if change.entity == "contact":
         conn.execute("DELETE FROM contact_fts WHERE rowid = ?", (row["num"],))
@@ -258,7 +259,7 @@ def _drop(conn: sqlite3.Connection, change: ChangeLike) -> bool:
         fts.reindex_company(conn, change.record_id, None)
     if change.deleted:
         cascade_delete(conn, change.entity, change.record_id)
-    return True
+    return news
 
 
 def _queued_state(conn: sqlite3.Connection, record_id: str) -> tuple[dict[str, Any], bool]:

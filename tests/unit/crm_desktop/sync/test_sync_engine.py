@@ -275,3 +275,13 @@ def test_a_mistyped_server_address_says_what_is_wrong(store: Store) -> None:
     with pytest.raises(ServerError, match=r"no crm-server answers at http://crm\.test/api; check the address"):
         fresh.login("http://crm.test/api", "ana", "pw")
     assert not fresh.state().logged_in
+
+
+def test_the_echo_of_our_own_delete_is_not_counted_as_pulled(service: SyncService, crm: CrmService,
+                                                             store: Store) -> None:
+    [record_id] = _accounts(crm, 1)
+    service.sync_now()
+    crm.delete(record_id)
+    report = service.sync_now()
+    assert (report.pushed, report.pulled) == (1, 0)
+    assert store.get("account", record_id, deleted=True) is None
