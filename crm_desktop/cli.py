@@ -3,7 +3,9 @@
 Subcommands live in ``crm_desktop/commands/``; each module registers its
 own.  With ``--json`` a command prints exactly one JSON document on stdout.
 Errors the user can act on print one line on stderr and exit 1; nothing is
-written when a command fails.  With no subcommand the desktop app starts.
+written when a command fails.  Output into a pipe whose reader has gone
+(``| head -1``) ends the command quietly, with exit code 1.  With no
+subcommand the desktop app starts.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -48,6 +51,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
+    try:
+        try:
+            return _run(argv)
+        finally:
+            # Flush here, not at exit, so a reader that went away is noticed where we can handle it.
+            if sys.stdout is not None:  # None under Windows' pythonw, which the desktop app may run in
+                sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_gone()
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (``crm-desktop status | head -1``): stop without a word.
+
+    What is still buffered goes to devnull, since Python flushes stdout once
+    more at exit and would complain there.  The exit code is 1 because the
+    output was cut short, as Python's own documentation does.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return 1
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
