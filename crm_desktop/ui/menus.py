@@ -61,6 +61,9 @@ def add_sync_actions(window: MainWindow, file_menu: QMenu) -> None:
     first_after_new = file_menu.actions()[1]
     if optional.login_dialog_class(window.controller) is not None:
         file_menu.insertAction(first_after_new, _action(window, "login", lambda: open_login(window)))
+        logout = _action(window, "logout", lambda: log_out(window))
+        file_menu.insertAction(first_after_new, logout)
+        _enable_when_logged_in(window.controller, logout)
     sync = _action(window, "sync", window.sync_now, "F9")
     file_menu.insertAction(first_after_new, sync)
     toolbar = window.findChild(QToolBar, "main_toolbar")
@@ -134,6 +137,7 @@ def retranslate_menus(window: MainWindow) -> None:
         "new": QCoreApplication.translate("MainWindow", "&New record"),
         "import": QCoreApplication.translate("MainWindow", "&Import…"),
         "login": QCoreApplication.translate("MainWindow", "&Log in…"),
+        "logout": QCoreApplication.translate("MainWindow", "Log &out"),
         "quit": QCoreApplication.translate("MainWindow", "&Quit"),
         "find": QCoreApplication.translate("MainWindow", "&Find"),
         "delete": QCoreApplication.translate("MainWindow", "&Delete record"),
@@ -168,3 +172,37 @@ def open_preferences(window: MainWindow) -> None:
 def open_login(window: MainWindow) -> None:
     """File > Log in...: the sync login dialog (the open one, if there is one)."""
     window.open_login()
+
+
+def _enable_when_logged_in(controller: object, action: QAction) -> None:
+    changed, state = getattr(controller, "state_changed", None), getattr(controller, "state", None)
+    if changed is None or state is None:
+        return  # a controller that cannot say: the action checks when triggered
+
+    def follow(state: object) -> None:
+        action.setEnabled(bool(getattr(state, "logged_in", False)))
+
+    changed.connect(follow)
+    follow(state())
+
+
+def log_out(window: MainWindow) -> None:
+    """File > Log out: forget the token here; queued changes wait for the same rep to log in again."""
+    from PySide6.QtWidgets import QMessageBox
+
+    state = window.controller.state()
+    if not getattr(state, "logged_in", False):
+        return
+    pending, user = getattr(state, "pending_changes", 0), getattr(state, "username", "") or ""
+    if pending:
+        text = (QCoreApplication.translate(
+            "MainWindow", "1 change made as %1 is not synced yet. It waits here until %1 logs in again and "
+            "syncs; no one else can log in on this computer until then.\n\nLog out?") if pending == 1 else
+            QCoreApplication.translate(
+            "MainWindow", "%2 changes made as %1 are not synced yet. They wait here until %1 logs in again "
+            "and syncs; no one else can log in on this computer until then.\n\nLog out?").replace(
+                "%2", str(pending))).replace("%1", user)
+        answer = QMessageBox.question(window, QCoreApplication.translate("MainWindow", "Log out"), text)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+    window.controller.logout()

@@ -719,6 +719,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Log &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -744,6 +748,22 @@
     </message>
     <message>
         <source>Delete the selected record (Del in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change made as %1 is not synced yet. It waits here until %1 logs in again and syncs; no one else can log in on this computer until then.
+
+Log out?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%2 changes made as %1 are not synced yet. They wait here until %1 logs in again and syncs; no one else can log in on this computer until then.
+
+Log out?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

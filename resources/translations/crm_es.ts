@@ -719,6 +719,10 @@
         <translation>&amp;Iniciar sesión…</translation>
     </message>
     <message>
+        <source>Log &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -745,6 +749,26 @@
     <message>
         <source>Delete the selected record (Del in the list)</source>
         <translation>Eliminar el registro seleccionado (Supr en la lista)</translation>
+    </message>
+    <message>
+        <source>1 change made as %1 is not synced yet. It waits here until %1 logs in again and syncs; no one else can log in on this computer until then.
+
+Log out?</source>
+        <translation>1 cambio hecho como %1 aún no está sincronizado. Espera aquí hasta que %1 vuelva a iniciar sesión y sincronice; hasta entonces nadie más puede iniciar sesión en este equipo.
+
+¿Cerrar sesión?</translation>
+    </message>
+    <message>
+        <source>%2 changes made as %1 are not synced yet. They wait here until %1 logs in again and syncs; no one else can log in on this computer until then.
+
+Log out?</source>
+        <translation>%2 cambios hechos como %1 aún no están sincronizados. Esperan aquí hasta que %1 vuelva a iniciar sesión y sincronice; hasta entonces nadie más puede iniciar sesión en este equipo.
+
+¿Cerrar sesión?</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Cerrar sesión</translation>
     </message>
 </context>
 <context>

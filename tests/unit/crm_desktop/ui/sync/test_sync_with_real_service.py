@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 
 from crm_desktop.services.sync import AutoSync, CredentialStore, SyncService
 from crm_desktop.sync.credentials import MemoryKeyring
@@ -162,3 +162,38 @@ def test_real_autosync_before_any_login_stays_quiet(qtbot, real_service):
     finally:
         controller.stop()
     assert status.error_label.isHidden() and status.connection_label.text().endswith("Not connected")
+
+
+def test_file_log_out_warns_of_queued_changes_then_forgets_the_login(qtbot, logged_in, crm, monkeypatch):
+    from crm_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(crm, controller=logged_in)
+    try:
+        _log_out_twice(qtbot, window, logged_in, crm, monkeypatch)
+    finally:  # gone before the store closes: a later test's language change must not reach it
+        window.close()
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _log_out_twice(qtbot, window, logged_in, crm, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    crm.create_account({"name": "Queued Ltd"})
+    logged_in.refresh_state()
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(_parent, _title, text, *args):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    window.actions_by_name["logout"].trigger()
+    assert asked[0].startswith("1 change made as ana is not synced yet") and logged_in.state().logged_in
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.wait_signal(logged_in.state_changed, timeout=10_000):
+        window.actions_by_name["logout"].trigger()
+    assert not logged_in.state().logged_in and crm.store.pending_changes() == 1
+    assert not window.actions_by_name["logout"].isEnabled(), "nothing to log out of"
