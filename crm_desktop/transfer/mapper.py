@@ -56,10 +56,13 @@ class RowMapper:
         if extra:
             raise RowError(f"the row has {len(cells)} cells but the header has {len(self.headers)}; "
                            "is a delimiter inside a value without quotes?")
-        if "\ufffd" not in "".join(cells):  # nearly every row: the loop below without its checks
+        joined = "".join(cells)
+        if "\ufffd" not in joined:  # nearly every row: the loop below without its checks
             contact = self._pick(cells, self._contact, True)
             if self._phone_labels:
                 _place_labelled_phones(contact, cells, self._phone_labels)
+            if _MULTIPLE_MARK in joined:
+                _split_multiple(contact)
             return RowValues(contact, self._pick(cells, self._account, False))
         out = RowValues()
         for index, record, name in self._columns:
@@ -88,7 +91,6 @@ class RowMapper:
                     out[name] = unescape_cell(text) if text[0] == "'" else text
         if contact:
             _apply_full_name(out)
-            _split_multiple(out)
         return out
 
     def reason(self, exc: ValidationError, record: str) -> str:
@@ -112,7 +114,7 @@ def _apply_full_name(contact: dict[str, str]) -> None:
 
 
 # Google Contacts writes several values of one kind in one cell, " ::: " between them.
-_MULTIPLE = " ::: "
+_MULTIPLE_MARK = ":::"
 _SPARE = (("email", "email2"), ("phone", "mobile_phone"), ("mobile_phone", "phone"))
 
 
@@ -120,9 +122,9 @@ def _split_multiple(contact: dict[str, str]) -> None:
     """The first of several values stays; the second goes to the spare field if that is empty."""
     for name, spare in _SPARE:
         value = contact.get(name)
-        if value is None or _MULTIPLE.strip() not in value:
+        if value is None or _MULTIPLE_MARK not in value:
             continue
-        parts = [p.strip() for p in value.split(_MULTIPLE.strip()) if p.strip()]
+        parts = [p.strip() for p in value.split(_MULTIPLE_MARK) if p.strip()]
         contact[name] = parts[0] if parts else ""
         if len(parts) > 1 and not contact.get(spare):
             contact[spare] = parts[1]
@@ -159,7 +161,7 @@ def _place_labelled_phones(contact: dict[str, str], cells: Sequence[str], pairs:
         if not value or "fax" in label or "pager" in label:
             continue
         mobile = any(word in label for word in _MOBILE_LABELS)
-        numbers += [(mobile, v.strip()) for v in value.split(_MULTIPLE.strip()) if v.strip()]
+        numbers += [(mobile, v.strip()) for v in value.split(_MULTIPLE_MARK) if v.strip()]
     contact.pop("phone", None)
     contact.pop("mobile_phone", None)
     for mobile, number in sorted(numbers, key=lambda n: not n[0]):  # labelled mobiles first
