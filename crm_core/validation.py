@@ -11,10 +11,17 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-import phonenumbers
-from email_validator import SPECIAL_USE_DOMAIN_NAMES, EmailNotValidError, validate_email
+if TYPE_CHECKING:
+    import email_validator
+    import phonenumbers
+else:
+    from crm_core.lazy import LazyModule
+
+    # 0.1 s of the window's start, and only an edit or a sync needs them.
+    email_validator = LazyModule("email_validator", globals())
+    phonenumbers = LazyModule("phonenumbers", globals())
 
 from crm_core.entities import ACTIVE, CUSTOMER_TYPES, STATES, EntityDef, entity
 
@@ -41,8 +48,12 @@ class ValidationError(ValueError):
 _PLAIN_EMAIL = re.compile(
     r"(?P<local>[A-Za-z0-9_%+'-]+(?:\.[A-Za-z0-9_%+'-]+)*)@"
     r"(?P<domain>(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})")
-# ".name" ends with ".d" exactly when name is d or a subdomain of d: one C call.
-_SPECIAL_USE = tuple("." + d for d in SPECIAL_USE_DOMAIN_NAMES)
+
+
+@functools.cache
+def _special_use() -> tuple[str, ...]:
+    # ".name" ends with ".d" exactly when name is d or a subdomain of d: one C call.
+    return tuple("." + d for d in email_validator.SPECIAL_USE_DOMAIN_NAMES)
 
 
 def plain_email(text: str) -> str | None:
@@ -51,7 +62,7 @@ def plain_email(text: str) -> str | None:
     if match is None or len(text) > 254 or len(match["local"]) > 64:
         return None
     domain = match["domain"].lower()
-    if "--" in domain or ("." + domain).endswith(_SPECIAL_USE):
+    if "--" in domain or ("." + domain).endswith(_special_use()):
         return None
     return f"{match['local']}@{domain}"
 
@@ -62,8 +73,8 @@ def normalize_email(value: str) -> str:
     if fast is not None:
         return fast
     try:
-        result = validate_email(value, check_deliverability=False)
-    except EmailNotValidError as exc:
+        result = email_validator.validate_email(value, check_deliverability=False)
+    except email_validator.EmailNotValidError as exc:
         raise ValueError(str(exc)) from None
     return str(result.normalized)
 
@@ -89,7 +100,11 @@ def parse_e164(value: str | None, region: str = "US") -> str | None:
 _INTERNATIONAL = re.compile(r"\+[0-9 ().-]+")
 _NANP_LOCAL = re.compile(r"[0-9 ().-]+")
 _NON_DIGITS = re.compile(r"\D+")
-_NANP_REGIONS = frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(1, ()))
+
+
+@functools.cache
+def _nanp_regions() -> frozenset[str]:
+    return frozenset(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(1, ()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -100,7 +115,7 @@ def phone_e164(value: str | None, region: str = "US") -> str | None:
     digits: str | None = None
     if _INTERNATIONAL.fullmatch(value):
         digits = _NON_DIGITS.sub("", value)
-    elif region in _NANP_REGIONS and _NANP_LOCAL.fullmatch(value):
+    elif region in _nanp_regions() and _NANP_LOCAL.fullmatch(value):
         local = _NON_DIGITS.sub("", value)
         digits = "1" + local if len(local) == 10 and local[0] not in "01" else None
     split = _split_country(digits) if digits else None
