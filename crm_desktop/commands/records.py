@@ -204,11 +204,14 @@ def cmd_roles(args: argparse.Namespace, ctx: Context) -> None:
 def cmd_status(args: argparse.Namespace, ctx: Context) -> None:
     status = ctx.crm.status()
     data = {"pending_changes": status.pending_changes, "last_sync": status.last_sync,
-            "sync_issues": status.sync_issues, "data_dir": status.data_dir}
+            "sync_issues": status.sync_issues, "data_dir": status.data_dir,
+            "last_sync_failure": status.last_failure}
 
     def human() -> None:
         print(f"Changes not synced: {status.pending_changes}")
         print(f"Last synced:        {status.last_sync or 'never'}")
+        if status.last_failure:
+            print(f"Last sync failed:   {status.last_failure.get('at')}: {status.last_failure.get('message')}")
         print(f"Sync issues:        {status.sync_issues}")
         print(f"Data folder:        {status.data_dir}")
 

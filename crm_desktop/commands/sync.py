@@ -93,6 +93,7 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
         _ensure_login(service)
         report = _sync_relogging(service)
     except SyncError as exc:
+        service.remember_failure(exc)  # a failed log-in again is a failed sync too
         pending = ctx.store.pending_changes()
         raise CommandError(f"{exc.message} ({_changes(pending)} still queued)",
                            exit_code=_EXIT_CODES.get(exc.kind, 1)) from None

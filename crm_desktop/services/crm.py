@@ -6,6 +6,7 @@ can be named by id, by an unambiguous id prefix, or by their exact name.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from array import array
@@ -16,7 +17,7 @@ from typing import Any
 from crm_core.entities import CUSTOMER_TYPES, INACTIVE, entity
 from crm_core.validation import ValidationError, matching_role_ids
 from crm_desktop.services.errors import AmbiguousRecord, RecordNotFound, ServiceError
-from crm_desktop.store import Record, Store
+from crm_desktop.store import Record, Store, outbox
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.writes import Writer, set_state_value
 
@@ -33,6 +34,7 @@ class Status:
     last_sync: str | None
     sync_issues: int
     data_dir: str
+    last_failure: dict[str, str] | None = None  # {"at", "message"} of a sync failed since the last good one
 
 
 class CrmService:
@@ -318,6 +320,7 @@ class CrmService:
             last_sync=self.store.get_meta("last_sync"),
             sync_issues=self.store.sync_issue_count(),
             data_dir=str(self.store.path.parent),
+            last_failure=_failure(self.store.get_meta(outbox.FAILED_SYNC_KEY)),
         )
 
     # -- helpers -------------------------------------------------------------
@@ -357,3 +360,11 @@ def _is_uuid(value: str) -> bool:
 def deactivated(record: Record) -> bool:
     """Whether the record is inactive."""
     return record.fields.get("state") == INACTIVE
+
+
+def _failure(text: str | None) -> dict[str, str] | None:
+    try:
+        found = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None

@@ -8,6 +8,7 @@ transaction is one push batch or one pull page, so readers wait briefly.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import uuid
@@ -19,6 +20,7 @@ import httpx
 
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store, outbox
+from crm_desktop.store.writes import now_iso
 from crm_desktop.sync.autosync import AutoSync
 from crm_desktop.sync.client import SyncClient, normalize_url
 from crm_desktop.sync.credentials import CredentialStore
@@ -197,6 +199,7 @@ class SyncService:
             self._failed(exc)
             raise
         self._online, self._last_error = True, None
+        self.store.set_meta(outbox.FAILED_SYNC_KEY, None)
         report = SyncReport(pushed=counts.pushed, pulled=counts.pulled, conflicts=counts.conflicts,
                             rejected=counts.rejected, pending_changes=self.store.pending_changes())
         log.info("sync done: %s", report)
@@ -215,6 +218,13 @@ class SyncService:
         # not something to warn about on every automatic attempt.
         level = logging.INFO if self.server_url is None else logging.WARNING
         log.log(level, "sync failed (%s): %s", exc.kind, exc.message)
+        self.remember_failure(exc)
+
+    def remember_failure(self, exc: SyncError) -> None:
+        """Keep a failed sync (or the login it needed) for `status`, in another process or after a restart."""
+        if self.server_url is not None:
+            failure = {"at": now_iso(), "message": exc.message}
+            self.store.set_meta(outbox.FAILED_SYNC_KEY, json.dumps(failure, ensure_ascii=False))
 
     def probe(self) -> bool:
         """Whether the server answers its health check; never raises."""

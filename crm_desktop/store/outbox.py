@@ -27,6 +27,7 @@ from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_
 
 CURSOR_KEY = "sync_cursor"
 LAST_SYNC_KEY = "last_sync"
+FAILED_SYNC_KEY = "last_sync_failure"  # JSON {"at", "message"} of a failed sync since the last good one
 ACKED_KEY = "acked_mutation_id"  # the highest mutation id the server has answered
 RESYNC_KEY = "sync_full_resync"
 _CHUNK = 900  # stays under SQLite's host-parameter limit on old builds

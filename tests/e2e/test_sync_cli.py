@@ -61,6 +61,7 @@ def test_cli_login_sync_issues_and_status(shared_server: ServerProcess, tmp_path
     assert json.loads(run("sync-issues", "--json")[1]) == []
     status = json.loads(run("status", "--json")[1])
     assert status["pending_changes"] == 0 and status["last_sync"] and status["sync_issues"] == 0
+    assert status["last_sync_failure"] is None, "the good sync cleared the failed one before it"
     monkeypatch.delenv("CRM_PASSWORD")
     code, _, err = run("sync")
     assert code != 0 and "set CRM_PASSWORD" in err, err  # no keyring: a login would not last
@@ -79,7 +80,10 @@ def test_cli_sync_with_the_server_down_exits_non_zero_and_keeps_the_queue(tmp_pa
     assert done.returncode != 0
     last = done.stderr.strip().splitlines()[-1]
     assert "cannot reach the server" in last and "1 change still queued" in last
-    assert json.loads(_cli(data, "status", "--json").stdout)["pending_changes"] == 1
+    status = json.loads(_cli(data, "status", "--json").stdout)
+    assert status["pending_changes"] == 1
+    assert "cannot reach the server" in status["last_sync_failure"]["message"], "status, from another process"
+    assert "Last sync failed:" in _cli(data, "status").stdout
 
 
 def test_client_killed_during_sync_loses_nothing(tmp_path_factory: pytest.TempPathFactory,
