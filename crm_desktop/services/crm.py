@@ -17,7 +17,7 @@ from typing import Any
 from crm_core.entities import CUSTOMER_TYPES, INACTIVE, entity
 from crm_core.validation import ValidationError, matching_role_ids
 from crm_desktop.services.errors import AmbiguousRecord, RecordNotFound, ServiceError
-from crm_desktop.store import Record, Store, outbox
+from crm_desktop.store import Record, Store
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.writes import Writer, set_state_value
 
@@ -320,7 +320,8 @@ class CrmService:
             last_sync=self.store.get_meta("last_sync"),
             sync_issues=self.store.sync_issue_count(),
             data_dir=str(self.store.path.parent),
-            last_failure=_failure(self.store.get_meta(outbox.FAILED_SYNC_KEY)),
+            # outbox.FAILED_SYNC_KEY: importing outbox would load pydantic into the window's start.
+            last_failure=_failure(self.store.get_meta("last_sync_failure")),
         )
 
     # -- helpers -------------------------------------------------------------
