@@ -18,6 +18,7 @@ from crm_core.entities import CUSTOMER_TYPES, INACTIVE, entity
 from crm_core.validation import ValidationError, matching_role_ids
 from crm_desktop.services.errors import AmbiguousRecord, RecordNotFound, ServiceError
 from crm_desktop.store import Record, Store
+from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.writes import Writer, set_state_value
 
@@ -317,11 +318,10 @@ class CrmService:
         """Pending changes, last sync, open sync issues and the data dir."""
         return Status(
             pending_changes=self.store.pending_changes(),
-            last_sync=self.store.get_meta("last_sync"),
+            last_sync=self.store.get_meta(LAST_SYNC_KEY),
             sync_issues=self.store.sync_issue_count(),
             data_dir=str(self.store.path.parent),
-            # outbox.FAILED_SYNC_KEY: importing outbox would load pydantic into the window's start.
-            last_failure=_failure(self.store.get_meta("last_sync_failure")),
+            last_failure=_failure(self.store.get_meta(FAILED_SYNC_KEY)),
         )
 
     # -- helpers -------------------------------------------------------------

@@ -22,12 +22,11 @@ from typing import Any
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
+from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY  # noqa: F401 - the engine's names
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
 from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, table
 
 CURSOR_KEY = "sync_cursor"
-LAST_SYNC_KEY = "last_sync"
-FAILED_SYNC_KEY = "last_sync_failure"  # JSON {"at", "message"} of a failed sync since the last good one
 ACKED_KEY = "acked_mutation_id"  # the highest mutation id the server has answered
 RESYNC_KEY = "sync_full_resync"
 _CHUNK = 900  # stays under SQLite's host-parameter limit on old builds

@@ -328,10 +328,15 @@ class RecordTableModel(QAbstractTableModel):
 
     def _account_name(self, account_id: str) -> str | None:
         if account_id not in self._account_names:
-            if len(self._account_names) > 5000:
-                self._account_names.clear()
-            self._account_names[account_id] = self.crm.names("account", [account_id]).get(account_id)
+            self._read_account_names({account_id})
         return self._account_names[account_id]
+
+    def _read_account_names(self, wanted: set[str]) -> None:
+        """Remember the names of these accounts (None for one gone), in one query."""
+        if len(self._account_names) > 5000:
+            self._account_names.clear()
+        found = self.crm.names("account", sorted(wanted))
+        self._account_names.update({i: found.get(i) for i in wanted})
 
     def _read_account_names_near(self, row: int, record: Record) -> None:
         """Read the company names of the cached rows around ``row`` in one query.
@@ -342,14 +347,10 @@ class RecordTableModel(QAbstractTableModel):
         account_id = record.fields.get("account_id")
         if not account_id or account_id in self._account_names:
             return
-        if len(self._account_names) > 5000:
-            self._account_names.clear()
         logical = self._logical(row)
         near = (self._rows.peek(r) for r in range(max(logical - _NAMES_AROUND, 0), logical + _NAMES_AROUND))
         around = {r.fields.get("account_id") for r in near if r is not None}
-        wanted = {str(i) for i in (account_id, *around) if i and i not in self._account_names}
-        found = self.crm.names("account", sorted(wanted))
-        self._account_names.update({i: found.get(i) for i in wanted})
+        self._read_account_names({str(i) for i in (account_id, *around) if i and i not in self._account_names})
 
     def _count_in_background(self) -> None:
         # Started just after the first page is painted, so it never competes with it.

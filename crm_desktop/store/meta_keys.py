@@ -1,0 +1,8 @@
+"""Keys of the store's meta table that both the sync engine and the plain services read.
+
+Here, not in ``outbox``, because the window's start reads them through the
+services and must not load the sync protocol's models (pydantic) for that.
+"""
+
+LAST_SYNC_KEY = "last_sync"
+FAILED_SYNC_KEY = "last_sync_failure"  # JSON {"at", "message"} of a failed sync since the last good one
