@@ -20,6 +20,7 @@ import httpx
 
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store, outbox
+from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY
 from crm_desktop.store.writes import now_iso
 from crm_desktop.sync.autosync import AutoSync
 from crm_desktop.sync.client import SyncClient, normalize_url
@@ -199,7 +200,7 @@ class SyncService:
             self._failed(exc)
             raise
         self._online, self._last_error = True, None
-        self.store.set_meta(outbox.FAILED_SYNC_KEY, None)
+        self.store.set_meta(FAILED_SYNC_KEY, None)
         report = SyncReport(pushed=counts.pushed, pulled=counts.pulled, conflicts=counts.conflicts,
                             rejected=counts.rejected, pending_changes=self.store.pending_changes())
         log.info("sync done: %s", report)
@@ -224,7 +225,7 @@ class SyncService:
         """Keep a failed sync (or the login it needed) for `status`, in another process or after a restart."""
         if self.server_url is not None:
             failure = {"at": now_iso(), "message": exc.message}
-            self.store.set_meta(outbox.FAILED_SYNC_KEY, json.dumps(failure, ensure_ascii=False))
+            self.store.set_meta(FAILED_SYNC_KEY, json.dumps(failure, ensure_ascii=False))
 
     def probe(self) -> bool:
         """Whether the server answers its health check; never raises."""
@@ -241,7 +242,7 @@ class SyncService:
         url, user = self.server_url, self.username
         return SyncState(
             online=self._online, logged_in=bool(url and user and self.credentials.get(url, user)),
-            server_url=url, username=user, last_sync=self.store.get_meta(outbox.LAST_SYNC_KEY),
+            server_url=url, username=user, last_sync=self.store.get_meta(LAST_SYNC_KEY),
             pending_changes=self.store.pending_changes(), sync_issues=self.store.sync_issue_count(),
             syncing=self._syncing, last_error=self._last_error,
         )

@@ -22,7 +22,6 @@ from typing import Any
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
-from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY  # noqa: F401 - the engine's names
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
 from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, table
 

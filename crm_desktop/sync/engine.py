@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from crm_core.entities import ENTITIES
 from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse, PushResult
 from crm_desktop.store import Store, bulkload, outbox
+from crm_desktop.store.meta_keys import LAST_SYNC_KEY
 from crm_desktop.store.pulled import Prepared, prepare
 from crm_desktop.store.writes import now_iso, table
 from crm_desktop.sync.client import CursorGone, PulledPage, SyncClient
@@ -204,7 +205,7 @@ class SyncEngine:
             self.store.set_meta(outbox.RESYNC_KEY, "1")
             done = self._pull_pages(0, True, counts, report, cancel)
         if done:
-            self.store.set_meta(outbox.LAST_SYNC_KEY, now_iso())
+            self.store.set_meta(LAST_SYNC_KEY, now_iso())
 
     def _pull_pages(self, cursor: int, full: bool, counts: Counts, report: Progress,
                     cancel: threading.Event | None) -> bool:
