@@ -77,7 +77,8 @@ class Change(_Strict):
     """A record's state as of a change the puller may read.
 
     ``removed`` means the record is no longer readable by this user (deleted,
-    unshared or reassigned away): the client drops its copy.
+    unshared or reassigned away): the client drops its copy.  ``created_at``
+    and ``modified_at`` are the server's (UTC, ISO 8601); empty on a removal.
     """
 
     seq: int
@@ -88,6 +89,8 @@ class Change(_Strict):
     deleted: bool = False
     fields: dict[str, Any] = Field(default_factory=dict)
     owner: Owner | None = None
+    created_at: str = ""
+    modified_at: str = ""
 
 
 class PullResponse(_Strict):

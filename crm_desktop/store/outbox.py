@@ -23,7 +23,7 @@ from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
-from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, table
+from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, server_stamp, table
 
 CURSOR_KEY = "sync_cursor"
 ACKED_KEY = "acked_mutation_id"  # the highest mutation id the server has answered
@@ -283,16 +283,20 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> bool:
     fields.update({k: v for k, v in queued_fields.items() if k in fields})
     columns: dict[str, Any] = {**fields, **local_columns(change.entity, fields, set(fields), region)}
     # A delete still waiting for the server keeps the record gone locally.
-    columns.update(version=change.version, deleted=int(queued_delete), modified_at=now_iso())
+    stamp = now_iso()
+    modified = server_stamp(change.modified_at, stamp)
+    columns.update(version=change.version, deleted=int(queued_delete), modified_at=modified)
     if change.owner is not None:
         columns.update(owner_id=change.owner.id, owner_name=change.owner.name)
     name = table(change.entity)
-    exists = conn.execute(f"SELECT version FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
+    exists = conn.execute(f"SELECT version, modified_at FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if exists:
+        if queued_fields or queued_delete:  # the queued edit is newer than the server's change
+            columns["modified_at"] = max(modified, exists[1] or "")
         sets = ", ".join(f"{k} = ?" for k in columns)
         conn.execute(f"UPDATE {name} SET {sets} WHERE id = ?", (*columns.values(), change.record_id))
     else:
-        columns.update(id=change.record_id, created_at=now_iso(), pending=0)
+        columns.update(id=change.record_id, created_at=server_stamp(change.created_at, stamp), pending=0)
         conn.execute(f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                      tuple(columns.values()))
     refresh_pending(conn, change.entity, change.record_id)

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 from crm_core.entities import ENTITIES, entity
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts
-from crm_desktop.store.writes import local_columns, now_iso, sort_key, table
+from crm_desktop.store.writes import local_columns, now_iso, server_stamp, sort_key, table
 
 
 class OwnerLike(Protocol):
@@ -64,6 +64,12 @@ class ChangeLike(Protocol):
 
     @property
     def owner(self) -> OwnerLike | None: ...
+
+    @property
+    def created_at(self) -> str: ...
+
+    @property
+    def modified_at(self) -> str: ...
 
 
 
@@ -130,11 +136,13 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
         if phones:
             e164 = [phone_e164(values[p], region) for p in phones]  # the fast phone path
             row = (*get(values), sort_key(entity_name, values), *e164, change.record_id, change.version,
-                   owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0)
+                   owner.id if owner else None, owner.name if owner else None,
+                   server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
         else:
             e164 = []
             row = (*get(values), change.record_id, change.version,
-                   owner.id if owner else None, owner.name if owner else None, stamp, stamp, 0, 0)
+                   owner.id if owner else None, owner.name if owner else None,
+                   server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
         rows.append(row)
         if search_row is not None:
             values.update(zip(e164_names, e164, strict=True))

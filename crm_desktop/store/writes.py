@@ -42,6 +42,18 @@ def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def server_stamp(value: str, fallback: str) -> str:
+    """A pulled record's server time stamp in the store's form, or ``fallback``.
+
+    The server writes microseconds and a Z ("2026-12-01T05:54:02.123456Z");
+    the store keeps whole seconds and "+00:00", like ``now_iso``, so that
+    local and pulled stamps sort as text.  An older server sends none.
+    """
+    if len(value) >= 20 and value[10] == "T" and value[4] == "-" and value.endswith(("Z", "+00:00")):
+        return value[:19] + "+00:00"
+    return fallback
+
+
 def table(entity_name: str) -> str:
     """The table holding an entity; raises KeyError for unknown ones."""
     return _ID_COLUMNS_BY_ENTITY[entity(entity_name).name]

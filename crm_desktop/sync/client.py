@@ -157,6 +157,8 @@ class PulledChange(NamedTuple):
     deleted: bool
     fields: dict[str, Any]
     owner: PulledOwner | None
+    created_at: str = ""  # the server's stamps, as it sent them
+    modified_at: str = ""
 
 
 class PulledPage(NamedTuple):
@@ -196,8 +198,11 @@ def _change(item: dict[str, Any]) -> PulledChange:
     owner = item.get("owner")
     if owner is not None:
         owner = PulledOwner(str(owner["type"]), str(owner["id"]), str(owner["name"]))
+    created, modified = item.get("created_at", ""), item.get("modified_at", "")
+    if type(created) is not str or type(modified) is not str:
+        raise TypeError("change.created_at")
     return PulledChange(item["seq"], item["entity"], item["record_id"], item["version"], removed, deleted,
-                        item["fields"], owner)
+                        item["fields"], owner, created, modified)
 
 
 class CursorGone(ServerError):

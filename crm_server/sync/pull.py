@@ -42,7 +42,7 @@ _READABLE = """(r.owner_type = :nobody
 # whole record table per page.  Rows the user may not read come back with
 # NULL data and are dropped (or turned into removals) in Python.
 _PAGE = """SELECT cl.seq, cl.revoked, r.id, r.entity, r.version, r.owner_type, r.owner_id, r.deleted,
- CASE WHEN {readable} THEN r.data END AS data
+ CASE WHEN {readable} THEN r.data END AS data, r.created_at, r.modified_at
  FROM (SELECT seq, record_id, revoked FROM change_log WHERE seq > :cursor AND seq <= :top
        ORDER BY seq LIMIT :limit) cl
  {join}
@@ -130,14 +130,17 @@ def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str], full: b
     keys = actor.keys
     owners: dict[tuple[str, str], str] = {}
     items: dict[str, str] = {}
-    for seq, revoked, rid, entity, version, owner_type, owner_id, deleted, data in rows:
+    for seq, revoked, rid, entity, version, owner_type, owner_id, deleted, data, created, modified in rows:
         head = f'{{"seq":{seq},"entity":"{entity}","record_id":"{rid}","version":{version},'
         if data is not None:
             owner = owners.get((owner_type, owner_id))
             if owner is None:
                 owner = owners[(owner_type, owner_id)] = _owner(owner_type, owner_id, names)
             tomb = "true" if deleted else "false"
-            item = f'{head}"removed":false,"deleted":{tomb},"fields":{data},"owner":{owner}}}'
+            item = (
+                f'{head}"removed":false,"deleted":{tomb},"fields":{data},"owner":{owner},'
+                f'"created_at":{_stamp(created)},"modified_at":{_stamp(modified)}}}'
+            )
         elif revoked and not full and keys.intersection(revoked.split(",")):
             item = f'{head}"removed":true,"deleted":false,"fields":{{}},"owner":null}}'
         else:
@@ -145,6 +148,13 @@ def _changes(rows: Any, actor: Actor, names: dict[tuple[str, str], str], full: b
         items.pop(rid, None)  # keep only the newest change of a record, in seq order
         items[rid] = item
     return items
+
+
+def _stamp(value: str) -> str:
+    """A record's time stamp as JSON text; iso_now() text needs no escaping."""
+    if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return json.dumps(value)
 
 
 def _owner(owner_type: str, owner_id: str, names: dict[tuple[str, str], str]) -> str:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from crm_core.protocol import Change, Owner
 from crm_core.validation import parse_e164, phone_e164
 from crm_desktop.store import Store, outbox
+from crm_desktop.store.writes import server_stamp
 from crm_desktop.sync.client import parse_pull
 from crm_desktop.sync.errors import GarbageResponse
 
@@ -73,6 +74,8 @@ def test_the_short_e164_path_equals_the_full_parse(code: int, national: str, sha
     b'{"changes": [{"seq": 1, "entity": "account", "record_id": "x", "version": 1, "fields": []}],'
     b' "cursor": 1, "has_more": false}',
     b'{"changes": [], "cursor": "1", "has_more": false}',
+    b'{"changes": [{"seq": 1, "entity": "account", "record_id": "x", "version": 1, "fields": {},'
+    b' "created_at": 20250101}], "cursor": 1, "has_more": false}',
 ])
 def test_a_pull_page_that_is_not_the_protocol_is_garbage(body: bytes) -> None:
     with pytest.raises(GarbageResponse):
@@ -87,6 +90,32 @@ def test_a_pull_page_parses_like_the_protocol_model() -> None:
     assert (page.cursor, page.has_more) == (9, True)
     [change] = page.changes
     assert (change.seq, change.deleted, change.owner and change.owner.name) == (4, True, "sales")
+    assert (change.created_at, change.modified_at) == ("", "")  # an older server sends no stamps
+
+
+def test_both_paths_keep_the_servers_stamps_in_the_stores_form(tmp_path: Path) -> None:
+    stamped = [c.model_copy(update={"created_at": "2025-01-02T03:04:05.678901Z",
+                                    "modified_at": "2025-02-03T04:05:06.000001Z"}) for c in _page()]
+    bulk, careful = Store.open_dir(tmp_path / "bulk"), Store.open_dir(tmp_path / "careful")
+    with bulk.db.transaction() as conn:
+        outbox.apply_changes(conn, stamped, "US")
+    with careful.db.transaction() as conn:
+        for change in stamped:
+            outbox.apply_changes(conn, [change], "US")  # one at a time: the per-row path after the first
+    for store in (bulk, careful):
+        for name in ("account", "contact"):
+            row = store.conn.execute(f"SELECT created_at, modified_at FROM {name}").fetchone()
+            assert tuple(row) == ("2025-01-02T03:04:05+00:00", "2025-02-03T04:05:06+00:00")
+        store.close()
+
+
+@pytest.mark.parametrize(("sent", "stored"), [
+    ("2025-01-02T03:04:05.678901Z", "2025-01-02T03:04:05+00:00"),
+    ("2025-01-02T03:04:05+00:00", "2025-01-02T03:04:05+00:00"),
+    ("", "now"), ("yesterday", "now"), ("2025-01-02", "now"), ("2025-01-02T03:04:05+02:00", "now"),
+])
+def test_a_server_stamp_is_read_only_in_a_form_it_knows(sent: str, stored: str) -> None:
+    assert server_stamp(sent, "now") == stored
 
 
 @settings(max_examples=60, deadline=None)
