@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from crm_core.countries import region_reader
 from crm_core.entities import ENTITIES, entity
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts
@@ -128,13 +129,15 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
     # The local columns writes.local_columns derives (sort key, then each phone's E.164 form).
     e164_names = columns(entity_name)[len(names) + 1:len(names) + 1 + len(phones)]
     search_row = {"account": _account_search, "contact": _contact_search}.get(entity_name)
+    region_of = region_reader(entity_name, region)  # the record's own country's, as local_columns
     rows, search, get = group.rows, group.search, _getter(names)
     for change in group.changes:
         # Fields of a newer server's making ride along in ``values`` but never reach a row.
         values = {**defaults, **change.fields}
         owner = change.owner
         if phones:
-            e164 = [phone_e164(values[p], region) for p in phones]  # the fast phone path
+            here = region_of(values)  # a dict lookup by the country cell's text
+            e164 = [phone_e164(values[p], here) for p in phones]  # the fast phone path
             row = (*get(values), sort_key(entity_name, values), *e164, change.record_id, change.version,
                    owner.id if owner else None, owner.name if owner else None,
                    server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)

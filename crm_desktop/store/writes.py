@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from crm_core.countries import COUNTRY_FIELDS, record_region
 from crm_core.entities import ACTIVE, INACTIVE, display_name, entity
 from crm_core.validation import ValidationError, check_record, clean_changes, phone_e164
 from crm_desktop.store import fts
@@ -28,8 +29,9 @@ _ID_COLUMNS_BY_ENTITY = {"account": "account", "contact": "contact",
 # Fields whose change alters a record's search row (see fts.py).
 _SEARCHED = {
     "contact": frozenset({"first_name", "last_name", "email", "email2", "phone", "mobile_phone",
-                          "account_id", "state"}),
-    "account": frozenset({"name", "email", "phone", "other_phone", "website", "state"}),
+                          "account_id", "state", *COUNTRY_FIELDS["contact"]}),
+    "account": frozenset({"name", "email", "phone", "other_phone", "website", "state",
+                          *COUNTRY_FIELDS["account"]}),  # the country decides the phones' E.164 forms
 }
 
 
@@ -272,15 +274,24 @@ def _check(lookup: Lookup, entity_name: str, record_id: str, merged: Mapping[str
 
 def local_columns(entity_name: str, fields: Mapping[str, Any], changed: set[str],
                   region: str) -> dict[str, Any]:
-    """The local columns that follow from changed fields: sort key, E.164 phones."""
+    """The local columns that follow from changed fields: sort key, E.164 phones.
+
+    ``fields`` are the record's fields as they now stand (all of them, not only the changed
+    ones): a phone's E.164 form depends on the record's country too.
+    """
     out: dict[str, Any] = {}
     if entity_name not in ("account", "contact"):
         return out
     if changed & {"name", "first_name", "last_name"}:
         out["sort_key"] = sort_key(entity_name, fields)
-    for phone in entity(entity_name).phones:
-        if phone in changed:
-            out[f"{phone}_e164"] = phone_e164(fields.get(phone), region)
+    phones = entity(entity_name).phones
+    # A phone typed without "+" is read in the record's own country, so a new country re-reads them all.
+    moved = not changed.isdisjoint(COUNTRY_FIELDS[entity_name])
+    if moved or not changed.isdisjoint(phones):
+        region = record_region(entity_name, fields, region)
+        for phone in phones:
+            if moved or phone in changed:
+                out[f"{phone}_e164"] = phone_e164(fields.get(phone), region)
     return out
 
 
