@@ -33,9 +33,22 @@ def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Sess
         yield session
 
 
+def get_write_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    """A session for a request that reads, then writes (a login: the user, then a token).
+
+    On SQLite its transaction takes the write lock at its start (BEGIN
+    IMMEDIATE, see core.db): begun as a reader, its first write failed at
+    once with "busy", not after a wait, whenever a push committed between
+    the read and the write.
+    """
+    with Session(engine.execution_options(crm_write=True), expire_on_commit=False) as session:
+        yield session
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SessionDep = Annotated[Session, Depends(get_session)]
+WriteSessionDep = Annotated[Session, Depends(get_write_session)]
 
 
 def get_token(request: Request) -> str:

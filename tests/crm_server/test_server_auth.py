@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
@@ -11,7 +12,7 @@ from sqlmodel import Session
 
 from crm_core.protocol import TokenResponse
 from crm_server import crud
-from crm_server.core.db import utcnow
+from crm_server.core.db import utcnow, write_transaction
 from crm_server.models import AuthToken
 
 
@@ -103,3 +104,31 @@ def test_me_and_directory_name_users_and_teams(api: Api) -> None:
     directory = api.client.get("/api/v1/directory", headers=ana.headers).json()
     assert directory["teams"] == ["north"]
     assert directory["users"] == [{"name": "ana", "team": "north"}, {"name": "bob", "team": None}]
+
+
+def test_a_login_while_a_push_commits_waits_for_it_instead_of_failing(api: Api, monkeypatch) -> None:
+    # A login reads the user, checks the password (slow on purpose), then stores a token.
+    # On SQLite a push committing in between made that write fail at once with 503
+    # ("busy"), which the rep saw as server trouble while a colleague synced.
+    api.rep("ana")
+    checked = crud.verify_password
+    writes: list[threading.Thread] = []
+
+    def push_commits_meanwhile() -> None:
+        with write_transaction(api.engine) as conn:
+            conn.execute(text("INSERT INTO server_meta (key, value) VALUES ('pushed', '1')"))
+
+    def slow_check(password: str, digest: str) -> bool:
+        writer = threading.Thread(target=push_commits_meanwhile)
+        writer.start()
+        writer.join(timeout=0.5)  # done at once unless the login holds the write lock
+        writes.append(writer)
+        return checked(password, digest)
+
+    monkeypatch.setattr(crud, "verify_password", slow_check)
+    assert _login(api.client, "ana", "pw-ana") == 200
+    for writer in writes:
+        writer.join(timeout=10)
+        assert not writer.is_alive()
+    with api.engine.connect() as conn:
+        assert str(conn.execute(text("SELECT value FROM server_meta WHERE key = 'pushed'")).scalar()) == "1"

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from crm_core.protocol import TokenResponse
 from crm_server import crud
-from crm_server.api.deps import SessionDep, SettingsDep, TokenDep
+from crm_server.api.deps import SettingsDep, TokenDep, WriteSessionDep
 
 router = APIRouter(prefix="/auth", tags=["auth"])
 
@@ -20,7 +20,7 @@ class LoginRequest(BaseModel):
 
 
 @router.post("/token")
-def issue_token(body: LoginRequest, session: SessionDep, settings: SettingsDep) -> TokenResponse:
+def issue_token(body: LoginRequest, session: WriteSessionDep, settings: SettingsDep) -> TokenResponse:
     """A new bearer token for a correct user name and password."""
     token, row, user = crud.login(session=session, settings=settings, name=body.username, password=body.password)
     actor = crud.actor_of(session=session, user=user)
@@ -34,7 +34,7 @@ def issue_token(body: LoginRequest, session: SessionDep, settings: SettingsDep) 
 
 
 @router.post("/logout", status_code=204)
-def logout(session: SessionDep, token: TokenDep) -> Response:
+def logout(session: WriteSessionDep, token: TokenDep) -> Response:
     """Revoke the token the request carries."""
     crud.user_for_token(session=session, token=token)
     crud.revoke_token(session=session, token=token)
