@@ -10,15 +10,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import sys
 from dataclasses import asdict
 from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command, print_table
-from crm_desktop.services.sync import SyncError, SyncReport, SyncService
+from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
 from crm_desktop.sync.errors import AuthError
 
 PASSWORD_ENV = "CRM_PASSWORD"
-_EXIT_CODES = {"network": 3, "auth": 4, "server": 5, "schema": 6, "garbage": 5}
+_EXIT_CODES = {"network": 3, "auth": 4, "server": 5, "schema": 6, "garbage": 5, "busy": 7}
+# How long `sync` waits for a sync already running on this store (the window's, say);
+# a first sync of a million records takes a couple of minutes.
+WAIT_FOR_OTHER_SYNC = 600.0
 _ACTIONS = (("keep_mine", "keep your values (re-queued on the server's version)"),
             ("take_theirs", "take the server's values"),
             ("retry", "queue the rejected change again (after fixing the record)"),
@@ -93,7 +97,8 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
         _ensure_login(service)
         report = _sync_relogging(service)
     except SyncError as exc:
-        service.remember_failure(exc)  # a failed log-in again is a failed sync too
+        if not isinstance(exc, SyncBusy):  # the other sync's outcome is what status should show
+            service.remember_failure(exc)  # a failed log-in again is a failed sync too
         pending = ctx.store.pending_changes()
         raise CommandError(f"{exc.message} ({_changes(pending)} still queued)",
                            exit_code=_EXIT_CODES.get(exc.kind, 1)) from None
@@ -115,13 +120,23 @@ def _changes(count: int) -> str:
 def _sync_relogging(service: SyncService) -> SyncReport:
     """Sync; a token the server rejects (expired) is renewed once with CRM_PASSWORD if set."""
     try:
-        return service.sync_now()
+        return _sync_after_others(service)
     except AuthError:
         password = os.environ.get(PASSWORD_ENV)
         if not (password and service.server_url and service.username):
             raise
     service.login(service.server_url, service.username, password)
-    return service.sync_now()
+    return _sync_after_others(service)
+
+
+def _sync_after_others(service: SyncService) -> SyncReport:
+    """Sync now, or after the sync another process is running on this store, saying so once."""
+    try:
+        return service.sync_now()
+    except SyncBusy:
+        print("Waiting for the sync already running on this store (the window's?) to end...",
+              file=sys.stderr, flush=True)
+    return service.sync_now(wait=WAIT_FOR_OTHER_SYNC)
 
 
 def _ensure_login(service: SyncService) -> None:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import httpx
+from filelock import FileLock, Timeout
 
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store, outbox
@@ -32,6 +33,7 @@ from crm_desktop.sync.errors import (
     NetworkError,
     SchemaTooOld,
     ServerError,
+    SyncBusy,
     SyncError,
 )
 from crm_desktop.sync.issues import Action, IssueNotResolvable, SyncIssueView, list_issues
@@ -179,14 +181,35 @@ class SyncService:
     # -- sync --------------------------------------------------------------------
 
     def sync_now(self, *, progress: Callable[[str, int, int], None] | None = None,
-                 cancel: threading.Event | None = None) -> SyncReport:
-        """Push the queue, pull what is new; raises a SyncError subclass on failure."""
-        with self._sync_lock:
+                 cancel: threading.Event | None = None, wait: float = 0.0) -> SyncReport:
+        """Push the queue, pull what is new; raises a SyncError subclass on failure.
+
+        While another process syncs this store (the window and a command, say),
+        this one waits up to ``wait`` seconds for it, then raises SyncBusy.
+        """
+        with self._sync_lock, self._store_sync_lock(wait):
             self._syncing = True
             try:
                 return self._sync(progress, cancel)
             finally:
                 self._syncing = False
+
+    @contextmanager
+    def _store_sync_lock(self, wait: float) -> Iterator[None]:
+        # Two processes pushing one queue at once made the server answer the
+        # second "busy", and the rep read it as server trouble.  The lock is
+        # the operating system's: it goes with the process that held it, even
+        # a killed one.
+        lock = FileLock(f"{self.store.path}.sync-lock", timeout=wait)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise SyncBusy("another sync of this store is running (in the window or another crm-desktop"
+                           " command); nothing was done, try again when it ends") from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _sync(self, progress: Callable[[str, int, int], None] | None,
               cancel: threading.Event | None) -> SyncReport:
@@ -275,4 +298,4 @@ class SyncService:
 
 
 __all__ = ["AuthError", "AutoSync", "CredentialStore", "GarbageResponse", "NetworkError", "SchemaTooOld",
-           "ServerError", "SyncError", "SyncIssueView", "SyncReport", "SyncService", "SyncState"]
+           "ServerError", "SyncBusy", "SyncError", "SyncIssueView", "SyncReport", "SyncService", "SyncState"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-ErrorKind = Literal["network", "auth", "server", "schema", "garbage"]
+ErrorKind = Literal["network", "auth", "server", "schema", "garbage", "busy"]
 
 
 class SyncError(Exception):
@@ -53,3 +53,9 @@ class GarbageResponse(ServerError):
 
     kind: ErrorKind = "garbage"
 
+
+
+class SyncBusy(SyncError):
+    """Another process (the window, a command) is syncing this store: nothing was done."""
+
+    kind: ErrorKind = "busy"

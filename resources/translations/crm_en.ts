@@ -1827,6 +1827,10 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another window or command is syncing these records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync failed; see the log</source>
         <translation type="unfinished"></translation>
     </message>

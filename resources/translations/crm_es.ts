@@ -1831,6 +1831,10 @@ Log out?</source>
         <translation>Actualice la aplicación para sincronizar</translation>
     </message>
     <message>
+        <source>Another window or command is syncing these records</source>
+        <translation>Otra ventana u orden está sincronizando estos registros</translation>
+    </message>
+    <message>
         <source>Sync failed; see the log</source>
         <translation>La sincronización falló; consulte el registro</translation>
     </message>

@@ -86,6 +86,65 @@ def test_cli_sync_with_the_server_down_exits_non_zero_and_keeps_the_queue(tmp_pa
     assert "Last sync failed:" in _cli(data, "status").stdout
 
 
+# Holds a store's sync lock from another process until its stdin closes.
+_HOLD_LOCK = """
+import sys
+from filelock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_sync_waits_for_the_one_another_process_runs_on_the_same_store(shared_server: ServerProcess,
+                                                                        tmp_path: Path) -> None:
+    add_user(shared_server, "busy_ana")
+    data = tmp_path / "cli"
+    store = Store.open_dir(data)
+    store.create("account", {"name": "Waiting Ltd"})
+    store.close()
+    assert _cli(data, "login", "--server", shared_server.url, "--user", "busy_ana").returncode == 0
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, f"{data / 'crm.sqlite3'}.sync-lock"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        env = dict(os.environ, PYTHONPATH=str(ROOT), CRM_DATA_DIR=str(data), CRM_PASSWORD=PASSWORD,
+                   PYTHON_KEYRING_BACKEND=NO_KEYRING)
+        proc = subprocess.Popen([sys.executable, "-m", "crm_desktop.cli", "sync", "--json"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert proc.poll() is None, "it waits while the other sync runs"
+        peek = Store.open_dir(data)
+        assert peek.pending_changes() == 1, "and has pushed nothing"
+        peek.close()
+    finally:
+        holder.communicate("", timeout=10)  # the other sync ends
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Waiting for the sync already running on this store" in err
+    assert json.loads(out)["pushed"] == 1
+
+
+def test_a_sync_while_another_process_syncs_the_store_is_busy_not_server_trouble(tmp_path: Path) -> None:
+    from crm_desktop.services.sync import CredentialStore, SyncBusy, SyncService
+    from crm_desktop.sync.credentials import MemoryKeyring
+
+    store = Store.open_dir(tmp_path / "store")
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, f"{store.path}.sync-lock"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        service = SyncService(store, credentials=CredentialStore(MemoryKeyring()))
+        with pytest.raises(SyncBusy, match="another sync of this store is running"):
+            service.sync_now()
+        state = service.state()
+        assert state.online is None and state.last_error is None, "nothing was tried, nothing failed"
+    finally:
+        holder.communicate("", timeout=10)
+        store.close()
+
+
 def test_client_killed_during_sync_loses_nothing(tmp_path_factory: pytest.TempPathFactory,
                                                  tmp_path: Path) -> None:
     server = ServerProcess(tmp_path_factory.mktemp("sigkill"))

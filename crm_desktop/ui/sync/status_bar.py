@@ -139,6 +139,8 @@ class SyncStatusWidget(QWidget):
             return self.tr("Server trouble, retrying")
         if kind == "schema":
             return self.tr("Update the app to sync")
+        if kind == "busy":
+            return self.tr("Another window or command is syncing these records")
         return self.tr("Sync failed; see the log")
 
     # -- rendering -----------------------------------------------------------

@@ -73,6 +73,7 @@ def test_sync_issues_link_shows_only_when_there_are_issues(qtbot, widget, contro
     ("server", "Server trouble, retrying"),
     ("garbage", "Server trouble, retrying"),
     ("schema", "Update the app to sync"),
+    ("busy", "Another window or command is syncing these records"),
 ])
 def test_a_failed_sync_shows_one_line_for_its_kind(qtbot, widget, controller, service, fake, kind, text):
     service.sync_result = fake.Error("details for the log", kind)
