@@ -99,3 +99,50 @@ def test_the_store_runs_with_wal_foreign_keys_and_a_busy_timeout(store: Store) -
     assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
+
+
+def _e164(store: Store, entity_name: str, record_id: str) -> tuple[str | None, ...]:
+    """A record's phones in E.164 form, as the store holds them."""
+    columns = ("phone_e164", "mobile_phone_e164") if entity_name == "contact" else ("phone_e164", "other_phone_e164")
+    return tuple(store.require(entity_name, record_id).get(c) for c in columns)
+
+
+def test_the_upgrade_reads_again_only_the_phones_of_records_in_another_country(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path)
+    spain = store.create("contact", {"last_name": "Ruiz", "country": "España", "phone": "912 345 678"})
+    home = store.create("contact", {"last_name": "Vega", "country": "USA", "phone": "(512) 555-0100"})
+    loose = store.create("contact", {"last_name": "Oz", "phone": "(512) 555-0100"})
+    acme = store.create("account", {"name": "Acme", "ship_to_country": "Spain", "other_phone": "915 550 100"})
+    # As version 4 left them: every phone read in the store's region (US), the search rows too.
+    with store.db.transaction() as conn:
+        conn.execute("UPDATE contact SET phone_e164 = NULL WHERE id = ?", (spain.id,))
+        conn.execute("UPDATE contact SET phone_e164 = 'untouched' WHERE id IN (?, ?)", (home.id, loose.id))
+        conn.execute("UPDATE account SET other_phone_e164 = NULL WHERE id = ?", (acme.id,))
+        conn.execute("UPDATE contact_fts SET phone = '912 345 678 912345678' WHERE rowid = ?", (spain.num,))
+        conn.execute("UPDATE account_fts SET phone = '915 550 100 915550100' WHERE rowid = ?", (acme.num,))
+        conn.execute("PRAGMA user_version = 4")
+    store.close()
+    store = Store.open_dir(tmp_path)
+    try:
+        assert migrations.current_version(store.conn) == 5
+        assert _e164(store, "contact", spain.id) == ("+34912345678", None)
+        assert _e164(store, "account", acme.id) == (None, "+34915550100")
+        assert _e164(store, "contact", home.id)[0] == _e164(store, "contact", loose.id)[0] == "untouched"
+        assert [r.id for r in store.search("contact", "34912345678")] == [spain.id]
+        assert [r.id for r in store.search("account", "34915550100")] == [acme.id]
+    finally:
+        store.close()
+
+
+def test_the_upgrade_of_a_store_in_one_country_changes_nothing(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path, phone_region="ES")
+    ana = store.create("contact", {"last_name": "Ruiz", "country": "España", "phone": "912 345 678"})
+    with store.db.transaction() as conn:
+        conn.execute("PRAGMA user_version = 4")
+    store.close()
+    store = Store.open_dir(tmp_path)
+    try:
+        assert _e164(store, "contact", ana.id) == ("+34912345678", None)
+        assert store.conn.total_changes == 0  # nothing read again, nothing written
+    finally:
+        store.close()

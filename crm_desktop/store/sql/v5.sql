@@ -1,0 +1,5 @@
+-- Schema version 5: no change of tables.  A phone typed without "+" is now
+-- read in its record's own country (contact country, account billing or
+-- shipping country) when that names one, not always in the store's region.
+-- The Python step reads again the phones of the records whose country names
+-- another region than the store's, and their search rows' phones.
