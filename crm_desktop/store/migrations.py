@@ -8,18 +8,14 @@ fails leaves the old store untouched.
 
 from __future__ import annotations
 
-import json
 import logging
 import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
-from crm_core.countries import COUNTRY_FIELDS, country_region
-from crm_core.entities import entity
 from crm_core.roles import seed_role_rows
 from crm_core.validation import phone_e164
-from crm_desktop.store import fts
-from crm_desktop.store.writes import local_columns
+from crm_desktop.store import fts, phones
 
 log = logging.getLogger("crm.store")
 
@@ -56,38 +52,9 @@ def _fill_v5(conn: sqlite3.Connection) -> None:
     those are read again (a store of a million rows in one country reads the distinct countries).
     """
     region = _meta(conn, "phone_region") or "US"
-    for entity_name in ("account", "contact"):
-        countries = COUNTRY_FIELDS[entity_name]
-        cells: set[str] = set()
-        for name in countries:  # names from our registry, values bound
-            cells.update(r[0] for r in conn.execute(f"SELECT DISTINCT {name} FROM {entity_name}"
-                                                    f" WHERE {name} IS NOT NULL AND deleted = 0"))
-        foreign = json.dumps([c for c in cells if country_region(c) not in (None, region)])
-        if foreign != "[]":
-            _reread_phones(conn, entity_name, region, foreign)
-
-
-def _reread_phones(conn: sqlite3.Connection, entity_name: str, region: str, foreign: str) -> None:
-    countries, phones = COUNTRY_FIELDS[entity_name], entity(entity_name).phones
-    where = " OR ".join(f"{name} IN (SELECT value FROM json_each(:foreign))" for name in countries)
-    # A phone written with "+" reads the same in any region: only the others can change.
-    national = " OR ".join(f"{p} NOT LIKE '+%'" for p in phones)
-    rows = conn.execute(f"SELECT * FROM {entity_name} WHERE deleted = 0 AND ({where}) AND ({national})",
-                        {"foreign": foreign})
-    changed, search = [], []
-    for row in rows:
-        fields = dict(row)
-        # As if the country had just changed: local_columns reads every phone again in the record's region.
-        local = local_columns(entity_name, fields, set(countries), region)
-        if any(local[k] != fields[k] for k in local):
-            changed.append((*local.values(), fields["num"]))
-            fields.update(local)
-            phone_text = (fts.contact_row(fields, None) if entity_name == "contact" else fts.account_row(fields))[3]
-            search.append((phone_text, fields["num"]))
-    if changed:
-        sets = ", ".join(f"{p}_e164 = ?" for p in phones)  # local_columns' order
-        conn.executemany(f"UPDATE {entity_name} SET {sets} WHERE num = ?", changed)
-        conn.executemany(f"UPDATE {entity_name}_fts SET phone = ? WHERE rowid = ?", search)
+    for entity_name in phones.ENTITIES:
+        cells = phones.country_cells(conn, entity_name)
+        phones.reread_in_countries(conn, entity_name, region, [c for c, r in cells.items() if r not in (None, region)])
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from crm_core.entities import ENTITIES, display_name
-from crm_desktop.store import bulkload, migrations, queries
+from crm_desktop.store import bulkload, migrations, phones, queries
 from crm_desktop.store.db import Database, connect
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.records import Record, from_row
@@ -53,7 +53,13 @@ class Store:
         code = region.strip().upper()
         if code not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"{region!r} is not a region code such as US, ES or GB")
-        self.set_meta("phone_region", code)
+        with self.db.transaction() as conn:
+            self.set_meta("phone_region", code)
+            if code != self.phone_region:
+                # The phones already stored without "+" and without a country of their own were read
+                # in the old region: their E.164 forms (duplicates, search) follow the new one.
+                for entity_name in phones.ENTITIES:
+                    phones.reread_without_country(conn, entity_name, code)
         self.phone_region = code
 
     @classmethod

@@ -102,3 +102,27 @@ def test_a_pulled_record_reads_its_phones_in_its_country_on_both_paths(tmp_path:
         assert _e164(store, "account", ACCOUNT) == ("+34915550100", None)
         assert [r.id for r in store.search("contact", "34912345678")] == [CONTACT]
         store.close()
+
+
+def test_a_new_store_region_reads_again_the_phones_that_had_no_country(store: Store) -> None:
+    local = store.create("contact", {"last_name": "Ruiz", "phone": "912 345 678", "mobile_phone": "(512) 555-0100"})
+    abroad = store.create("contact", {"last_name": "Vega", "country": "USA", "phone": "(512) 555-0101"})
+    coded = store.create("account", {"name": "Acme", "phone": "+44 20 7946 0958", "other_phone": "915 550 100"})
+    assert _e164(store, "contact", local.id) == (None, "+15125550100")
+
+    store.set_phone_region("es")
+    assert store.phone_region == "ES"
+    assert _e164(store, "contact", local.id) == ("+34912345678", None)  # "(512) 555-0100" is no Spanish number
+    assert _e164(store, "contact", abroad.id) == ("+15125550101", None), "its own country still decides"
+    assert _e164(store, "account", coded.id) == ("+442079460958", "+34915550100")
+    assert [r.id for r in store.search("contact", "+34912345678")] == [local.id], "the search row too"
+    assert store.pending_changes() == 3, "a local column, not an edit to sync"
+
+
+def test_the_region_is_kept_across_opening_the_store_again(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path, phone_region="GB")
+    ann = store.create("contact", {"last_name": "Lee", "phone": "020 7946 0958"})
+    store.close()
+    again = Store.open_dir(tmp_path)
+    assert again.phone_region == "GB" and _e164(again, "contact", ann.id)[0] == "+442079460958"
+    again.close()
