@@ -184,9 +184,16 @@ def _fields_text(kind: str, fields: dict[str, dict[str, Any]]) -> str:
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:
-    _service(ctx).resolve(args.issue, args.action)
-    ctx.emit({"resolved": args.issue, "action": args.action},
-             lambda: print(f"Issue {args.issue}: {args.action.replace('_', ' ')}. Run `crm-desktop sync`."))
+    followers = _service(ctx).resolve(args.issue, args.action)
+
+    def human() -> None:
+        print(f"Issue {args.issue}: {args.action.replace('_', ' ')}. Run `crm-desktop sync`.")
+        if followers:
+            ids = ", ".join(str(i) for i in followers)
+            print(f"The connections that went with that assign followed: issue{'s' if len(followers) > 1 else ''}"
+                  f" {ids} too.")
+
+    ctx.emit({"resolved": args.issue, "action": args.action, "also_resolved": followers}, human)
 
 
 def _principal(args: argparse.Namespace) -> tuple[str, str]:

@@ -156,7 +156,8 @@ class CrmService:
         """
         if record.entity == "connection":
             return []
-        owner = (record.owner_id, record.owner_name)
+        current = self.store.get(record.entity, record.id) or record  # the caller's copy may predate a sync
+        owner = (current.owner_id, current.owner_name)
         found = []
         for view in self.store.connections_of(record.id):
             link = self.store.get("connection", view.id)

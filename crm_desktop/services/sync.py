@@ -276,12 +276,12 @@ class SyncService:
         """Open conflicts and rejections, oldest first."""
         return list_issues(self.store)
 
-    def resolve(self, issue_id: int, action: Action) -> None:
-        """Keep mine / take theirs a conflict, retry / discard a rejection."""
+    def resolve(self, issue_id: int, action: Action) -> list[int]:
+        """Keep mine / take theirs a conflict, retry / discard a rejection; the other issues it settled."""
         if action not in ("keep_mine", "take_theirs", "retry", "discard"):
             raise ServiceError(f"unknown action {action!r}")
         try:
-            resolve_issue(self.store, issue_id, action)
+            return resolve_issue(self.store, issue_id, action)
         except IssueNotResolvable as exc:
             raise ServiceError(str(exc)) from None
 

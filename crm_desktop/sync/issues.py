@@ -45,6 +45,7 @@ class SyncIssueView:
     message: str
     fields: dict[str, dict[str, Any]]
     created_at: str = ""  # when the server's answer came back (UTC, ISO)
+    followers: tuple[int, ...] = ()  # issues resolved with this one (see resolve)
 
 
 def list_issues(store: Store) -> list[SyncIssueView]:
@@ -63,17 +64,36 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
     return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
                          record_name=_record_name(conn, row["entity"], row["record_id"]), op=row["op"],
                          reason=row["reason"], message=row["message"], fields=fields,
-                         created_at=row["created_at"])
+                         created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)))
 
 
 def _record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
     found = conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ?", (record_id,)).fetchone()
-    name = display_name(entity_name, dict(found)) if found and entity_name != "connection" else ""
+    if found and entity_name == "connection":
+        return _connection_name(conn, found)
+    name = display_name(entity_name, dict(found)) if found else ""
     return name or record_id[:8]  # shown beside the entity ("contact 50f5f4f3"), so not named twice
 
 
-def resolve(store: Store, issue_id: int, action: Action) -> None:
-    """Apply the rep's choice to one issue, in one local transaction."""
+def _connection_name(conn: sqlite3.Connection, link: sqlite3.Row) -> str:
+    """A connection by the records it links ("Contoso Air - Maria Campbell"): it has no name of its own."""
+    ends = []
+    for side in ("record1", "record2"):
+        kind, end_id = link[f"{side}_type"], link[f"{side}_id"] or ""
+        found = None
+        if kind in ("account", "contact"):
+            found = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (end_id,)).fetchone()
+        ends.append((display_name(kind, dict(found)) if found else "") or end_id[:8])
+    return " - ".join(ends)
+
+
+def resolve(store: Store, issue_id: int, action: Action) -> list[int]:
+    """Apply the rep's choice to one issue, in one local transaction.
+
+    Returns the ids of the other issues resolved with it: an account's or
+    contact's refused assign takes along the refused assigns of the
+    connections that followed it to the new owner (CrmService.assign).
+    """
     with store.db.transaction() as conn:
         row = conn.execute("SELECT * FROM sync_issue WHERE id = ?", (issue_id,)).fetchone()
         if row is None:
@@ -81,9 +101,32 @@ def resolve(store: Store, issue_id: int, action: Action) -> None:
         handler = _HANDLERS.get((row["kind"], action))
         if handler is None:
             raise IssueNotResolvable(_CHOICES[row["kind"]].format(issue_id))
-        handler(Writer(conn, store.phone_region), row)
-        conn.execute("DELETE FROM sync_issue WHERE id = ?", (issue_id,))
-        refresh_pending(conn, row["entity"], row["record_id"])
+        followers = _followers(conn, row)
+        writer = Writer(conn, store.phone_region)
+        for issue in (row, *followers):
+            handler(writer, issue)
+            conn.execute("DELETE FROM sync_issue WHERE id = ?", (issue["id"],))
+            refresh_pending(conn, issue["entity"], issue["record_id"])
+        return [f["id"] for f in followers]
+
+
+def _followers(conn: sqlite3.Connection, row: sqlite3.Row) -> list[sqlite3.Row]:
+    """The refused assigns of connections that went with this refused assign of their account or contact.
+
+    They were queued right after it, in the same edit, asking for the same owner.
+    """
+    if row["kind"] != "rejected" or row["op"] != "assign" or row["entity"] not in ("account", "contact"):
+        return []
+    later = conn.execute("SELECT min(mutation_id) FROM sync_issue WHERE record_id = ? AND mutation_id > ?",
+                         (row["record_id"], row["mutation_id"])).fetchone()[0]
+    asked = json.loads(row["fields"]).get("fields")
+    candidates = conn.execute(
+        "SELECT i.* FROM sync_issue i JOIN connection c ON c.id = i.record_id"
+        " WHERE i.kind = 'rejected' AND i.op = 'assign' AND i.entity = 'connection' AND i.reason = ?"
+        " AND (c.record1_id = ? OR c.record2_id = ?) AND i.mutation_id > ? AND i.mutation_id < ?"
+        " ORDER BY i.id",
+        (row["reason"], row["record_id"], row["record_id"], row["mutation_id"], later or 2**62)).fetchall()
+    return [c for c in candidates if json.loads(c["fields"]).get("fields") == asked]
 
 
 def _current(conn: sqlite3.Connection, row: sqlite3.Row, *, live: bool = True) -> sqlite3.Row:

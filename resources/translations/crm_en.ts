@@ -540,6 +540,14 @@
         <source>Fix the record and Retry, or Discard your change.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The connection that went with this assign follows your choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {count} connections that went with this assign follow your choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

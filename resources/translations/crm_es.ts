@@ -540,6 +540,14 @@
         <source>Fix the record and Retry, or Discard your change.</source>
         <translation>Corrija el registro y reintente, o descarte su cambio.</translation>
     </message>
+    <message>
+        <source>The connection that went with this assign follows your choice.</source>
+        <translation>La conexión que acompañó a esta asignación sigue su decisión.</translation>
+    </message>
+    <message>
+        <source>The {count} connections that went with this assign follow your choice.</source>
+        <translation>Las {count} conexiones que acompañaron a esta asignación siguen su decisión.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -146,7 +146,14 @@ class IssueDetail(QWidget):
             reason=reason_text(issue).lower())
         if issue.message:
             text += " " + issue.message.rstrip(". ") + "."
-        return text + "\n" + self.tr("Fix the record and Retry, or Discard your change.")
+        text += "\n" + self.tr("Fix the record and Retry, or Discard your change.")
+        followers = len(getattr(issue, "followers", ()))
+        if followers == 1:
+            text += " " + self.tr("The connection that went with this assign follows your choice.")
+        elif followers:
+            text += " " + self.tr("The {count} connections that went with this assign follow your choice."
+                                  ).format(count=followers)
+        return text
 
     def _resolve(self, action: IssueAction) -> None:
         if self._issue is not None:

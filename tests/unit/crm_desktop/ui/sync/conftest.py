@@ -54,6 +54,7 @@ class FakeIssue:
     message: str
     fields: dict[str, dict[str, Any]]
     created_at: str = "2026-11-30T09:15:00+00:00"
+    followers: tuple[int, ...] = ()
 
 
 def conflict(issue_id: int = 1) -> FakeIssue:
@@ -114,9 +115,11 @@ class FakeSyncService:
     def issues(self) -> list[FakeIssue]:
         return list(self.open_issues)
 
-    def resolve(self, issue_id: int, action: str) -> None:
+    def resolve(self, issue_id: int, action: str) -> list[int]:
         self.calls.append(("resolve", issue_id, action))
-        self.open_issues = [i for i in self.open_issues if i.id != issue_id]
+        followers = next((i.followers for i in self.open_issues if i.id == issue_id), ())
+        self.open_issues = [i for i in self.open_issues if i.id != issue_id and i.id not in followers]
+        return list(followers)
 
     def directory(self) -> dict[str, list[Any]]:
         return self.directory_value

@@ -151,3 +151,21 @@ def test_a_language_switch_sets_the_texts_again(view):
     QCoreApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
     assert view.detail.keep_mine.text() == "Keep mine"
     assert view.detail.title.text() == "Acme Ltd (account)" and view.selected_issue().id == 1
+
+
+def test_a_refused_assign_says_its_connections_follow_and_they_leave_with_it(qtbot, controller, service, fake):
+    lead = fake.Issue(5, "rejected", "account", "a1", "Acme Ltd", "assign", "validation",
+                          "there is no team named 'sale'", {"owner": {"yours": "sale"}}, followers=(6, 7))
+    links = [fake.Issue(i, "rejected", "connection", f"k{i}", f"Acme Ltd - Ana Ruiz {i}", "assign",
+                            "validation", "there is no team named 'sale'", {"owner": {"yours": "sale"}})
+             for i in (6, 7)]
+    service.open_issues = [lead, *links]
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    detail = select(view, 5)
+    assert "The 2 connections that went with this assign follow your choice." in detail.explanation.text()
+    assert "follow" not in select(view, 6).explanation.text()
+    detail = select(view, 5)
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, detail.discard)
+    assert view.model.rowCount() == 0
