@@ -293,6 +293,8 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> bool:
     if exists:
         if queued_fields or queued_delete:  # the queued edit is newer than the server's change
             columns["modified_at"] = max(modified, exists[1] or "")
+        if change.created_at:  # the rep who made it offline sees the time it reached the server, as all do
+            columns["created_at"] = server_stamp(change.created_at, stamp)
         sets = ", ".join(f"{k} = ?" for k in columns)
         conn.execute(f"UPDATE {name} SET {sets} WHERE id = ?", (*columns.values(), change.record_id))
     else:

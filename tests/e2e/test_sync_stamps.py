@@ -49,6 +49,9 @@ def test_a_colleagues_first_sync_keeps_when_records_were_made(crm_server_process
     for record in (account, contact):
         ana.crm.assign(record, "team", team)
     ana.sync.sync_now()
+    created, modified = _server_stamps(server, account.id)
+    made = ana.crm.get("account", account.id)  # its maker takes the server's times too: one creation time for all
+    assert made is not None and (made.created_at, made.modified_at) == (_local(created), _local(modified))
     _server_stamps(server, account.id, CREATED, MODIFIED)
 
     bob.sync.sync_now()  # a first sync: the bulk path
