@@ -49,6 +49,9 @@ _EXTRA_NAMES = {
     "Ceuta": "ES",
     "Melilla": "ES",
 }
+# Spreadsheet blanks that fold to a country code: "NA" and "N/A" are far more often
+# "not available" than Namibia (which "Namibia" still names).
+_NO_COUNTRY = frozenset({"na", "nd", "nc", "ns"})
 # Enough for every country's spellings many times over; a file of junk cells cannot grow it further.
 _MAX_CELLS = 20_000
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -83,11 +86,25 @@ def _regions_by_name() -> dict[str, str]:
     return found
 
 
+@functools.cache
+def _extra_folded() -> frozenset[str]:
+    return frozenset(fold(name) for name in _EXTRA_NAMES)
+
+
+def _region_of(cell: str) -> str | None:
+    folded = fold(cell)
+    if folded in _NO_COUNTRY:
+        return None
+    if len(folded) == 2 and not cell.strip().isalpha() and folded not in _extra_folded():
+        return None  # "N/D", "n.c.": punctuation around two letters is a blank, not a country code
+    return _regions_by_name().get(folded)
+
+
 class _RegionByCell(dict[Any, "str | None"]):
     """Raw cell text -> region; a miss works the answer out once and keeps it."""
 
     def __missing__(self, cell: Any) -> str | None:
-        region = _regions_by_name().get(fold(cell)) if isinstance(cell, str) and cell else None
+        region = _region_of(cell) if isinstance(cell, str) and cell else None
         if len(self) < _MAX_CELLS:
             self[cell] = region
         return region

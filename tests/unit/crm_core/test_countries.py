@@ -31,6 +31,8 @@ from crm_core.countries import country_region, record_region, region_reader
         ("Estados Unidos", "US"),
         ("EE. UU.", "US"),
         ("U.S.A.", "US"),
+        ("U.S.", "US"),
+        ("Namibia", "NA"),
         ("México", "MX"),
         ("Mexico", "MX"),
         ("MEX", "MX"),
@@ -45,7 +47,8 @@ def test_codes_and_english_or_spanish_names_give_the_region(cell: str, region: s
     assert country_region(cell) == region
 
 
-@pytest.mark.parametrize("cell", [None, "", "   ", "Narnia", "World", "Mundo", "European Union", "Europa", "ZZ"])
+@pytest.mark.parametrize("cell", [None, "", "   ", "Narnia", "World", "Mundo", "European Union", "Europa", "ZZ",
+                                  "N/A", "n/a", "NA", "n.a.", "N/D", "n.c.", "-", "?"])
 def test_a_cell_that_names_no_country_with_phones_gives_none(cell: str | None) -> None:
     assert country_region(cell) is None
 
