@@ -107,6 +107,7 @@ class _People:
 class _ChunkIndex:
     emails: dict[str, str] = field(default_factory=dict)
     phones: dict[str, str] = field(default_factory=dict)
+    email_of: dict[str, str] = field(default_factory=dict)  # record id -> email, of the chunk's contacts
     loose_names: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     people: dict[str, _People] = field(default_factory=dict)
     keys: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -239,11 +240,20 @@ class DuplicateFinder:
                 return Match(found, f"same email as an existing contact ({fields['email']})", True)
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             found = phone and (self.chunk.phones.get(phone) or self._stored_phone(phone))
-            if found:
+            if found and not (email and self._other_email(found, email)):
                 return Match(found, f"same phone as an existing contact ({phone})", False)
         if fields.get("account_id"):
             return self._similar_name(fields)
         return self._no_company_name(fields, local.get("sort_key") or "")
+
+    def _other_email(self, record_id: str, email_key: str) -> bool:
+        """Whether the contact has an email other than this one: two addresses are two people
+        (colleagues sharing a switchboard number), as in ``_similar_name``."""
+        theirs = self.chunk.email_of.get(record_id)
+        if theirs is None:
+            row = self.conn.execute("SELECT email FROM contact WHERE id = ?", (record_id,)).fetchone()
+            theirs = (row[0] if row else None) or ""
+        return bool(theirs) and _email_key(theirs) != email_key
 
     def _stored_email(self, email: str) -> str | None:
         if email in self._read.emails:
@@ -312,6 +322,7 @@ class DuplicateFinder:
         """Remember a contact this chunk creates, for the rows after it."""
         if fields.get("email"):
             self.chunk.emails[_email_key(str(fields["email"]))] = record_id
+            self.chunk.email_of[record_id] = str(fields["email"])
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             if phone:
                 self.chunk.phones[phone] = record_id

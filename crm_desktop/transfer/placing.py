@@ -55,6 +55,10 @@ class _Prepared:
     account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
 
 
+# What says who a contact is: an import that only guessed the person keeps them.
+_IDENTITY = ("first_name", "last_name", "email")
+
+
 class _Invalid(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -218,6 +222,8 @@ class _RowPlacing:
         if match.record_id in chunk.pending:
             self._flush()  # the record must be in its table to be updated
         changes = {k: v for k, v in values.items() if v}
+        if entity_name == "contact" and not match.by_key:
+            changes = self._keep_identity(match.record_id, changes)
         accounts = [new_account] if new_account is not None else []
         try:
             changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
@@ -231,6 +237,20 @@ class _RowPlacing:
             self.report.updated += 1
         else:
             self.report.duplicate(line, f"{match.reason}, with nothing new to update")
+
+    def _keep_identity(self, record_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """A row matched by phone or a similar name fills the contact's name and email, never rewrites them.
+
+        Only an email says the row is this person; "J. Smith" matching John
+        Smith must not rename him, nor a shared switchboard number give one
+        colleague another's email.
+        """
+        row = self.store.conn.execute(f"SELECT {', '.join(_IDENTITY)} FROM contact WHERE id = ?",
+                                      (record_id,)).fetchone()
+        if row is None:
+            return changes
+        stored = dict(zip(_IDENTITY, row, strict=True))
+        return {k: v for k, v in changes.items() if k not in stored or not stored[k]}
 
     # -- helpers ---------------------------------------------------------------
 

@@ -80,6 +80,37 @@ def test_duplicate_policy_update_fills_the_existing_record(transfer: TransferSer
     assert (update["op"], update["fields"]) == ("update", {"city": "Madrid"})
 
 
+def test_an_update_from_a_guessed_match_never_renames_the_person(transfer: TransferService, store: Store,
+                                                                 tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("First Name,Last Name,Company,Email,Phone\nJohn,Smith,Acme,,\nAlexandra,Fernández,Acme,,\n"
+                     "Bea,Gil,,bea@x.example,555 010 0100\n", encoding="utf-8")
+    assert transfer.import_file(first).created == 3
+    second = tmp_path / "second.csv"  # matched by an initial, word order, a shared phone: guesses, not keys
+    second.write_text("First Name,Last Name,Company,Email,Phone,Job Title\nJ.,Smith,Acme,,,CEO\n"
+                      "Jane,Smith,Acme,,,CFO\nFernández,Alexandra,Acme,,,COO\n"
+                      "Carla,Ruiz,,carla@x.example,555 010 0100,Reception\n", encoding="utf-8")
+    report = transfer.import_file(second, duplicates="update")
+    assert (report.created, report.updated) == (2, 2)
+    people = {(r.fields["first_name"], r.fields["last_name"]): r.fields
+              for r in store.page("contact", view="all", limit=50)}
+    assert set(people) == {("John", "Smith"), ("Jane", "Smith"), ("Alexandra", "Fernández"), ("Bea", "Gil"),
+                           ("Carla", "Ruiz")}, "two emails are two people, even on one switchboard number"
+    assert people[("John", "Smith")]["job_title"] == "CEO" and people[("Alexandra", "Fernández")]["job_title"] == "COO"
+    assert people[("Bea", "Gil")]["job_title"] is None
+
+
+def test_a_shared_phone_without_an_email_still_finds_the_contact(transfer: TransferService, store: Store,
+                                                                 tmp_path: Path) -> None:
+    store.create("contact", {"last_name": "Gil", "email": "bea@x.example", "phone": "555 010 0100"})
+    store.create("contact", {"last_name": "Paz", "phone": "555 010 0111"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,Phone\nGil Mora,,555-010-0100\nPaz,paz@x.example,5550100111\n"
+                    "Sol,sol@x.example,555 010 0100\n", encoding="utf-8")
+    report = transfer.import_file(path)
+    assert (report.created, report.duplicates) == (1, 2), "no email, or none stored: the phone decides"
+
+
 def test_upsert_updates_the_contact_with_the_same_email_and_moves_it_to_a_new_company(
         transfer: TransferService, store: Store, tmp_path: Path) -> None:
     old = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example"})
@@ -172,7 +203,7 @@ def test_chunk_reads_find_duplicates_in_the_store_an_earlier_chunk_and_the_same_
                     "Luis,Vega,luis@x.example,,\n"  # chunk 2: a row of chunk 1
                     "Mia,Soto,mia@x.example,+34 612 345 678,Acme\n"  # chunk 3: new
                     "Mía,Soto,,,Acme\n"  # chunk 3: a similar name in the same chunk
-                    "Pol,Rey,pol@x.example,+34 612 345 678,\n",  # chunk 3: a phone of the same chunk
+                    "Pol,Rey,,+34 612 345 678,\n",  # chunk 3: a phone of the same chunk
                     encoding="utf-8")
     report = transfer.import_file(path)
     assert (report.created, report.duplicates, report.failed) == (2, 7, 0)
