@@ -11,14 +11,16 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, TypeVar
 
 from crm_desktop.commands.common import CommandError, Context, command, print_table
 from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
 from crm_desktop.sync.errors import AuthError
 
 PASSWORD_ENV = "CRM_PASSWORD"
+T = TypeVar("T")
 _EXIT_CODES = {"network": 3, "auth": 4, "server": 5, "schema": 6, "garbage": 5, "busy": 7}
 # How long `sync` waits for a sync already running on this store (the window's, say);
 # a first sync of a million records takes a couple of minutes.
@@ -79,7 +81,10 @@ def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
 def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
     service = _service(ctx)
     user = service.username
-    service.logout()
+    try:
+        _after_others(lambda wait: service.logout(wait=wait), "log out")
+    except SyncBusy as exc:
+        raise _fail(exc) from None
     pending = ctx.store.pending_changes()
 
     def human() -> None:
@@ -130,13 +135,18 @@ def _sync_relogging(service: SyncService) -> SyncReport:
 
 
 def _sync_after_others(service: SyncService) -> SyncReport:
-    """Sync now, or after the sync another process is running on this store, saying so once."""
+    """Sync now, or after the sync another process is running on this store."""
+    return _after_others(lambda wait: service.sync_now(wait=wait), "sync")
+
+
+def _after_others(step: Callable[[float], T], what: str) -> T:
+    """``step`` now, or once the sync another process runs on this store has ended, saying so once."""
     try:
-        return service.sync_now()
+        return step(0.0)
     except SyncBusy:
-        print("Waiting for the sync already running on this store (the window's?) to end...",
+        print(f"Waiting for the sync already running on this store (the window's?) to end before we {what}...",
               file=sys.stderr, flush=True)
-    return service.sync_now(wait=WAIT_FOR_OTHER_SYNC)
+    return step(WAIT_FOR_OTHER_SYNC)
 
 
 def _ensure_login(service: SyncService) -> None:

@@ -108,7 +108,7 @@ class SyncService:
                 token = client.login(username, password)
             except AuthError:
                 raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
-                                ) from None
+                                " (a wrong password, or no such user there)") from None
         if (url, username) != (self.server_url, self.username) and self.server_url is not None:
             self._switch_account()
         self.credentials.set(url, username, token.access_token)
@@ -149,19 +149,25 @@ class SyncService:
         self.store.client_id = client_id
         log.info("new server or user: this store syncs as device %s from now on", client_id)
 
-    def logout(self) -> None:
-        """Revoke the token (if the server answers) and forget it here."""
+    def logout(self, *, wait: float = 600.0) -> None:
+        """Revoke the token (if the server answers) and forget it here.
+
+        A sync of this store running meanwhile (here or in another process)
+        ends first, within ``wait`` seconds, else SyncBusy: revoked mid-push,
+        it had failed half-way and, with CRM_PASSWORD set, logged in again.
+        """
         url, user = self.server_url, self.username
         if url is None or user is None:
             return
-        token = self.credentials.get(url, user)
-        if token:
-            try:
-                with self._client(url, token) as client:
-                    client.logout()
-            except SyncError as exc:
-                log.info("logout: the server was not told (%s)", exc.message)
-        self.credentials.delete(url, user)
+        with self._sync_lock, self._store_sync_lock(wait):
+            token = self.credentials.get(url, user)
+            if token:
+                try:
+                    with self._client(url, token) as client:
+                        client.logout()
+                except SyncError as exc:
+                    log.info("logout: the server was not told (%s)", exc.message)
+            self.credentials.delete(url, user)
 
     def _token(self) -> tuple[str, str]:
         url, user = self.server_url, self.username

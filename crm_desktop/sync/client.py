@@ -229,7 +229,8 @@ def _check_status(response: httpx.Response, server_url: str) -> None:
     detail = _detail(response)
     log.info("%s %s -> %d %s", response.request.method, response.request.url.path, status, detail)
     if status == 401:
-        raise AuthError(f"the server did not accept the login ({detail}); log in again")
+        again = "" if "log in" in detail.lower() else "; log in again"
+        raise AuthError(f"the server did not accept the login ({detail}){again}")
     if status == 403:
         raise AuthError(f"the server refused this device or user ({detail})")
     if status == 410:

@@ -126,6 +126,36 @@ def test_a_sync_waits_for_the_one_another_process_runs_on_the_same_store(shared_
     assert json.loads(out)["pushed"] == 1
 
 
+def test_logout_waits_for_the_sync_another_process_runs_on_the_store(shared_server: ServerProcess,
+                                                                    tmp_path: Path) -> None:
+    # Revoked mid-push, that sync failed half-way and, with CRM_PASSWORD set, logged in again.
+    add_user(shared_server, "busy_bo")
+    data = tmp_path / "cli"
+    keyring_file = tmp_path / "keyring.json"
+    env = dict(os.environ, PYTHONPATH=f"{ROOT}{os.pathsep}{Path(__file__).parent}", CRM_DATA_DIR=str(data),
+               CRM_PASSWORD=PASSWORD, PYTHON_KEYRING_BACKEND="file_keyring.FileKeyring",
+               CRM_TEST_KEYRING_FILE=str(keyring_file))
+    login = subprocess.run([sys.executable, "-m", "crm_desktop.cli", "login", "--server", shared_server.url,
+                            "--user", "busy_bo"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert login.returncode == 0, login.stderr
+    assert "busy_bo" in keyring_file.read_text()
+    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, f"{data / 'crm.sqlite3'}.sync-lock"],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        proc = subprocess.Popen([sys.executable, "-m", "crm_desktop.cli", "logout"], cwd=ROOT, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)
+        assert proc.poll() is None, "it waits while the sync runs"
+        assert "busy_bo" in keyring_file.read_text(), "and the token is still there for that sync"
+    finally:
+        holder.communicate("", timeout=10)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "Waiting for the sync already running on this store (the window's?) to end before we log out" in err
+    assert "Logged out." in out and "busy_bo" not in keyring_file.read_text()
+
+
 def test_a_sync_while_another_process_syncs_the_store_is_busy_not_server_trouble(tmp_path: Path) -> None:
     from crm_desktop.services.sync import CredentialStore, SyncBusy, SyncService
     from crm_desktop.sync.credentials import MemoryKeyring

@@ -285,3 +285,29 @@ def test_the_echo_of_our_own_delete_is_not_counted_as_pulled(service: SyncServic
     report = service.sync_now()
     assert (report.pushed, report.pulled) == (1, 0)
     assert store.get("account", record_id, deleted=True) is None
+
+
+@pytest.mark.parametrize(("detail", "message"), [
+    ("the token is invalid, revoked, or its user was deleted; log in again",
+     "the server did not accept the login (the token is invalid, revoked, or its user was deleted; log in again)"),
+    ("token expired", "the server did not accept the login (token expired); log in again"),
+])
+def test_a_refused_token_says_log_in_again_once(store: Store, detail: str, message: str) -> None:
+    from crm_desktop.services.sync import CredentialStore
+    from crm_desktop.sync.credentials import MemoryKeyring
+
+    answer = httpx.MockTransport(lambda request: httpx.Response(401, json={"detail": detail}))
+    service = SyncService(store, credentials=CredentialStore(MemoryKeyring()), transport=answer)
+    store.set_meta("sync_server_url", "http://crm.test")
+    store.set_meta("sync_username", "ana")
+    service.credentials.set("http://crm.test", "ana", "old-token")
+    with pytest.raises(AuthError) as refused:
+        service.sync_now()
+    assert refused.value.message == message
+
+
+def test_a_refused_login_does_not_only_blame_the_password(store: Store) -> None:
+    answer = httpx.MockTransport(lambda request: httpx.Response(401, json={"detail": "wrong user name or password"}))
+    with pytest.raises(AuthError, match=r"did not accept user 'dan' with that password \(a wrong password, or no"
+                                        r" such user there\)"):
+        SyncService(store, transport=answer).login("http://crm.test", "dan", "pw")
