@@ -244,10 +244,9 @@ class SyncService:
         refused = isinstance(exc, AuthError) and "not logged in" not in exc.message
         if refused and self.server_url and self.username:
             self.credentials.delete(self.server_url, self.username)  # the server refused it: ask again
-        # Never having logged in is the normal state of a laptop used offline,
-        # not something to warn about on every automatic attempt.
-        level = logging.INFO if self.server_url is None else logging.WARNING
-        log.log(level, "sync failed (%s): %s", exc.kind, exc.message)
+        # Not a warning: the caller shows the failure (the status bar, the
+        # command's one error line), and a laptop offline fails every attempt.
+        log.info("sync failed (%s): %s", exc.kind, exc.message)
         self.remember_failure(exc)
 
     def remember_failure(self, exc: SyncError) -> None:

@@ -78,7 +78,9 @@ def test_cli_sync_with_the_server_down_exits_non_zero_and_keeps_the_queue(tmp_pa
     store.close()
     done = _cli(data, "sync")
     assert done.returncode != 0
-    last = done.stderr.strip().splitlines()[-1]
+    lines = done.stderr.strip().splitlines()
+    assert len([line for line in lines if "cannot reach" in line]) == 1, "one line says it, not a warning too"
+    last = lines[-1]
     assert "cannot reach the server" in last and "1 change still queued" in last
     status = json.loads(_cli(data, "status", "--json").stdout)
     assert status["pending_changes"] == 1
