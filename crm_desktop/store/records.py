@@ -50,7 +50,8 @@ class Record:
         """The record for ``--json`` output: id, fields, owner and pending."""
         data: dict[str, Any] = {"id": self.id, "entity": self.entity, "name": self.name}
         data.update(self.fields)
-        data.update({k: v for k, v in self.extra.items() if v is not None and k != "sort_key"})
+        # Every key always, null when empty: a script reads phone_e164 without guarding for it.
+        data.update({k: v for k, v in self.extra.items() if k != "sort_key"})
         data.update(
             owner=self.owner_name, version=self.version, created_at=self.created_at,
             modified_at=self.modified_at, pending=self.pending, deleted=self.deleted,

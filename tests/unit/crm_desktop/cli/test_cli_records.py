@@ -74,7 +74,9 @@ def test_list_show_update_and_status(cli: Cli) -> None:
     assert len(cli.json("list", "accounts", "--limit", "2")) == 2
     updated = cli.json("update", "Zenith", "--set", "industry=Energy", "--set", "website=")
     assert updated["industry"] == "Energy" and updated["website"] is None
-    assert cli.json("show", "Zenith")["industry"] == "Energy"
+    shown = cli.json("show", "Zenith")
+    assert shown["industry"] == "Energy"
+    assert (shown["phone_e164"], shown["other_phone_e164"]) == (None, None), "every key, null when empty"
     cli.json("deactivate", "Zenith")
     assert [a["name"] for a in cli.json("list", "accounts", "--inactive")] == ["Zenith"]
     cli.json("activate", "Zenith")
