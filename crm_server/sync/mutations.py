@@ -143,8 +143,33 @@ def _clear(batch: Batch, state: RecordState, name: str) -> None:
 
 def _delete(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
     batch.require(rights, "delete", state)
+    conflicts = _unseen_changes(batch, m, state)
+    if conflicts:
+        return result(m, "conflict", version=state.version, conflicts=conflicts)
     _tombstone(batch, state)
     return result(m, "applied", version=state.version)
+
+
+_UNSENT = object()
+
+
+def _unseen_changes(batch: Batch, m: Mutation, state: RecordState) -> dict[str, Any]:
+    """The fields another client changed since the delete's base, which the deleter never saw.
+
+    A delete touches every field, so it conflicts like an update of all of
+    them.  ``m.base`` holds the deleter's values: a field that is back at
+    the value the deleter had loses nothing (a client that sent no base
+    saw nothing, so every newer change conflicts).
+    """
+    found = {}
+    for name, meta in state.field_meta.items():
+        if meta[0] <= m.base_version or meta[1] == batch.client_id:
+            continue
+        theirs = state.data.get(name)
+        base = m.base.get(name, _UNSENT)
+        if base != theirs:
+            found[name] = {"base": None if base is _UNSENT else base, "theirs": theirs, "yours": None}
+    return found
 
 
 def _tombstone(batch: Batch, state: RecordState) -> None:
