@@ -82,6 +82,9 @@ class TableReader:
             except csv.Error as exc:
                 raise TransferError(f"{self.path.name}, line {start}: cannot read the file ({exc}); "
                                     "is a closing quote missing?") from None
+            except UnicodeError as exc:  # a codec that cannot replace what it cannot read
+                raise TransferError(f"{self.path.name}, line {start}: cannot be read as "
+                                    f"{self.kind.encoding} ({exc})") from None
             yield start, cells
             start = self._reader.line_num + 1
 

@@ -38,6 +38,8 @@ _NON_ASCII_RUN = re.compile(rb"[\x80-\xff]+")
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 # Bytes Windows-1252 leaves undefined; Latin-1 reads them as C1 control characters.
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+# Invalid bytes per valid multi-byte UTF-8 character that still make a sample UTF-8 (see _is_utf8).
+UTF8_EVIDENCE = 4
 DELIMITERS = (",", ";", "\t", "|")
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?(?:\n|$)", re.IGNORECASE)
 # Excel's "CSV" sometimes is really a workbook; say so instead of "binary".
@@ -65,8 +67,12 @@ def sniff(path: Path, encoding: str | None = None) -> FileKind:
     """The format, encoding and delimiter of ``path``; raises TransferError for no table."""
     head, sample = _read_sample(path, scan=encoding is None)
     try:
-        enc = encoding or detect_encoding(sample)
-        text = _decode_sample(head, enc)
+        if encoding is None:
+            enc = detect_encoding(sample)
+            text = _decode_sample(head, enc)
+        else:
+            enc = encoding
+            text = _decode_stated(head, encoding)
     except TransferError as exc:
         raise TransferError(f"{path.name}: {exc}") from None
     if text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
@@ -202,21 +208,46 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 
 
 def _is_utf8(sample: bytes) -> bool:
-    """Whether the sample is UTF-8, allowing a few stray rows in another encoding.
+    """Whether the sample is UTF-8, allowing a few stray bytes in another encoding.
 
-    Windows-1252 text almost never forms valid multi-byte UTF-8 ("Ã±" is
-    mojibake, not Spanish), so a sample with ten times more valid UTF-8
-    characters than invalid bytes is UTF-8 with a bad row or two: those rows
-    fail on import (reader.py) instead of every accent of the file turning
-    into mojibake under Windows-1252.
+    Windows-1252 text almost never forms valid multi-byte UTF-8: its accented
+    letters are followed by ASCII ("Ibáñez"), and only an upper-case accent
+    right before a symbol ("SEGÚN»") happens to, while each of its accents
+    and each letter of a Cyrillic or Greek code page is an invalid byte.  So
+    valid sequences are strong evidence of UTF-8, and a sample with at least
+    a quarter as many of them as invalid bytes is UTF-8 with a bad row or two:
+    those rows fail on import (reader.py) instead of every accent of the file
+    turning into mojibake under Windows-1252.
     """
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     text = str(decoder.decode(sample, final=False))  # a sequence cut by the sample's end is fine
-    invalid = text.count("\ufffd")
+    invalid = text.count("\ufffd")  # one per invalid byte, or per sequence cut short
     if not invalid:
         return True
     valid = sum(1 for ch in text if ch > "\x7f") - invalid
-    return valid >= 10 * invalid
+    return valid * UTF8_EVIDENCE >= invalid
+
+
+def _decode_stated(sample: bytes, encoding: str) -> str:
+    """The sample in the encoding the user named, or why the file cannot be read in it."""
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise TransferError(f"unknown encoding {encoding!r} (try utf-8, cp1252 or utf-16)") from None
+    if not codec._is_text_encoding:  # hex, base64, rot13: codecs Python has, not files' encodings
+        raise TransferError(f"{encoding!r} is not a text encoding (try utf-8, cp1252 or utf-16)")
+    if codec.name.startswith(("utf-16", "utf-32")) and b"\x00" not in sample:
+        # A table's commas and line ends are ASCII: two or four bytes each in UTF-16 or UTF-32.
+        raise TransferError(f"cannot be read as {encoding}: the file is not {codec.name[:6].upper()} text")
+    try:
+        return _decode_sample(sample, encoding)
+    except UnicodeError as exc:
+        # Python reads "utf-16" and "utf-32" only after a byte order mark.
+        hint = f" (name {codec.name}-le or {codec.name}-be instead)" if "BOM" in str(exc) else ""
+        raise TransferError(f"cannot be read as {encoding}: {exc}{hint}") from None
+    except TransferError:  # binary in this encoding: most likely another one
+        raise TransferError(f"cannot be read as {encoding}: it reads as binary; leave the encoding out "
+                            "to have it detected") from None
 
 
 def _decode_sample(sample: bytes, encoding: str) -> str:

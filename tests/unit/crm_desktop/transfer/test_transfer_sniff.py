@@ -147,3 +147,59 @@ def test_a_file_of_blank_lines_is_empty(transfer: TransferService, tmp_path: Pat
     path.write_text("\r\n\r\n  \r\n")
     with pytest.raises(TransferFailed, match="empty"):
         transfer.preview(path)
+
+
+_STRAY = "First Name,Last Name,Email\nJosé,Núñez,j@x.example\n".encode() + b"Bad\xff\xfe,Byte\x80s,b@x.example\n"
+
+
+def test_a_utf8_file_with_a_few_bad_bytes_stays_utf8_and_only_their_row_fails(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_bytes(_STRAY)  # QA: read as Windows-1252, "JosÃ© NÃºÃ±ez"
+    assert transfer.preview(path).encoding == "utf-8"
+    report = transfer.import_file(path)
+    assert (report.created, report.failed) == (1, 1)
+    assert [(e.line, e.reason.split(":")[0]) for e in report.errors] == [(3, "First Name")]
+    assert contacts(store)["Núñez"].fields["first_name"] == "José"
+
+
+@pytest.mark.parametrize(("sample", "expected"), [
+    (_STRAY, "utf-8"),
+    # One name of valid UTF-8, then rows from elsewhere: a few bad bytes per valid character still is UTF-8.
+    ("Nombre;Apellidos\r\nÑoño;Pérez\r\n".encode() + "Begoña;Ibáñez\r\n".encode("cp1252"), "utf-8"),
+    # Windows-1252 whose upper-case accent happens to form UTF-8 before a symbol ("Ú»" is U+06BB).
+    ("Nombre;Apellidos\r\nJosé;García Núñez\r\nBegoña;Ibáñez «SEGÚN»\r\nMaría;Peña\r\n".encode("cp1252"),
+     "cp1252"),
+    ("Nombre;Apellidos\r\nJosé;García\r\n".encode("cp1252"), "cp1252"),
+])
+def test_valid_utf8_sequences_outweigh_a_few_invalid_bytes(sample: bytes, expected: str) -> None:
+    assert detect_encoding(sample) == expected
+
+
+@pytest.mark.parametrize(("encoding", "message"), [
+    ("utf-16", "ascii.csv: cannot be read as utf-16: the file is not UTF-16 text"),
+    ("utf-32", "ascii.csv: cannot be read as utf-32: the file is not UTF-32 text"),
+    ("nope", "ascii.csv: unknown encoding 'nope' (try utf-8, cp1252 or utf-16)"),
+    ("hex", "ascii.csv: 'hex' is not a text encoding (try utf-8, cp1252 or utf-16)"),
+    ("rot13", "ascii.csv: 'rot13' is not a text encoding (try utf-8, cp1252 or utf-16)"),
+])
+def test_an_encoding_that_cannot_read_the_file_is_named_in_one_line(
+        transfer: TransferService, store: Store, tmp_path: Path, encoding: str, message: str) -> None:
+    path = tmp_path / "ascii.csv"
+    path.write_text("Last Name,Email\nRuiz,ana@x.example\n", encoding="ascii")
+    with pytest.raises(TransferFailed) as failed:
+        transfer.import_file(path, encoding=encoding)
+    assert str(failed.value) == message
+    assert store.count("contact") == 0
+
+
+def test_utf16_named_for_a_file_without_bom_says_which_utf16_to_name(transfer: TransferService,
+                                                                      tmp_path: Path) -> None:
+    path = tmp_path / "no_bom.csv"
+    path.write_bytes("Last Name,Email\nRuiz,ana@x.example\n".encode("utf-16-le"))
+    with pytest.raises(TransferFailed, match=r"^no_bom\.csv: cannot be read as utf-16: .*BOM \(name "
+                                             r"utf-16-le or utf-16-be instead\)$"):
+        transfer.preview(path, encoding="utf-16")
+    assert transfer.preview(path, encoding="utf-16-le").headers == ["Last Name", "Email"]
+    with pytest.raises(TransferFailed, match=r"^no_bom\.csv: cannot be read as utf-8: it reads as binary"):
+        transfer.preview(path, encoding="utf-8")
