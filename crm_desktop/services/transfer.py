@@ -35,11 +35,19 @@ DUPLICATES = ("skip", "update")
 FORMATS = ("csv", "vcard")
 ColumnMapping = Sequence[str] | Mapping[str, str]
 
-__all__ = ["SORTS", "ImportReport", "Preview", "RowError", "TransferFailed", "TransferService"]
+__all__ = ["SORTS", "ImportReport", "MappingRefused", "Preview", "RowError", "TransferFailed", "TransferService"]
 
 
 class TransferFailed(ServiceError):
     """A file or mapping the import or export refuses (empty, binary, not a table...)."""
+
+
+class MappingRefused(TransferFailed):
+    """No usable column mapping: no column is a known field, none holds a name, or a target is unknown."""
+
+    def __init__(self, message: str, headers: Sequence[str]) -> None:
+        super().__init__(message)
+        self.headers = list(headers)
 
 
 @dataclass(frozen=True)
@@ -96,8 +104,9 @@ class TransferService:
         """Import a CSV or vCard file; ``progress(rows done, rows expected)`` after each chunk.
 
         ``mapping`` is a target per column (see ``Preview.targets``) or a
-        saved ``{header: target}``; unmapped columns are ignored.  Rows that
-        fail are reported with their line and reason and written nowhere.
+        saved ``{header: target}``; unmapped columns are ignored, and the
+        report names them.  Rows that fail are reported with their line and
+        reason and written nowhere.
         """
         _check_choice("kind", kind, KINDS)
         _check_choice("mode", mode, MODES)
@@ -106,11 +115,14 @@ class TransferService:
         chosen = preview.kind if kind == "auto" else kind
         columns = self._columns(preview, chosen, mapping)
         report = ImportReport(kind=chosen, headers=preview.headers, dry_run=dry_run)
+        mapper = RowMapper(preview.headers, columns)
+        _note_unused_columns(report, mapper, columns)
         try:
-            self._run(preview, columns, ImportOptions(chosen, mode, duplicates, dry_run), report,
-                      progress, cancel)
+            self._run(preview, mapper, ImportOptions(chosen, mode, duplicates, dry_run), report, progress, cancel)
         except TransferError as exc:
             raise TransferFailed(str(exc)) from None
+        if not report.processed and not report.cancelled:
+            report.warnings.append(f"{preview.path.name}: no rows to import; the file has a header only")
         log.info("imported %s: %d created, %d updated, %d duplicates, %d failed%s", preview.path.name,
                  report.created, report.updated, report.duplicates, report.failed,
                  " (dry run)" if dry_run else "")
@@ -131,14 +143,14 @@ class TransferService:
         try:
             fields.check_mapping(columns, kind)
         except TransferError as exc:
-            raise TransferFailed(f"{preview.path.name}: {exc}") from None
+            raise MappingRefused(f"{preview.path.name}: {exc}", preview.headers) from None
         return columns
 
-    def _run(self, preview: Preview, columns: list[str], options: ImportOptions, report: ImportReport,
+    def _run(self, preview: Preview, mapper: RowMapper, options: ImportOptions, report: ImportReport,
              progress: Callable[[int, int], None] | None, cancel: threading.Event | None) -> None:
         source = open_source(preview.path, FileKind(preview.format, preview.encoding, preview.delimiter))
         try:
-            importer = Importer(self.store, RowMapper(source.headers, columns), options, report)
+            importer = Importer(self.store, mapper, options, report)
 
             def tick() -> None:
                 """Rows done and the rows the bytes read so far promise."""
@@ -164,7 +176,10 @@ class TransferService:
 
     def save_mapping(self, path: str | Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
         """Save a column mapping to reuse with the next file from the same place."""
-        fields.save_mapping(Path(path), headers, mapping, kind)
+        try:
+            fields.save_mapping(Path(path), headers, mapping, kind)
+        except OSError as exc:
+            raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
     def mapping_for(self, preview: Preview, kind: str, mapping: ColumnMapping | None) -> list[str]:
         """The target of each column that an import with these arguments would use."""
@@ -194,6 +209,17 @@ class TransferService:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
         log.info("exported %d %s to %s", count, kind, path)
         return count
+
+
+def _note_unused_columns(report: ImportReport, mapper: RowMapper, columns: Sequence[str]) -> None:
+    """Name in the report the columns nothing is read from, and why when they were mapped."""
+    unused = mapper.unused_columns()
+    names = {i: report.headers[i] or f"Column {i + 1}" for i in unused}
+    report.ignored_columns = list(names.values())
+    orphans = [names[i] for i in unused if columns[i] != fields.IGNORE]
+    if orphans:
+        report.warnings.append(f"{', '.join(orphans)}: not imported: no column holds the company's name, so "
+                               "no account is made for these account fields (map one to account.name)")
 
 
 def _check_choice(name: str, value: str, allowed: Sequence[str]) -> None:

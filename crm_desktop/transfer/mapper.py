@@ -50,6 +50,14 @@ class RowMapper:
         self._account = [(i, name) for i, record, name in self._columns if record != "contact"]
         self._phone_labels = _phone_label_columns(self.headers, self.mapping)
 
+    def unused_columns(self) -> list[int]:
+        """The columns no row is read from: mapped to no field, or to an account's field with no
+        column naming the account (a contacts file makes accounts from a company column only)."""
+        labels = {index for pair in self._phone_labels for index in pair}  # read by their labels
+        no_account = "account.name" not in self.mapping
+        return [i for i, target in enumerate(self.mapping[:len(self.headers)]) if i not in labels
+                and (target == IGNORE or (no_account and target.startswith("account.")))]
+
     def values(self, cells: Sequence[str]) -> RowValues:
         """The row's values by record; raises RowError for a row with cells past the header."""
         extra = [c for c in cells[len(self.mapping):] if c.strip()]

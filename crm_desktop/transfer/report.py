@@ -39,6 +39,8 @@ class ImportReport:
     failed_rows: list[list[str]] = field(default_factory=list)
     duplicate_rows: list[RowError] = field(default_factory=list)
     accounts_created: int = 0
+    ignored_columns: list[str] = field(default_factory=list)  # headers of the columns nothing was read from
+    warnings: list[str] = field(default_factory=list)  # about the file as a whole, not one row
     cancelled: bool = False
     dry_run: bool = False
 
@@ -66,7 +68,8 @@ class ImportReport:
                 "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
                 "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows],
                 # The counts above are of the file's kind; a contacts file may make accounts too.
-                "kind": self.kind, "accounts_created": self.accounts_created, "dry_run": self.dry_run}
+                "kind": self.kind, "accounts_created": self.accounts_created, "dry_run": self.dry_run,
+                "ignored_columns": self.ignored_columns, "warnings": self.warnings}
 
     def save_failed_rows(self, path: Path) -> int:
         """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""

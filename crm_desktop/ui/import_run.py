@@ -198,11 +198,26 @@ class ReportPage(QWizardPage):
         if report.accounts_created:
             text += " " + self.tr("Accounts created for the contacts' companies: {0}.").format(
                 report.accounts_created)
+        if report.ignored_columns:
+            text += " " + self.tr("Columns not imported: {0}.").format(", ".join(report.ignored_columns))
+            if self._account_fields_without_account(report):
+                text += " " + self.tr("Account fields are imported only beside a column matched to "
+                                      "Account: name.")
+        if not report.processed and not report.cancelled:
+            text += " " + self.tr("The file has no rows to import, only a header.")
         if report.dry_run:
             text = self.tr("Nothing was written (check only).") + " " + text
         if report.cancelled:
             text += " " + self.tr("You cancelled the import; the rows before that point were imported.")
         return text
+
+    def _account_fields_without_account(self, report: ImportReport) -> bool:
+        """Whether the rep matched an ignored column to an account's field (with no company column)."""
+        mapping_page, preview = self._wizard.page(PAGE_MAPPING), self._wizard.preview
+        if not isinstance(mapping_page, MappingPage) or preview is None:
+            return False
+        chosen = dict(zip(preview.headers, mapping_page.mapping(), strict=False))
+        return any(chosen.get(header, "").startswith("account.") for header in report.ignored_columns)
 
     def _on_save_button_clicked(self) -> None:
         report = self._wizard.report

@@ -1342,6 +1342,18 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Columns not imported: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account fields are imported only beside a column matched to Account: name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no rows to import, only a header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing was written (check only).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1346,6 +1346,18 @@ Log out?</source>
         <translation>Cuentas creadas para las empresas de los contactos: {0}.</translation>
     </message>
     <message>
+        <source>Columns not imported: {0}.</source>
+        <translation>Columnas no importadas: {0}.</translation>
+    </message>
+    <message>
+        <source>Account fields are imported only beside a column matched to Account: name.</source>
+        <translation>Los campos de cuenta solo se importan junto a una columna asignada a Cuenta: nombre.</translation>
+    </message>
+    <message>
+        <source>The file has no rows to import, only a header.</source>
+        <translation>El archivo no tiene filas que importar, solo una cabecera.</translation>
+    </message>
+    <message>
         <source>Nothing was written (check only).</source>
         <translation>No se escribió nada (solo comprobación).</translation>
     </message>

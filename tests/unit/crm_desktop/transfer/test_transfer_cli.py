@@ -23,7 +23,8 @@ def test_import_prints_the_report_as_json_and_saves_failed_rows(tmp_path: Path, 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"created": 2, "updated": 0, "duplicates": 0, "failed": 1, "errors": [
         {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}],
-        "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "dry_run": False}
+        "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "dry_run": False, "ignored_columns": [],
+        "warnings": []}
     assert "Diego" in failed.read_text(encoding="utf-8-sig")
     assert json.loads(mapfile.read_text())["columns"]["Company"] == "account.name"
     again = _cli(tmp_path / "d", "import", data / "fails_in_the_middle.csv", "--map", mapfile, "--json")

@@ -89,6 +89,37 @@ def test_mapping_by_hand_and_ignoring_a_column(qtbot: QtBot, wizard: ImportWizar
         "linda", None, None)
 
 
+def test_report_names_the_columns_not_imported_and_why_account_fields_were_not(
+        qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Frist Name,Last Name,Email,Ext\nAna,Ruiz,ana@x.example,A-1\n", encoding="utf-8")
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(path))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    assert mapping.combos[0].currentText() == "(ignore)"  # the mapping page shows it ignored
+    mapping.combos[3].setCurrentIndex(mapping.combos[3].findData("account.account_number"))
+    wizard.next()
+    report = _run(qtbot, wizard)
+    assert (report.created, report.ignored_columns, store.count("account", "all")) == (1, ["Frist Name", "Ext"], 0)
+    shown = wizard.currentPage()
+    assert isinstance(shown, ReportPage)
+    assert shown.summary.text() == (
+        "Created: 1. Updated: 0. Skipped as duplicates: 0. Failed: 0. Columns not imported: Frist Name, Ext. "
+        "Account fields are imported only beside a column matched to Account: name.")
+
+
+def test_report_says_a_header_only_file_had_no_rows(qtbot: QtBot, wizard: ImportWizard) -> None:
+    _to_options(wizard, DATA / "header_only.csv")
+    _run(qtbot, wizard)
+    shown = wizard.currentPage()
+    assert isinstance(shown, ReportPage)
+    assert shown.summary.text().endswith("Failed: 0. The file has no rows to import, only a header.")
+
+
 def test_unmapped_name_column_blocks_next_with_a_reason(wizard: ImportWizard) -> None:
     page = wizard.currentPage()
     assert isinstance(page, FilePage)
