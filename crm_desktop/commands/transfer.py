@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command
 from crm_desktop.services import View
-from crm_desktop.services.transfer import SORTS, ImportReport, TransferService
+from crm_desktop.services.transfer import SORTS, ImportReport, MappingRefused, TransferService
 
 
 def register(sub: Any) -> None:
@@ -44,31 +46,78 @@ def _sort_names() -> str:
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    # Checked before the store opens: a path we cannot write must not fail after the rows are in.
+    failed_csv = _output_path("--failed-csv", args.failed_csv, args.file)
+    save_map = _output_path("--save-map", args.save_map, args.file)
+    if failed_csv is not None and save_map is not None and failed_csv.resolve() == save_map.resolve():
+        raise CommandError(f"--failed-csv and --save-map both name {args.save_map}; name two files",
+                           exit_code=2)
     transfer = TransferService(ctx.store)
     mapping = None
     kind = args.kind
     if args.map_file:
         saved_kind, mapping = transfer.load_mapping(args.map_file)
         kind = saved_kind if kind == "auto" and saved_kind else kind
-    if args.save_map:
+    try:
+        report = transfer.import_file(args.file, kind=kind, mode=args.mode, mapping=mapping,
+                                      duplicates=args.duplicates, dry_run=args.dry_run, encoding=args.encoding)
+    except MappingRefused as exc:
+        raise CommandError(str(exc) if args.map_file else f"{exc}{_map_hint(exc.headers)}") from None
+    if save_map is not None:
         preview = transfer.preview(args.file, limit=0, encoding=args.encoding)
-        chosen = preview.kind if kind == "auto" else kind
-        transfer.save_mapping(args.save_map, preview.headers, transfer.mapping_for(preview, chosen, mapping),
-                              chosen)
-    report = transfer.import_file(args.file, kind=kind, mode=args.mode, mapping=mapping,
-                                  duplicates=args.duplicates, dry_run=args.dry_run, encoding=args.encoding)
-    if args.failed_csv and report.failed:
-        report.save_failed_rows(Path(args.failed_csv))
+        transfer.save_mapping(save_map, preview.headers, transfer.mapping_for(preview, report.kind, mapping),
+                              report.kind)
+    if failed_csv is not None and report.failed:
+        try:
+            report.save_failed_rows(failed_csv)
+        except OSError as exc:
+            raise CommandError(f"--failed-csv {args.failed_csv}: cannot write it ({exc.strerror or exc}); "
+                               f"the import itself is done: {_counts(report)}") from None
     ctx.emit(report.as_json(), lambda: _print_report(report, args))
     return 0
 
 
+def _output_path(option: str, name: str | None, source: str) -> Path | None:
+    """The file an option names, once it is sure the import can write it there."""
+    if name is None:
+        return None
+    path = Path(name)
+    folder = path.parent
+    problem = None
+    if path.is_dir():
+        problem = "is a folder; name a file in it"
+    elif not folder.is_dir():
+        problem = f"the folder {folder} does not exist" if not folder.exists() else f"{folder} is not a folder"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        problem = "cannot be written there (permission denied)"
+    elif path.exists() and Path(source).exists() and path.samefile(source):
+        problem = "is the file being imported; name another file"
+    if problem:
+        raise CommandError(f"{option} {name}: {problem}", exit_code=2)
+    return path
+
+
+def _map_hint(headers: list[str]) -> str:
+    example = json.dumps({"columns": {(headers[0] if headers else "Surname"): "contact.last_name"}},
+                         ensure_ascii=False)
+    return f" with --map MAPFILE, a JSON file like {example}"
+
+
+def _counts(report: ImportReport) -> str:
+    what = "would be " if report.dry_run else ""
+    return (f"{report.created} {report.kind} {what}created, {report.updated} {what}updated, "
+            f"{report.duplicates} skipped as duplicates, {report.failed} failed")
+
+
 def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
     what = "would be " if report.dry_run else ""
-    print(f"{report.created} {report.kind} {what}created, {report.updated} {what}updated, "
-          f"{report.duplicates} skipped as duplicates, {report.failed} failed")
+    print(_counts(report))
     if report.accounts_created:
         print(f"{report.accounts_created} accounts {what}created for the contacts' companies")
+    if report.ignored_columns:
+        print(f"Columns ignored (no field matched; map them with --map): {_names(report.ignored_columns)}")
+    for warning in report.warnings:
+        print(f"Warning: {warning}")
     for error in report.errors[:50]:
         print(f"  line {error.line}: {error.reason}")
     if len(report.errors) > 50:
@@ -81,6 +130,12 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
         print(f"  ... and {report.duplicates - 50} more")
     if args.failed_csv and report.failed:
         print(f"The failed rows are in {args.failed_csv}: fix them and import that file.")
+
+
+def _names(headers: list[str], shown: int = 20) -> str:
+    """Column names on one line; an Outlook export ignores dozens, so the rest are counted."""
+    more = f", ... and {len(headers) - shown} more (--json lists them all)" if len(headers) > shown else ""
+    return ", ".join(headers[:shown]) + more
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:

@@ -1,12 +1,16 @@
-"""``crm-desktop import`` and ``crm-desktop export`` through a real process."""
+"""``crm-desktop import`` and ``crm-desktop export``, through a real process (one check in-process)."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from crm_desktop import cli
 from crm_desktop.store import Store
 
 
@@ -74,3 +78,94 @@ def test_export_csv_and_vcard_to_files_and_stdout(tmp_path: Path, data: Path) ->
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     cards = _cli(tmp_path / "d", "export", "contacts", "--format", "vcard", "--inactive")
     assert cards.returncode == 0 and cards.stdout == "", "no inactive contacts"
+
+
+_ONE_BAD_ROW = "First Name,Last Name,Email\nAna,Ruiz,ana@x.example\nBo,Diaz,bo@@x.example\n"
+
+
+def _one_line_error(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    return lines[0]
+
+
+@pytest.mark.parametrize(("option", "name", "problem"), [
+    ("--failed-csv", "nodir/f.csv", "the folder {tmp}/nodir does not exist"),  # QA: crashed after the import
+    ("--save-map", "nodir/m.json", "the folder {tmp}/nodir does not exist"),
+    ("--save-map", ".", "is a folder; name a file in it"),
+    ("--failed-csv", "bad.csv", "is the file being imported; name another file"),
+])
+def test_an_output_path_that_cannot_be_written_is_refused_before_importing(
+        tmp_path: Path, option: str, name: str, problem: str) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(_ONE_BAD_ROW, encoding="utf-8")
+    output = f"{tmp_path}/{name}"
+    done = _cli(tmp_path / "d", "import", path, option, output)
+    assert done.returncode == 2
+    assert _one_line_error(done) == f"crm-desktop: {option} {output}: {problem.format(tmp=tmp_path)}"
+    assert not (tmp_path / "d").exists(), "the store was not even opened"
+    assert path.read_text(encoding="utf-8") == _ONE_BAD_ROW
+
+
+def test_a_read_only_folder_is_refused_before_importing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(_ONE_BAD_ROW, encoding="utf-8")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_access = os.access
+    # In-process, with the permission faked: the tests may run as root, who may write anywhere.
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    code = cli.main(["--data-dir", str(tmp_path / "d"), "import", str(path), "--failed-csv", str(locked / "f.csv")])
+    assert code == 2
+    assert capsys.readouterr().err == f"crm-desktop: --failed-csv {locked / 'f.csv'}: cannot be written there " \
+                                      "(permission denied)\n"
+    assert not (tmp_path / "d").exists()
+
+
+def test_an_encoding_that_cannot_read_the_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(_ONE_BAD_ROW, encoding="utf-8")
+    done = _cli(tmp_path / "d", "import", path, "--encoding", "utf-16")  # QA: a traceback
+    assert done.returncode == 1
+    assert _one_line_error(done) == "crm-desktop: bad.csv: cannot be read as utf-16: the file is not UTF-16 text"
+
+
+def test_ignored_columns_are_listed_in_json_human_and_dry_run_reports(tmp_path: Path) -> None:
+    path = tmp_path / "frist.csv"
+    path.write_text("Frist Name,Last Name,Email\nAna,Ruiz,ana@x.example\n", encoding="utf-8")
+    dry = _cli(tmp_path / "d", "import", path, "--dry-run")
+    assert dry.stdout.splitlines()[1] == "Columns ignored (no field matched; map them with --map): Frist Name"
+    done = _cli(tmp_path / "d", "import", path, "--json")
+    report = json.loads(done.stdout)
+    assert (report["created"], report["ignored_columns"], report["warnings"]) == (1, ["Frist Name"], [])
+
+
+def test_account_fields_mapped_without_a_company_are_warned_about(tmp_path: Path) -> None:
+    path = tmp_path / "ext.csv"
+    path.write_text("First Name,Last Name,Ext\nAna,Ruiz,A-1\n", encoding="utf-8")
+    mapfile = tmp_path / "map.json"
+    mapfile.write_text(json.dumps({"columns": {"Ext": "account.account_number"}}), encoding="utf-8")
+    done = _cli(tmp_path / "d", "import", path, "--map", mapfile)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[1:] == [
+        "Columns ignored (no field matched; map them with --map): Ext",
+        "Warning: Ext: not imported: no column holds the company's name, so no account is made for these "
+        "account fields (map one to account.name)"]
+
+
+def test_a_header_only_file_says_there_are_no_rows(tmp_path: Path, data: Path) -> None:
+    done = _cli(tmp_path / "d", "import", data / "header_only.csv")
+    assert done.returncode == 0, done.stderr
+    assert "Warning: header_only.csv: no rows to import; the file has a header only" in done.stdout.splitlines()
+
+
+def test_a_file_with_no_known_header_points_to_map(tmp_path: Path) -> None:
+    path = tmp_path / "nohdr.csv"
+    path.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    done = _cli(tmp_path / "d", "import", path)
+    assert done.returncode == 1
+    assert _one_line_error(done) == (
+        "crm-desktop: nohdr.csv: no column is a field we know; is the first row a header? Map the columns by "
+        'hand with --map MAPFILE, a JSON file like {"columns": {"foo": "contact.last_name"}}')
