@@ -115,7 +115,7 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
     if report.accounts_created:
         print(f"{report.accounts_created} accounts {what}created for the contacts' companies")
     if report.ignored_columns:
-        print(f"Columns ignored (no field matched; map them with --map): {_names(report.ignored_columns)}")
+        print(f"Columns not imported (map them with --map): {_names(report.ignored_columns)}")
     for warning in report.warnings:
         print(f"Warning: {warning}")
     for error in report.errors[:50]:

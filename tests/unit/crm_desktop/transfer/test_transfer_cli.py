@@ -136,7 +136,7 @@ def test_ignored_columns_are_listed_in_json_human_and_dry_run_reports(tmp_path: 
     path = tmp_path / "frist.csv"
     path.write_text("Frist Name,Last Name,Email\nAna,Ruiz,ana@x.example\n", encoding="utf-8")
     dry = _cli(tmp_path / "d", "import", path, "--dry-run")
-    assert dry.stdout.splitlines()[1] == "Columns ignored (no field matched; map them with --map): Frist Name"
+    assert dry.stdout.splitlines()[1] == "Columns not imported (map them with --map): Frist Name"
     done = _cli(tmp_path / "d", "import", path, "--json")
     report = json.loads(done.stdout)
     assert (report["created"], report["ignored_columns"], report["warnings"]) == (1, ["Frist Name"], [])
@@ -150,7 +150,7 @@ def test_account_fields_mapped_without_a_company_are_warned_about(tmp_path: Path
     done = _cli(tmp_path / "d", "import", path, "--map", mapfile)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1:] == [
-        "Columns ignored (no field matched; map them with --map): Ext",
+        "Columns not imported (map them with --map): Ext",
         "Warning: Ext: not imported: no column holds the company's name, so no account is made for these "
         "account fields (map one to account.name)"]
 
@@ -169,3 +169,13 @@ def test_a_file_with_no_known_header_points_to_map(tmp_path: Path) -> None:
     assert _one_line_error(done) == (
         "crm-desktop: nohdr.csv: no column is a field we know; is the first row a header? Map the columns by "
         'hand with --map MAPFILE, a JSON file like {"columns": {"foo": "contact.last_name"}}')
+
+
+def test_dozens_of_ignored_columns_stay_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "wide.csv"
+    extra = [f"Custom {i}" for i in range(25)]
+    path.write_text(",".join(["Last Name", *extra]) + "\nRuiz" + "," * 25 + "\n", encoding="utf-8")
+    assert cli.main(["--data-dir", str(tmp_path / "d"), "import", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1] == ("Columns not imported (map them with --map): " + ", ".join(extra[:20])
+                        + ", ... and 5 more (--json lists them all)")
