@@ -23,6 +23,7 @@ from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
+from crm_desktop.store.undelete import undelete
 from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, server_stamp, table
 
 CURSOR_KEY = "sync_cursor"
@@ -81,6 +82,7 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
             _add_issue(conn, full, result)
             if result.status == "conflict":
                 _requeue_merged(conn, full, result)
+                _show_kept(conn, full, result)
     _set_acked(conn, max(rows))
     if contiguous:  # the usual answer: one run of the queue, dropped with one range delete
         conn.execute("DELETE FROM outbox WHERE mutation_id BETWEEN ? AND ?", (min(rows), max(rows)))
@@ -157,6 +159,25 @@ def _requeue_merged(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResu
     base = {k: v for k, v in json.loads(row["base"]).items() if k in fields}
     version = max(int(row["base_version"]), result.version or 0)
     Writer(conn).queue(row["entity"], row["record_id"], "update", fields, base, version)
+
+
+def _show_kept(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -> None:
+    """Show again, as the server has it, a record whose delete came back as a conflict.
+
+    The server kept the record, so while the rep decides it is back here
+    like the server's values of a conflicting update: with the changes the
+    rep never saw, at the server's version, and with the connections the
+    local delete tombstoned.  The delete waits in the sync issue (Keep mine
+    deletes again, see ``crm_desktop.sync.issues``).  A delete of it queued
+    since stays.  Call from ``acknowledge``, like ``_requeue_merged``.
+    """
+    if row["op"] != "delete":
+        return
+    again = conn.execute("SELECT 1 FROM outbox WHERE record_id = ? AND op = 'delete' AND mutation_id > ?",
+                         (row["record_id"], row["mutation_id"])).fetchone()
+    if again is None:
+        theirs = {name: c.theirs for name, c in result.conflicts.items()}
+        undelete(conn, row["entity"], row["record_id"], theirs, result.version or 0)
 
 
 def renumber_queue(conn: sqlite3.Connection, first: int = 1) -> None:

@@ -158,13 +158,19 @@ class Writer:
         return True, {**dict(row), **written, "pending": 1}
 
     def delete(self, entity_name: str, record_id: str) -> None:
-        """Leave a tombstone, queue the delete and drop what pointed at it."""
+        """Leave a tombstone, queue the delete and drop what pointed at it.
+
+        The delete carries the record's values as its base: the server
+        tells a change made since that the rep never saw (a conflict) from
+        one the rep deleted knowingly.
+        """
         row = self._live_row(entity_name, record_id)
         self.conn.execute(
             f"UPDATE {table(entity_name)} SET deleted = 1, pending = 1, modified_at = ? WHERE num = ?",
             (now_iso(), row["num"]),
         )
-        self.queue(entity_name, record_id, "delete", {}, {}, row["version"])
+        base = {name: row[name] for name in entity(entity_name).field_names}
+        self.queue(entity_name, record_id, "delete", {}, base, row["version"])
         self._reindex(entity_name, record_id, renamed=entity_name == "account")
         cascade_delete(self.conn, entity_name, record_id)
 

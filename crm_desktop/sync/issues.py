@@ -6,6 +6,22 @@ theirs (and Discard of a conflict) puts the server's values back locally;
 Retry re-queues a rejected change with the record as it is now (after the
 rep fixed it); Discard drops a rejected change and undoes it locally (a
 refused assign shows the server's owner again).
+
+A delete conflicts when someone changed the record on the server since the
+rep last synced it: the server kept the record, and it is back here, with
+the connections the local delete tombstoned, while the rep decides
+(``outbox.acknowledge``).  Keep mine ("Delete anyway") deletes it again
+here, with the same local cascade, and queues the delete on the server's
+version.  Take theirs keeps it as the server has it and queues nothing.
+The local delete had tombstoned only the record and its connections
+(queueing no deletes of them: the server makes its own cascade) and cleared
+the links other records had to it: an account's primary contact, and for
+an account its contacts' account and its sub-accounts' parent.  The server
+still has those links but this store no longer knows which they were, so
+Take theirs asks the next sync for a full re-sync, which brings them back;
+for a contact only when its account here shows no primary contact, the one
+link its delete can have cleared.  A delete of the record queued since
+stays either way, like a later edit over a conflicting update.
 """
 
 from __future__ import annotations
@@ -17,7 +33,8 @@ from typing import Any, Literal
 
 from crm_core.entities import display_name, entity
 from crm_desktop.store import Store, fts
-from crm_desktop.store.outbox import refresh_pending
+from crm_desktop.store.outbox import RESYNC_KEY, refresh_pending
+from crm_desktop.store.undelete import undelete
 from crm_desktop.store.writes import Writer, local_columns, now_iso, reindex, table
 
 Action = Literal["keep_mine", "take_theirs", "retry", "discard"]
@@ -140,6 +157,9 @@ def _current(conn: sqlite3.Connection, row: sqlite3.Row, *, live: bool = True) -
 
 
 def _keep_mine(writer: Writer, row: sqlite3.Row) -> None:
+    if row["op"] == "delete":
+        _delete_anyway(writer, row)
+        return
     conflicts = json.loads(row["fields"])
     yours = {name: c.get("yours") for name, c in conflicts.items()}
     record = _current(writer.conn, row)
@@ -153,12 +173,61 @@ def _keep_mine(writer: Writer, row: sqlite3.Row) -> None:
 
 
 def _take_theirs(writer: Writer, row: sqlite3.Row) -> None:
+    if row["op"] == "delete":
+        _keep_record(writer, row)
+        return
     current = writer.conn.execute(f"SELECT version FROM {table(row['entity'])} WHERE id = ?",
                                   (row["record_id"],)).fetchone()
     if current is None or current["version"] >= row["server_version"]:
         return  # a pull already brought the server's values (maybe newer than the conflict's)
     conflicts = json.loads(row["fields"])
     _restore(writer, row, {name: c.get("theirs") for name, c in conflicts.items()})
+
+
+def _delete_anyway(writer: Writer, row: sqlite3.Row) -> None:
+    """Keep mine on a delete conflict: delete the record again, over the server's version."""
+    conn = writer.conn
+    record = conn.execute(f"SELECT * FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],)).fetchone()
+    if record is None or _delete_queued(conn, row):
+        return  # deleted on the server since (a pull dropped it), or deleted again here: nothing more to send
+    before = conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
+    if record["deleted"]:  # still tombstoned here (it did not come back): only the delete to send
+        base = {name: record[name] for name in entity(row["entity"]).field_names}
+        writer.queue(row["entity"], row["record_id"], "delete", {}, base, record["version"])
+    else:
+        writer.delete(row["entity"], row["record_id"])
+    conn.execute("UPDATE outbox SET base_version = max(base_version, ?) WHERE mutation_id > ?",
+                 (row["server_version"], before))
+
+
+def _keep_record(writer: Writer, row: sqlite3.Row) -> None:
+    """Take theirs on a delete conflict: the record stays, as the server has it (module docstring)."""
+    conn = writer.conn
+    record = conn.execute(f"SELECT 1 FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],)).fetchone()
+    if record is None or _delete_queued(conn, row):
+        return  # deleted on the server since, or deleted again here: that later delete goes ahead
+    theirs = {name: c.get("theirs") for name, c in json.loads(row["fields"]).items()}
+    undelete(conn, row["entity"], row["record_id"], theirs, int(row["server_version"]), writer.region)
+    if _links_may_be_cleared(conn, row):
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (RESYNC_KEY,))
+
+
+def _delete_queued(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    found = conn.execute("SELECT 1 FROM outbox WHERE record_id = ? AND op = 'delete'", (row["record_id"],))
+    return found.fetchone() is not None
+
+
+def _links_may_be_cleared(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    """Whether the local delete may have cleared links other records had to this one."""
+    if row["entity"] == "account":
+        return True  # its contacts' account and sub-accounts' parent: which ones is not known here
+    if row["entity"] != "contact":
+        return False  # a connection: nothing points at it
+    # Only a contact of the account can be its primary contact (crm_core.validation).
+    found = conn.execute("SELECT 1 FROM contact c JOIN account a ON a.id = c.account_id"
+                         " WHERE c.id = ? AND a.deleted = 0 AND a.primary_contact_id IS NULL",
+                         (row["record_id"],)).fetchone()
+    return found is not None
 
 
 def _restore(writer: Writer, row: sqlite3.Row, values: dict[str, Any]) -> None:
