@@ -525,7 +525,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the record on the server too, with the changes shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the record as it is on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{record} ({entity})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1738,6 +1754,10 @@ Log out?</source>
     </message>
     <message>
         <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

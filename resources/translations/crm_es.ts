@@ -525,8 +525,24 @@
         <translation>Descartar su cambio y deshacerlo aquí</translation>
     </message>
     <message>
+        <source>Delete anyway</source>
+        <translation>Eliminar de todos modos</translation>
+    </message>
+    <message>
+        <source>Delete the record on the server too, with the changes shown</source>
+        <translation>Eliminar el registro también en el servidor, con los cambios mostrados</translation>
+    </message>
+    <message>
+        <source>Keep the record as it is on the server</source>
+        <translation>Conservar el registro tal como está en el servidor</translation>
+    </message>
+    <message>
         <source>{record} ({entity})</source>
         <translation>{record} ({entity})</translation>
+    </message>
+    <message>
+        <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
+        <translation>Alguien cambió este registro en el servidor después de que usted lo eliminara, así que el servidor lo conservó y ha vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esos cambios, o Aceptar lo suyo para conservarlo tal como está en el servidor.</translation>
     </message>
     <message>
         <source>Someone changed these fields on the server after your edit. Keep your values or take the server&apos;s.</source>
@@ -1743,6 +1759,10 @@ Log out?</source>
     <message>
         <source>When</source>
         <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
     </message>
 </context>
 <context>

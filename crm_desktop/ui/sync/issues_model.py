@@ -124,12 +124,16 @@ class SyncIssuesModel(QAbstractTableModel):
 
 
 class IssueFieldsModel(QAbstractTableModel):
-    """One issue's fields: base / theirs / yours for a conflict, yours for a rejection."""
+    """One issue's fields: base / theirs / yours for a conflict, yours for a rejection.
+
+    A delete conflict's "yours" reads "(deleted)": the rep deleted the record.
+    """
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, dict[str, Any]]] = []
         self._keys: tuple[str, ...] = ()
+        self._deleted = False
 
     def set_issue(self, issue: Any | None) -> None:
         """Show an issue's fields (None clears)."""
@@ -139,6 +143,7 @@ class IssueFieldsModel(QAbstractTableModel):
         else:
             self._rows = sorted(issue.fields.items())
             self._keys = ("base", "theirs", "yours") if issue.kind == "conflict" else ("yours",)
+        self._deleted = issue is not None and issue.kind == "conflict" and issue.op == "delete"
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -161,9 +166,13 @@ class IssueFieldsModel(QAbstractTableModel):
         name, values = self._rows[index.row()]
         if not 0 <= index.column() <= len(self._keys):
             return None
-        value = values.get(self._keys[index.column() - 1]) if index.column() else name
+        key = self._keys[index.column() - 1] if index.column() else ""
+        value = values.get(key) if key else name
+        deleted = self._deleted and key == "yours"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if deleted:
+                return _tr("(deleted)")
             return value_text(value) if index.column() else field_label(name)
-        if role == Qt.ItemDataRole.ForegroundRole and value in (None, ""):
-            return _MUTED  # '(empty)' reads as a note, not as a value
+        if role == Qt.ItemDataRole.ForegroundRole and (deleted or value in (None, "")):
+            return _MUTED  # '(empty)' and '(deleted)' read as notes, not as values
         return None

@@ -1,8 +1,9 @@
 """The Sync issues view: the conflicts and rejections, and what to do about each.
 
 A conflict shows each field before, on the server and yours, with Keep mine
-and Take theirs.  A rejection shows why and the fields the rep changed, with
-Retry (after fixing the record) and Discard.
+and Take theirs; for a delete, Keep mine reads "Delete anyway".  A rejection
+shows why and the fields the rep changed, with Retry (after fixing the
+record) and Discard.
 """
 
 from __future__ import annotations
@@ -43,6 +44,12 @@ def _table(parent: QWidget, name: str) -> QTableView:
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     return table
+
+
+def _label(button: QPushButton, text: str, tip: str) -> None:
+    button.setText(text)
+    button.setAccessibleName(text)
+    button.setToolTip(tip)
 
 
 def _stretch_columns(table: QTableView, columns: range) -> None:
@@ -103,17 +110,24 @@ class IssueDetail(QWidget):
         self.fields.setAccessibleName(self.tr("Fields"))
         buttons = (
             (self.open_button, self.tr("Open record"), ""),
-            (self.keep_mine, self.tr("Keep mine"), self.tr("Send your values again, over the server's")),
-            (self.take_theirs, self.tr("Take theirs"), self.tr("Use the server's values and drop yours")),
             (self.retry, self.tr("Retry"), self.tr("Send the record as it is now (edit it first)")),
             (self.discard, self.tr("Discard"), self.tr("Drop your change and undo it here")),
         )
         for button, text, tip in buttons:
-            button.setText(text)
-            button.setAccessibleName(text)
-            button.setToolTip(tip)
+            _label(button, text, tip)
+        self._label_choices(deleting=False)
         if self._issue is not None:
             self.show_issue(self._issue)
+
+    def _label_choices(self, deleting: bool) -> None:
+        """A delete conflict's choices say what they do to the record."""
+        if deleting:
+            _label(self.keep_mine, self.tr("Delete anyway"),
+                   self.tr("Delete the record on the server too, with the changes shown"))
+            _label(self.take_theirs, self.tr("Take theirs"), self.tr("Keep the record as it is on the server"))
+        else:
+            _label(self.keep_mine, self.tr("Keep mine"), self.tr("Send your values again, over the server's"))
+            _label(self.take_theirs, self.tr("Take theirs"), self.tr("Use the server's values and drop yours"))
 
     def show_issue(self, issue: Any) -> None:
         """Fill the pane for one issue."""
@@ -124,6 +138,7 @@ class IssueDetail(QWidget):
         self.explanation.setText(self._explain(issue))
         self.fields_model.set_issue(issue)
         self.error.hide()
+        self._label_choices(deleting=conflict and issue.op == "delete")
         self.keep_mine.setVisible(conflict)
         self.take_theirs.setVisible(conflict)
         self.retry.setVisible(not conflict)
@@ -139,6 +154,10 @@ class IssueDetail(QWidget):
         self.error.show()
 
     def _explain(self, issue: Any) -> str:
+        if issue.kind == "conflict" and issue.op == "delete":
+            return self.tr("Someone changed this record on the server after you deleted it, so the server "
+                           "kept it and it is back here. Delete anyway to delete it with their changes, "
+                           "or Take theirs to keep it as it is on the server.")
         if issue.kind == "conflict":
             return self.tr("Someone changed these fields on the server after your edit. "
                            "Keep your values or take the server's.")

@@ -169,3 +169,33 @@ def test_a_refused_assign_says_its_connections_follow_and_they_leave_with_it(qtb
     with qtbot.wait_signal(view._controller.issues_changed):
         click(qtbot, detail.discard)
     assert view.model.rowCount() == 0
+
+
+def _delete_conflict(fake, issue_id=3):
+    return fake.Issue(issue_id, "conflict", "contact", "c2", "Rita Vega", "delete", "conflict", "",
+                      {"job_title": {"base": "Buyer", "theirs": "CEO", "yours": None}})
+
+
+def test_a_delete_conflict_explains_itself_and_offers_delete_anyway(qtbot, controller, service, fake):
+    service.open_issues = [fake.conflict(1), _delete_conflict(fake)]
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    detail = select(view, 3)
+    assert "Someone changed this record on the server after you deleted it" in detail.explanation.text()
+    assert (detail.keep_mine.text(), detail.take_theirs.text()) == ("Delete anyway", "Take theirs")
+    assert "Keep the record" in detail.take_theirs.toolTip()
+    model = detail.fields_model
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert rows == [["Job title", "Buyer", "CEO", "(deleted)"]]
+    assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert select(view, 1).keep_mine.text() == "Keep mine"  # an edit's conflict keeps its words
+    detail = select(view, 3)
+    with qtbot.wait_signal(view._controller.issues_changed):
+        click(qtbot, detail.keep_mine)
+    assert ("resolve", 3, "keep_mine") in service.calls
+
+
+def test_a_delete_conflicts_fields_pass_the_model_tester(qtmodeltester, fake):
+    model = IssueFieldsModel()
+    model.set_issue(_delete_conflict(fake))
+    qtmodeltester.check(model)
