@@ -179,14 +179,18 @@ def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:
         if not issues:
             print("No sync issues.")
             return
-        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _fields_text(i.kind, i.fields)
+        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _fields_text(i.kind, i.op, i.fields)
                  or i.message) for i in issues]
         print_table(("ID", "KIND", "REASON", "RECORD", "DETAILS"), rows)
 
     ctx.emit(data, human)
 
 
-def _fields_text(kind: str, fields: dict[str, dict[str, Any]]) -> str:
+def _fields_text(kind: str, op: str, fields: dict[str, dict[str, Any]]) -> str:
+    if kind == "conflict" and op == "delete":
+        changed = "; ".join(f"{k}: now {v.get('theirs')!r}" for k, v in fields.items())
+        return (f"you deleted it, but it was changed on the server since ({changed});"
+                " --keep-mine deletes it anyway, --take-theirs keeps it")
     if kind == "conflict":
         return "; ".join(f"{k}: yours {v.get('yours')!r}, theirs {v.get('theirs')!r}"
                          for k, v in fields.items())

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from crm_desktop import cli
 from tests.e2e.conftest import Rep, new_team
 from tests.helpers.server import ServerProcess
 
@@ -58,8 +59,8 @@ def _assert_settled(rep: Rep) -> None:
     assert pending == 0
 
 
-def test_delete_over_a_colleagues_newer_edit_comes_back_as_a_conflict(shared_server: ServerProcess,
-                                                                      make_rep: MakeRep) -> None:
+def test_delete_over_a_colleagues_newer_edit_comes_back_as_a_conflict(
+        shared_server: ServerProcess, make_rep: MakeRep, capsys: pytest.CaptureFixture[str]) -> None:
     t = _team(shared_server, make_rep)
     t.a.crm.update(t.rita, {"job_title": "CEO"})
     t.a.sync.sync_now()
@@ -76,6 +77,10 @@ def test_delete_over_a_colleagues_newer_edit_comes_back_as_a_conflict(shared_ser
     assert kept is not None and kept.fields["job_title"] == "CEO" and kept.pending
     assert _found(t.b, "rita") == [t.rita]
     assert [c.id for c in t.b.crm.connections(t.acme)] == [t.link]
+    assert cli.main(["--data-dir", str(t.b.store.path.parent), "sync-issues"]) == 0
+    listed = capsys.readouterr().out
+    assert "you deleted it, but it was changed on the server since (job_title: now 'CEO')" in listed
+    assert "--keep-mine deletes it anyway" in listed
     t.a.sync.sync_now()
     theirs = t.a.crm.get("contact", t.rita)
     assert theirs is not None and theirs.fields["job_title"] == "CEO"
