@@ -37,7 +37,7 @@ def _seed_roles(conn: sqlite3.Connection) -> None:
 
 
 def _fill_v2(conn: sqlite3.Connection) -> None:
-    region = _meta(conn, "phone_region") or "US"
+    region = phones.store_region(conn)
     rows = conn.execute("SELECT num, mobile_phone FROM contact WHERE mobile_phone IS NOT NULL").fetchall()
     conn.executemany(
         "UPDATE contact SET mobile_phone_e164 = ? WHERE num = ?",
@@ -51,15 +51,10 @@ def _fill_v5(conn: sqlite3.Connection) -> None:
     in the store's region.  Only records whose country names another region can differ, so only
     those are read again (a store of a million rows in one country reads the distinct countries).
     """
-    region = _meta(conn, "phone_region") or "US"
+    region = phones.store_region(conn)
     for entity_name in phones.ENTITIES:
         cells = phones.country_cells(conn, entity_name)
         phones.reread_in_countries(conn, entity_name, region, [c for c, r in cells.items() if r not in (None, region)])
-
-
-def _meta(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    return None if row is None else str(row[0])
 
 
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {

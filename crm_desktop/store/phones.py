@@ -21,6 +21,12 @@ from crm_desktop.store.writes import local_columns
 ENTITIES = ("account", "contact")
 
 
+def store_region(conn: sqlite3.Connection) -> str:
+    """The store's phone region (``Store.phone_region``), read from its meta table."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'phone_region'").fetchone()
+    return str(row[0]) if row and row[0] else "US"
+
+
 def country_cells(conn: sqlite3.Connection, entity_name: str) -> dict[str, str | None]:
     """Every country cell the live records hold, with the region it names (or None)."""
     cells: set[str] = set()

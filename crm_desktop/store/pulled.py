@@ -135,17 +135,15 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
         # Fields of a newer server's making ride along in ``values`` but never reach a row.
         values = {**defaults, **change.fields}
         owner = change.owner
+        sync = (change.record_id, change.version, owner.id if owner else None, owner.name if owner else None,
+                server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
         if phones:
             here = region_of(values)  # a dict lookup by the country cell's text
             e164 = [phone_e164(values[p], here) for p in phones]  # the fast phone path
-            row = (*get(values), sort_key(entity_name, values), *e164, change.record_id, change.version,
-                   owner.id if owner else None, owner.name if owner else None,
-                   server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
+            row = (*get(values), sort_key(entity_name, values), *e164, *sync)
         else:
             e164 = []
-            row = (*get(values), change.record_id, change.version,
-                   owner.id if owner else None, owner.name if owner else None,
-                   server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
+            row = (*get(values), *sync)
         rows.append(row)
         if search_row is not None:
             values.update(zip(e164_names, e164, strict=True))

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from crm_core.entities import ENTITIES, entity
+from crm_desktop.store.phones import store_region
 from crm_desktop.store.writes import local_columns, reindex, table
 
 _SEARCHED = ("account", "contact")
@@ -36,7 +37,7 @@ def undelete(conn: sqlite3.Connection, entity_name: str, record_id: str, values:
     names = entity(entity_name).field_names
     changed = {k: v for k, v in values.items() if k in names}
     merged = {**{n: current[n] for n in names}, **changed}
-    columns = {**changed, **local_columns(entity_name, merged, set(changed), region or _phone_region(conn)),
+    columns = {**changed, **local_columns(entity_name, merged, set(changed), region or store_region(conn)),
                "deleted": 0, "version": max(int(current["version"]), version)}
     sets = ", ".join(f"{k} = ?" for k in columns)
     conn.execute(f"UPDATE {name} SET {sets} WHERE id = ?", (*columns.values(), record_id))
@@ -64,9 +65,3 @@ def _undelete_connections(conn: sqlite3.Connection, record_id: str) -> None:
         if other_type in ENTITIES and conn.execute(
                 f"SELECT 1 FROM {table(other_type)} WHERE id = ? AND deleted = 0", (other_id,)).fetchone():
             conn.execute("UPDATE connection SET deleted = 0 WHERE id = ?", (link["id"],))
-
-
-def _phone_region(conn: sqlite3.Connection) -> str:
-    """The store's phone region, as ``Store`` reads it."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'phone_region'").fetchone()
-    return str(row[0]) if row and row[0] else "US"
