@@ -311,3 +311,20 @@ def test_a_refused_login_does_not_only_blame_the_password(store: Store) -> None:
     with pytest.raises(AuthError, match=r"did not accept user 'dan' with that password \(a wrong password, or no"
                                         r" such user there\)"):
         SyncService(store, transport=answer).login("http://crm.test", "dan", "pw")
+
+
+def test_a_failed_sync_is_no_warning_the_caller_says_it_once(store: Store, caplog: pytest.LogCaptureFixture) -> None:
+    from crm_desktop.services.sync import CredentialStore
+    from crm_desktop.sync.credentials import MemoryKeyring
+
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    service = SyncService(store, credentials=CredentialStore(MemoryKeyring()),
+                          transport=httpx.MockTransport(unreachable))
+    store.set_meta("sync_server_url", "http://crm.test")
+    store.set_meta("sync_username", "ana")
+    service.credentials.set("http://crm.test", "ana", "a-token")
+    with caplog.at_level("INFO", logger="crm.sync"), pytest.raises(NetworkError):
+        service.sync_now()
+    assert [r.levelname for r in caplog.records if "sync failed" in r.getMessage()] == ["INFO"]
