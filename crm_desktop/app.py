@@ -22,6 +22,7 @@ from crm_desktop.ui import optional
 from crm_desktop.ui.i18n import Translations
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.ops import Op, TaskManager, install_task_manager, task_manager
+from crm_desktop.ui.upgrade import open_store
 
 log = logging.getLogger("crm.ui")
 
@@ -158,7 +159,7 @@ def main(data_dir: str | None = None) -> int:
     qt_app = application()
     context = AppContext(data_dir)
     try:
-        context.store  # noqa: B018 - opened here so a bad data folder is reported, not a trace
+        open_store(context)  # opened here so a bad data folder is reported, not a trace
     except KNOWN_ERRORS as exc:
         # Started from a menu there is no terminal to read the CLI's line on stderr.  The
         # store's messages are English, so the title is the app's name, not a text to translate.

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from crm_desktop.services.context import AppContext
@@ -25,7 +26,7 @@ class Context(AppContext):
     """The app context of one CLI run, plus how to print results."""
 
     def __init__(self, args: argparse.Namespace) -> None:
-        super().__init__(args.data_dir)
+        super().__init__(args.data_dir, announce_upgrade=_announce_upgrade)
         self.json = bool(getattr(args, "json", False))
 
     def emit(self, data: Any, human: Callable[[], None]) -> None:
@@ -35,6 +36,12 @@ class Context(AppContext):
             sys.stdout.write("\n")
         else:
             human()
+
+
+def _announce_upgrade(data_dir: Path) -> None:
+    # On stderr: stdout may be a --json document a script reads.
+    print(f"Updating the records in {data_dir} for this version of crm-desktop (once; a large store"
+          " takes a minute)...", file=sys.stderr, flush=True)
 
 
 def add_json_flag(parser: argparse.ArgumentParser) -> None:

@@ -6,6 +6,7 @@ hands its services to the windows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
@@ -17,12 +18,20 @@ from crm_desktop.store import Store
 class AppContext:
     """Lazily opened store and services for one data directory."""
 
-    def __init__(self, data_dir: str | Path | None = None) -> None:
+    def __init__(self, data_dir: str | Path | None = None,
+                 announce_upgrade: Callable[[Path], None] | None = None) -> None:
         self.data_dir = resolve_data_dir(data_dir)
+        self.announce_upgrade = announce_upgrade
 
     @cached_property
     def store(self) -> Store:
-        """The store, opened (and created or upgraded) on first use."""
+        """The store, opened (and created or upgraded) on first use.
+
+        ``announce_upgrade`` is told first when the open will upgrade an older
+        store, which can take a while once.
+        """
+        if self.announce_upgrade is not None and Store.upgrade_pending(self.data_dir):
+            self.announce_upgrade(self.data_dir)
         return Store.open_dir(self.data_dir)
 
     @cached_property

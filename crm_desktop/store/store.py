@@ -62,6 +62,27 @@ class Store:
                     phones.reread_without_country(conn, entity_name, code)
         self.phone_region = code
 
+    @staticmethod
+    def upgrade_pending(data_dir: Path) -> bool:
+        """Whether opening the store in ``data_dir`` will upgrade an older schema first.
+
+        An upgrade runs once per version and may rewrite every record (a
+        million-row store takes a minute), so the app says so before it
+        starts instead of looking stuck.  Read-only: a store that cannot be
+        read here answers False and the real open reports what is wrong.
+        """
+        path = Path(data_dir) / STORE_FILE
+        if not path.is_file():
+            return False
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            try:
+                return 0 < migrations.current_version(conn) < migrations.SCHEMA_VERSION
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return False
+
     @classmethod
     def open_dir(cls, data_dir: Path, *, phone_region: str | None = None) -> Store:
         """Open (creating if needed) the store in a data directory."""

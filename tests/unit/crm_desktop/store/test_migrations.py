@@ -146,3 +146,13 @@ def test_the_upgrade_of_a_store_in_one_country_changes_nothing(tmp_path: Path) -
         assert store.conn.total_changes == 0  # nothing read again, nothing written
     finally:
         store.close()
+
+
+def test_an_upgrade_is_known_to_be_pending_before_the_store_opens(v1_store: Path, tmp_path: Path) -> None:
+    assert Store.upgrade_pending(v1_store)
+    Store.open_dir(v1_store).close()
+    assert not Store.upgrade_pending(v1_store)  # once: the store is now at this version
+    assert not Store.upgrade_pending(tmp_path / "missing")  # a new store is made, not upgraded
+    (tmp_path / "junk").mkdir()
+    (tmp_path / "junk" / "crm.sqlite3").write_bytes(b"not a database at all" * 100)
+    assert not Store.upgrade_pending(tmp_path / "junk")  # the real open says what is wrong
