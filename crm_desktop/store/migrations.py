@@ -16,10 +16,11 @@ from importlib import resources
 from crm_core.roles import seed_role_rows
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts, phones
+from crm_desktop.store.records import record_name
 
 log = logging.getLogger("crm.store")
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _sql(version: int) -> str:
@@ -57,8 +58,15 @@ def _fill_v5(conn: sqlite3.Connection) -> None:
         phones.reread_in_countries(conn, entity_name, region, [c for c, r in cells.items() if r not in (None, region)])
 
 
+def _fill_v6(conn: sqlite3.Connection) -> None:
+    """Open sync issues take their records' names while the store still holds the records."""
+    issues = conn.execute("SELECT id, entity, record_id FROM sync_issue").fetchall()
+    conn.executemany("UPDATE sync_issue SET record_name = ? WHERE id = ?",
+                     [(record_name(conn, i["entity"], i["record_id"]), i["id"]) for i in issues])
+
+
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild, 5: _fill_v5,
+    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild, 5: _fill_v5, 6: _fill_v6,
 }
 
 

@@ -23,6 +23,7 @@ from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
+from crm_desktop.store.records import record_name
 from crm_desktop.store.undelete import undelete
 from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_iso, reindex, server_stamp, table
 
@@ -122,10 +123,12 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
         details: dict[str, Any] = {k: v.model_dump() for k, v in result.conflicts.items()}
     else:
         details = {"fields": json.loads(row["fields"]), "base": json.loads(row["base"])}
+    # The name as it is now: a pull may drop the record before the rep reads the issue.
+    name = record_name(conn, row["entity"], row["record_id"])
     conn.execute(
-        "INSERT INTO sync_issue (kind, mutation_id, entity, record_id, op, reason, message, fields,"
-        " server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (result.status, row["mutation_id"], row["entity"], row["record_id"], row["op"],
+        "INSERT INTO sync_issue (kind, mutation_id, entity, record_id, record_name, op, reason, message, fields,"
+        " server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (result.status, row["mutation_id"], row["entity"], row["record_id"], name, row["op"],
          result.reason or ("conflict" if result.status == "conflict" else ""),
          result.message or "", json.dumps(details), result.version or 0, now_iso()),
     )

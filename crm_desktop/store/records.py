@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from crm_core.entities import ENTITIES, display_name
+from crm_desktop.store.writes import table
 
 # Columns every record table has besides its entity's fields.
 META_COLUMNS = ("num", "id", "version", "owner_id", "owner_name", "created_at", "modified_at",
@@ -71,3 +72,23 @@ def from_row(entity_name: str, row: sqlite3.Row | Mapping[str, Any]) -> Record:
         owner_name=row["owner_name"], created_at=row["created_at"], modified_at=row["modified_at"],
         num=row["num"], extra=extra,
     )
+
+
+def record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
+    """How the rep calls the record as this store holds it (a tombstone too); "" when it is not here."""
+    found = conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ?", (record_id,)).fetchone()
+    if found is None:
+        return ""
+    if entity_name == "connection":
+        return _connection_name(conn, found)
+    return display_name(entity_name, dict(found))
+
+
+def _connection_name(conn: sqlite3.Connection, link: sqlite3.Row) -> str:
+    """A connection by the records it links ("Contoso Air - Maria Campbell"): it has no name of its own."""
+    ends = []
+    for side in ("record1", "record2"):
+        kind, end_id = link[f"{side}_type"], link[f"{side}_id"] or ""
+        name = record_name(conn, kind, end_id) if kind in ("account", "contact") else ""
+        ends.append(name or end_id[:8])
+    return " - ".join(ends)

@@ -97,6 +97,7 @@ class SyncIssue(SQLModel, table=True):
     mutation_id: int
     entity: str = Field(max_length=40)
     record_id: str = Field(max_length=36, index=True)
+    record_name: str = Field(default="", max_length=300)  # as it was when answered: the record may go since
     op: str = Field(max_length=10)
     reason: str = Field(default="", max_length=40)
     message: str = Field(default="", max_length=1000)

@@ -31,9 +31,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from crm_core.entities import display_name, entity
+from crm_core.entities import entity
 from crm_desktop.store import Store, fts
 from crm_desktop.store.outbox import RESYNC_KEY, refresh_pending
+from crm_desktop.store.records import record_name
 from crm_desktop.store.undelete import undelete
 from crm_desktop.store.writes import Writer, local_columns, now_iso, reindex, table
 
@@ -79,29 +80,15 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
     else:
         fields = {k: {"yours": v} for k, v in details.get("fields", {}).items()}
     return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
-                         record_name=_record_name(conn, row["entity"], row["record_id"]), op=row["op"],
+                         record_name=_record_name(conn, row), op=row["op"],
                          reason=row["reason"], message=row["message"], fields=fields,
                          created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)))
 
 
-def _record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
-    found = conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ?", (record_id,)).fetchone()
-    if found and entity_name == "connection":
-        return _connection_name(conn, found)
-    name = display_name(entity_name, dict(found)) if found else ""
-    return name or record_id[:8]  # shown beside the entity ("contact 50f5f4f3"), so not named twice
-
-
-def _connection_name(conn: sqlite3.Connection, link: sqlite3.Row) -> str:
-    """A connection by the records it links ("Contoso Air - Maria Campbell"): it has no name of its own."""
-    ends = []
-    for side in ("record1", "record2"):
-        kind, end_id = link[f"{side}_type"], link[f"{side}_id"] or ""
-        found = None
-        if kind in ("account", "contact"):
-            found = conn.execute(f"SELECT * FROM {kind} WHERE id = ?", (end_id,)).fetchone()
-        ends.append((display_name(kind, dict(found)) if found else "") or end_id[:8])
-    return " - ".join(ends)
+def _record_name(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
+    """The record's name as it is now, or as it was when the server answered (it may be gone since)."""
+    name = record_name(conn, row["entity"], row["record_id"]) or row["record_name"]
+    return name or row["record_id"][:8]  # shown beside the entity ("contact 50f5f4f3"), so not named twice
 
 
 def resolve(store: Store, issue_id: int, action: Action) -> list[int]:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from crm_desktop import cli
 from tests.e2e.conftest import Rep, new_team
 from tests.helpers.server import ServerProcess
 
@@ -58,8 +59,8 @@ def test_different_fields_of_one_record_merge_without_conflict(shared_server: Se
         assert not record.pending
 
 
-def test_edit_against_delete_is_rejected_and_the_record_goes(shared_server: ServerProcess,
-                                                             make_rep: MakeRep) -> None:
+def test_edit_against_delete_is_rejected_and_the_record_goes(shared_server: ServerProcess, make_rep: MakeRep,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
     ana, bob, contact_id = _pair(shared_server, make_rep)
     bob.crm.delete(contact_id)
     bob.sync.sync_now()
@@ -70,6 +71,9 @@ def test_edit_against_delete_is_rejected_and_the_record_goes(shared_server: Serv
     assert issue.kind == "rejected" and issue.reason == "deleted"
     assert issue.fields == {"phone": {"yours": "555 010 5000"}}
     assert ana.crm.get("contact", contact_id) is None  # the server deleted it: it disappears here too
+    assert issue.record_name == "Lee Park"  # kept with the issue: the record is gone
+    assert cli.main(["--data-dir", str(ana.store.path.parent), "sync-issues"]) == 0
+    assert "contact Lee Park" in capsys.readouterr().out
     ana.sync.resolve(issue.id, "discard")
     assert ana.sync.state().sync_issues == 0 and ana.store.pending_changes() == 0
 

@@ -10,7 +10,9 @@ import pytest
 from sqlmodel import SQLModel
 
 import crm_desktop.store.tables  # noqa: F401  (registers the tables)
-from crm_desktop.store import Store, migrations
+from crm_core.roles import role_id
+from crm_desktop.store import Store, db, migrations
+from crm_desktop.store.writes import Writer
 
 V1_FILE = Path(__file__).resolve().parents[3] / "data" / "store_v1.sqlite3"
 
@@ -101,6 +103,12 @@ def test_the_store_runs_with_wal_foreign_keys_and_a_busy_timeout(store: Store) -
     assert store.conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
 
 
+def _as_version_4(conn: sqlite3.Connection) -> None:
+    """Mark the store as schema 4, taking out what later versions added to its tables."""
+    conn.execute("ALTER TABLE sync_issue DROP COLUMN record_name")  # version 6
+    conn.execute("PRAGMA user_version = 4")
+
+
 def _e164(store: Store, entity_name: str, record_id: str) -> tuple[str | None, ...]:
     """A record's phones in E.164 form, as the store holds them."""
     columns = ("phone_e164", "mobile_phone_e164") if entity_name == "contact" else ("phone_e164", "other_phone_e164")
@@ -120,11 +128,11 @@ def test_the_upgrade_reads_again_only_the_phones_of_records_in_another_country(t
         conn.execute("UPDATE account SET other_phone_e164 = NULL WHERE id = ?", (acme.id,))
         conn.execute("UPDATE contact_fts SET phone = '912 345 678 912345678' WHERE rowid = ?", (spain.num,))
         conn.execute("UPDATE account_fts SET phone = '915 550 100 915550100' WHERE rowid = ?", (acme.num,))
-        conn.execute("PRAGMA user_version = 4")
+        _as_version_4(conn)
     store.close()
     store = Store.open_dir(tmp_path)
     try:
-        assert migrations.current_version(store.conn) == 5
+        assert migrations.current_version(store.conn) == migrations.SCHEMA_VERSION
         assert _e164(store, "contact", spain.id) == ("+34912345678", None)
         assert _e164(store, "account", acme.id) == (None, "+34915550100")
         assert _e164(store, "contact", home.id)[0] == _e164(store, "contact", loose.id)[0] == "untouched"
@@ -138,12 +146,45 @@ def test_the_upgrade_of_a_store_in_one_country_changes_nothing(tmp_path: Path) -
     store = Store.open_dir(tmp_path, phone_region="ES")
     ana = store.create("contact", {"last_name": "Ruiz", "country": "España", "phone": "912 345 678"})
     with store.db.transaction() as conn:
-        conn.execute("PRAGMA user_version = 4")
+        _as_version_4(conn)
     store.close()
     store = Store.open_dir(tmp_path)
     try:
         assert _e164(store, "contact", ana.id) == ("+34912345678", None)
         assert store.conn.total_changes == 0  # nothing read again, nothing written
+    finally:
+        store.close()
+
+
+def _issue_on(conn: sqlite3.Connection, entity_name: str, record_id: str) -> None:
+    """An open sync issue as schema 5 kept it: with no record name."""
+    conn.execute("INSERT INTO sync_issue (kind, mutation_id, entity, record_id, op, reason, message, fields,"
+                 " server_version, created_at) VALUES ('rejected', 1, ?, ?, 'update', 'permission', '', '{}', 0,"
+                 " '')", (entity_name, record_id))
+
+
+def test_the_upgrade_names_the_open_sync_issues_by_their_records(tmp_path: Path) -> None:
+    """From version 6 an issue keeps its record's name, for when the record is gone from the store."""
+    (tmp_path / "data").mkdir()
+    conn = db.connect(tmp_path / "data" / "crm.sqlite3")
+    migrations.upgrade(conn, target=5)
+    with conn:
+        writer = Writer(conn)
+        acme = writer.create("account", {"name": "Acme"})
+        rita = writer.create("contact", {"first_name": "Rita", "last_name": "Vega"})
+        link = writer.create("connection", {"record1_type": "account", "record1_id": acme,
+                                            "role1_id": role_id("Customer"), "record2_type": "contact",
+                                            "record2_id": rita, "role2_id": role_id("Champion")})
+        for entity_name, record_id in (("account", acme), ("contact", rita), ("connection", link),
+                                       ("contact", "0badc0de-0000-4000-8000-000000000000")):
+            _issue_on(conn, entity_name, record_id)
+    conn.close()
+    store = Store.open_dir(tmp_path / "data")
+    try:
+        assert migrations.current_version(store.conn) == 6
+        kept = dict(store.conn.execute("SELECT record_id, record_name FROM sync_issue").fetchall())
+        assert kept == {acme: "Acme", rita: "Rita Vega", link: "Acme - Rita Vega",
+                        "0badc0de-0000-4000-8000-000000000000": ""}  # gone before the upgrade: no name to keep
     finally:
         store.close()
 

@@ -33,10 +33,50 @@ def test_conflict_shows_base_theirs_and_yours(service: SyncService, crm: CrmServ
     assert record is not None and record.pending  # an open issue keeps the record pending
 
 
-def test_an_issue_on_a_record_no_longer_here_is_named_by_its_short_id(service: SyncService, crm: CrmService,
-                                                                     server: FakeServer, store: Store) -> None:
+def _rejected_as_deleted_on_the_server(service: SyncService, server: FakeServer, record_id: str) -> None:
+    """The rep's queued edit of ``record_id`` meets a delete made on the server since."""
+    next_id = int(service.store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.reject[next_id] = "deleted"
+    server.put(server.records[record_id].entity, record_id, {}, deleted=True)
+    assert service.sync_now().rejected == 1
+
+
+def test_a_rejected_edit_of_a_record_deleted_on_the_server_keeps_its_name(
+        service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    service.sync_now()
+    crm.update(rita.id, {"job_title": "CEO"})
+    _rejected_as_deleted_on_the_server(service, server, rita.id)
+    assert crm.get("contact", rita.id) is None  # the pull dropped it
+    [issue] = service.issues()
+    assert (issue.reason, issue.record_name) == ("deleted", "Rita Vega")
+
+
+def test_a_rejected_edit_of_a_connection_deleted_on_the_server_keeps_its_ends(
+        service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    acme = crm.create_account({"name": "Acme"})
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    link = crm.link(acme, rita, "Former Employer", "Former Employee")
+    service.sync_now()
+    crm.update_connection(link.id, {"description": "met at the fair"})
+    _rejected_as_deleted_on_the_server(service, server, link.id)
+    [issue] = service.issues()
+    assert issue.record_name == "Acme - Rita Vega"
+
+
+def test_an_issue_shows_the_records_name_as_it_now_is(service: SyncService, crm: CrmService,
+                                                      server: FakeServer) -> None:
     record_id = _conflicted(service, crm, server)
-    with store.db.transaction() as conn:  # as when the server stops sharing it
+    crm.update(record_id, {"name": "Acme Iberia"})
+    [issue] = service.issues()
+    assert issue.record_name == "Acme Iberia"
+
+
+def test_an_issue_kept_by_an_older_app_on_a_record_no_longer_here_is_named_by_its_short_id(
+        service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
+    record_id = _conflicted(service, crm, server)
+    with store.db.transaction() as conn:  # recorded with no name (schema 5), then the server stopped sharing it
+        conn.execute("UPDATE sync_issue SET record_name = ''")
         conn.execute("DELETE FROM account WHERE id = ?", (record_id,))
     [issue] = service.issues()
     assert issue.record_name == record_id[:8]  # the CLI and the window show it beside "account"

@@ -114,6 +114,22 @@ def test_a_rejected_change_can_be_discarded(qtbot, logged_in, crm, server):
     assert crm.get("account", acme.id) is None  # a refused create exists nowhere else
 
 
+def test_an_edit_of_a_record_deleted_on_the_server_is_listed_by_its_name(qtbot, logged_in, crm, server):
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    crm.update(rita, {"job_title": "CEO"})
+    server.reject[2] = "deleted"
+    server.put("contact", rita.id, {}, deleted=True)  # a colleague deleted her meanwhile
+    view = SyncIssuesView(logged_in)
+    qtbot.add_widget(view)
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    assert crm.get("contact", rita.id) is None
+    assert view.model.index(0, view.model.RECORD).data() == "Rita Vega (contact)"
+    assert view.detail.title.text() == "Rita Vega (contact)"
+
+
 def test_server_down_shows_offline_and_keeps_the_queue(qtbot, logged_in, crm, server):
     status = SyncStatusWidget(logged_in)
     qtbot.add_widget(status)
