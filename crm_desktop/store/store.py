@@ -75,12 +75,12 @@ class Store:
         if not path.is_file():
             return False
         try:
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
             try:
                 return 0 < migrations.current_version(conn) < migrations.SCHEMA_VERSION
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except (sqlite3.Error, OSError):
             return False
 
     @classmethod
