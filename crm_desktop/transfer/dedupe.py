@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from crm_core.countries import record_region
 from crm_core.text import strip_accents
 from crm_desktop.transfer.names import NameIndex, find_name, name_parts
 
@@ -140,6 +141,7 @@ class DuplicateFinder:
         self.chunk = _ChunkIndex()
         self._read = _StoreReads()
         self._account_keys: dict[tuple[str, str], str] | None = None
+        self._account_regions: dict[str, str] = {}  # account id -> the region its country names
 
     def new_chunk(self) -> None:
         """Forget the in-memory index: the last chunk is in the store now."""
@@ -350,9 +352,17 @@ class DuplicateFinder:
         """The live account called ``name`` (as ``name_key`` compares names), or None."""
         return self._accounts().get(("name", name_key(name).casefold()))
 
+    def account_region(self, account_id: str) -> str | None:
+        """The region the country of a live account (or one this import created) names, or None."""
+        self._accounts()
+        return self._account_regions.get(account_id)
+
     def add_account(self, record_id: str, fields: dict[str, Any]) -> None:
         """Remember an account this import creates."""
         keys = self._accounts()
+        region = record_region("account", fields, "")
+        if region:
+            self._account_regions[record_id] = region
         number = fields.get("account_number") or ""
         web = website_key(fields.get("website"))
         for kind, value in (("number", number), ("name", name_key(fields.get("name"))), ("web", web)):
@@ -363,10 +373,13 @@ class DuplicateFinder:
         # Accounts are few next to contacts (a 1M-contact store has ~50k): index them all once.
         if self._account_keys is None:
             self._account_keys = {}
-            rows = self.conn.execute("SELECT id, name, account_number, website FROM account WHERE deleted = 0"
-                                     " ORDER BY state = 'active', num DESC").fetchall()
+            rows = self.conn.execute("SELECT id, name, account_number, website, bill_to_country, ship_to_country"
+                                     " FROM account WHERE deleted = 0 ORDER BY state = 'active', num DESC").fetchall()
             for row in rows:  # active and oldest last, so they win
                 self._account_keys.update(self._keys_of(row))
+                region = record_region("account", {"bill_to_country": row[4], "ship_to_country": row[5]}, "")
+                if region:
+                    self._account_regions[row[0]] = region
         return self._account_keys
 
     @staticmethod

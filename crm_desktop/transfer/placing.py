@@ -24,7 +24,8 @@ from crm_core.validation import ValidationError
 from crm_desktop.store import Store
 from crm_desktop.store.bulk import BulkWriter, NewRecord
 from crm_desktop.transfer.dedupe import DuplicateFinder, Match
-from crm_desktop.transfer.mapper import RowError, RowMapper
+from crm_desktop.transfer.mapper import RowError, RowMapper, RowValues
+from crm_desktop.transfer.phone_regions import has_national_phone, in_region, own_region
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
 
@@ -53,6 +54,7 @@ class _Prepared:
     company: str = ""
     account_id: str | None = None  # the stored (or earlier-chunk) account of that name
     account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
+    company_region: str | None = None  # where the company's phones are read (see _update_values)
 
 
 # What says who a contact is: an import that only guessed the person keeps them.
@@ -112,13 +114,31 @@ class _RowPlacing:
         bulk = chunk.bulk
         company = values.account.get("name") or ""
         account_id = self.finder.account_by_name(company) if company else None
+        company_region = self._company_region(values, account_id) if company else None
         draft = self._draft_account(chunk, values.account) if company and not account_id else None
+        contact = values.contact
+        if company_region is not None and not own_region("contact", contact):
+            contact = in_region("contact", contact, company_region, self.store.phone_region)
+        record: NewRecord | str
         try:
-            record = bulk.prepare("contact", values.contact,
+            record = bulk.prepare("contact", contact,
                                   references={"account_id": account_id or getattr(draft, "id", None)})
         except ValidationError as exc:
-            return _Prepared(row, self.mapper.reason(exc, "contact"), values.contact, company, account_id, draft)
-        return _Prepared(row, record, values.contact, company, account_id, draft)
+            record = self.mapper.reason(exc, "contact")
+        return _Prepared(row, record, values.contact, company, account_id, draft, company_region)
+
+    def _company_region(self, values: RowValues, account_id: str | None) -> str | None:
+        """The region the row's company's own country names (stored, or on this row), or None.
+
+        A new company with none has its phones read in the contact's country instead.
+        """
+        if account_id:
+            return self.finder.account_region(account_id)
+        region = own_region("account", values.account)
+        if region is None:
+            values.account = in_region("account", values.account, own_region("contact", values.contact),
+                                       self.store.phone_region)
+        return region
 
     def _draft_account(self, chunk: _Chunk, values: dict[str, str]) -> NewRecord | str:
         # Rows of one company carry the same values: one draft (or reason) for all
@@ -160,7 +180,7 @@ class _RowPlacing:
         match = self.finder.contact(record.fields, record.local)
         if match is not None:
             values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
-            self._duplicate(item.row.line, "contact", match, values, new_account)
+            self._duplicate(item.row.line, "contact", match, values, new_account, item.company_region)
             return
         self._add_account(new_account)
         chunk.contacts.append(record)
@@ -213,7 +233,7 @@ class _RowPlacing:
     # -- duplicates and updates ------------------------------------------------
 
     def _duplicate(self, line: int, entity_name: str, match: Match, values: dict[str, Any],
-                   new_account: NewRecord | None) -> None:
+                   new_account: NewRecord | None, company_region: str | None = None) -> None:
         update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
         if not update:
             self.report.duplicate(line, match.reason)
@@ -224,6 +244,8 @@ class _RowPlacing:
         changes = {k: v for k, v in values.items() if v}
         if entity_name == "contact" and not match.by_key:
             changes = self._keep_identity(match.record_id, changes)
+        if entity_name == "contact":
+            changes = self._phones_where_they_are(match.record_id, changes, company_region)
         accounts = [new_account] if new_account is not None else []
         try:
             changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
@@ -251,6 +273,21 @@ class _RowPlacing:
             return changes
         stored = dict(zip(_IDENTITY, row, strict=True))
         return {k: v for k, v in changes.items() if k not in stored or not stored[k]}
+
+    def _phones_where_they_are(self, record_id: str, changes: dict[str, Any],
+                               company_region: str | None) -> dict[str, Any]:
+        """An updated contact's national phones, read in its own country (the row's, else the stored
+        one), else in its company's (the row's, else the stored contact's); see ``phone_regions``."""
+        if own_region("contact", changes) or not has_national_phone("contact", changes):
+            return changes
+        row = self.store.conn.execute("SELECT c.country, a.bill_to_country, a.ship_to_country FROM contact c"
+                                      " LEFT JOIN account a ON a.id = c.account_id AND a.deleted = 0"
+                                      " WHERE c.id = ?", (record_id,)).fetchone()
+        if row is None or own_region("contact", {"country": row[0]}):
+            return changes
+        if "account_id" not in changes:  # the row names no company: the contact stays at its own
+            company_region = own_region("account", {"bill_to_country": row[1], "ship_to_country": row[2]})
+        return in_region("contact", changes, company_region, self.store.phone_region)
 
     # -- helpers ---------------------------------------------------------------
 

@@ -53,3 +53,67 @@ def test_an_international_phone_is_the_national_one_of_a_row_in_spain(
     report = transfer.import_file(path)
     assert (report.created, report.duplicates) == (1, 2)
     assert set(contacts(store)) == {"Ruiz", "Gil"}
+
+
+def test_a_company_phone_is_read_in_the_row_country_and_written_with_its_country_code(
+    transfer: TransferService, store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "uk.csv"
+    path.write_text(
+        "First Name,Last Name,Company,Company Phone,Country,Billing Country\n"
+        "Eve,Moss,Globex UK,020 7946 0958,United Kingdom,\n"  # the company has no country: the contact's
+        "Ana,Ruiz,Bodegas Núñez,912 345 678,UK,España\n"  # the company's own country wins
+        "Bob,Hill,Initech,(512) 555-0100,USA,\n",  # the store's region already: kept as typed
+        encoding="utf-8",
+    )
+    assert transfer.import_file(path).accounts_created == 3
+    found = accounts(store)
+    globex = found["Globex UK"]
+    assert (globex.get("phone"), globex.get("phone_e164")) == ("+44 20 7946 0958", "+442079460958")
+    assert (found["Bodegas Núñez"].get("phone"), found["Bodegas Núñez"].get("phone_e164")) == (
+        "912 345 678", "+34912345678")
+    assert (found["Initech"].get("phone"), found["Initech"].get("phone_e164")) == ("(512) 555-0100", "+15125550100")
+    # Written with its country code, the number stays British when the store's region changes.
+    store.set_phone_region("ES")
+    assert store.require("account", globex.id).get("phone_e164") == "+442079460958"
+
+
+def test_a_contact_without_a_country_takes_its_company_country_for_its_phones(
+    transfer: TransferService, store: Store, tmp_path: Path
+) -> None:
+    store.create("account", {"name": "Acme Ltd", "bill_to_country": "UK"})
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "First Name,Last Name,Phone,Mobile,Country,Company,Billing Country\n"
+        "Ana,Ruiz,912 345 678,612 34 56 78,,Bodegas Núñez,España\n"  # a new company with a country
+        "Bob,Hill,020 7946 0958,,,ACME LTD,\n"  # a stored company with a country
+        "Eva,Gil,622 345 678,,Spain,Acme Ltd,\n"  # her own country first
+        "Tom,Lee,(512) 555-0100,,,,\n",  # no company: the store's region
+        encoding="utf-8",
+    )
+    assert transfer.import_file(path).created == 4
+    found = contacts(store)
+    assert (found["Ruiz"].get("phone_e164"), found["Ruiz"].get("mobile_phone_e164")) == (
+        "+34912345678", "+34612345678")
+    assert found["Ruiz"].get("phone") == "+34 912 34 56 78"
+    assert found["Hill"].get("phone_e164") == "+442079460958"
+    assert (found["Gil"].get("phone"), found["Gil"].get("phone_e164")) == ("622 345 678", "+34622345678")
+    assert (found["Lee"].get("phone"), found["Lee"].get("phone_e164")) == ("(512) 555-0100", "+15125550100")
+
+
+def test_an_update_reads_the_phone_in_the_stored_contact_country_else_the_company_country(
+    transfer: TransferService, store: Store, tmp_path: Path
+) -> None:
+    store.create("account", {"name": "Acme", "bill_to_country": "France"})
+    spain = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example", "country": "Spain"})
+    nowhere = store.create("contact", {"last_name": "Hill", "email": "bob@x.example"})
+    path = tmp_path / "upsert.csv"
+    path.write_text(
+        "Last Name,Email,Phone,Company\n"
+        "Ruiz,ana@x.example,612 345 678,Acme\n"  # she lives in Spain: her own country
+        "Hill,bob@x.example,612 345 678,Acme\n",  # no country of his own: his company's, France
+        encoding="utf-8",
+    )
+    assert transfer.import_file(path, mode="upsert").updated == 2
+    assert store.require("contact", spain.id).get("phone_e164") == "+34612345678"
+    assert store.require("contact", nowhere.id).get("phone_e164") == "+33612345678"
