@@ -54,12 +54,22 @@ class _Answered:
 
 @dataclass
 class Counts:
-    """What one cycle did."""
+    """What one cycle did.
+
+    ``pushed`` counts the changes the server took (``applied``, or
+    ``duplicate``: taken by a push whose answer was lost); a change answered
+    with a conflict or a rejection is counted there instead, never twice.
+    """
 
     pushed: int = 0
     pulled: int = 0
     conflicts: int = 0
     rejected: int = 0
+
+    @property
+    def answered(self) -> int:
+        """The changes the server has answered this cycle, whatever the answer (push progress)."""
+        return self.pushed + self.conflicts + self.rejected
 
 
 class SyncEngine:
@@ -110,7 +120,7 @@ class SyncEngine:
                     finally:
                         wait([in_flight])  # never return with a push still in flight
                     answered = self._answered(batch, in_flight.result(), counts)
-                    report("push", counts.pushed, max(total, counts.pushed))
+                    report("push", counts.answered, max(total, counts.answered))
                     if not answered.results and self._gap_made_here(answered.server_last, batch):
                         self._close_gap(answered.server_last)
                         answered = None  # nothing was taken: nothing to record
@@ -180,7 +190,7 @@ class SyncEngine:
         ids = set(batch.sent)
         results = [r for r in response.results if r.mutation_id in ids]
         for result in results:
-            counts.pushed += 1
+            counts.pushed += result.status in ("applied", "duplicate")
             counts.conflicts += result.status == "conflict"
             counts.rejected += result.status == "rejected"
         log.info("pushed %d of %d mutations (server at %d)", len(results), len(batch.sent),

@@ -143,7 +143,7 @@ class Reps(RuleBasedStateMachine):
             assert laptop.net.offline
             assert laptop.store.pending_changes() == before  # offline: the queue stays as it was
             return
-        laptop.answered += report.pushed
+        laptop.answered += report.pushed + report.conflicts + report.rejected  # taken, or reported as an issue
         assert report.pending_changes == 0
 
     @invariant()

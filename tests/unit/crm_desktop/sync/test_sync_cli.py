@@ -56,7 +56,7 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     invoke("update", "Contoso", "--set", "phone=555 0111")
     server.conflict_fields[2] = {"phone": "555 0222"}
     code, out, _ = invoke("sync", "--json")
-    assert code == 0 and json.loads(out)["conflicts"] == 1
+    assert code == 0 and {k: json.loads(out)[k] for k in ("pushed", "conflicts")} == {"pushed": 0, "conflicts": 1}
     code, out, _ = invoke("sync-issues", "--json")
     [issue] = json.loads(out)
     assert {k: issue[k] for k in ("kind", "reason")} == {"kind": "conflict", "reason": "conflict"}
@@ -69,6 +69,22 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     code, out, _ = invoke("sync", "--json")
     assert json.loads(out)["pushed"] == 1 and server.records[issue["record_id"]].fields["phone"] == "555 0111"
     assert json.loads(invoke("sync-issues", "--json")[1]) == []
+
+
+def test_sync_says_pushed_only_for_what_the_server_took(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    for name in ("Contoso", "Fabrikam", "Northwind"):
+        invoke("account", "add", "--name", name)
+    server.reject[2] = "permission"
+    server.conflict_fields[3] = {"industry": "Mining"}
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    code, out, _ = invoke("sync", "--json")
+    counts = json.loads(out)
+    assert code == 0 and {k: counts[k] for k in ("pushed", "conflicts", "rejected")} == \
+        {"pushed": 1, "conflicts": 1, "rejected": 1}
+    invoke("update", "Contoso", "--set", "industry=Retail")
+    code, out, _ = invoke("sync")
+    assert out.startswith("Pushed 1, pulled 0; 0 conflicts, 0 rejected;")
 
 
 def test_an_expired_login_with_a_keyring_says_to_log_in_again(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:

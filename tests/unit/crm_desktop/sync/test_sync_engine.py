@@ -175,6 +175,30 @@ def test_cancel_stops_between_batches_and_keeps_the_rest(service: SyncService, c
     assert service.sync_now().pending_changes == 0
 
 
+def test_pushed_counts_only_what_the_server_took(service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    ids = _accounts(crm, 3)
+    service.sync_now()
+    for record_id in ids:
+        crm.update(record_id, {"industry": "Retail"})  # mutations 4, 5 and 6
+    server.conflict_fields[5] = {"industry": "Mining"}
+    server.reject[6] = "permission"
+    steps: list[tuple[int, int]] = []
+    report = service.sync_now(progress=lambda stage, done, total: steps.append((done, total)) if stage == "push"
+                              else None)
+    assert (report.pushed, report.conflicts, report.rejected) == (1, 1, 1)
+    assert steps[-1] == (3, 3)  # every change was answered: the progress is full
+
+
+def test_a_change_taken_by_a_push_whose_answer_was_lost_counts_as_pushed(service: SyncService, crm: CrmService,
+                                                                         server: FakeServer) -> None:
+    _accounts(crm, 2)
+    server.failures = ["lost"]
+    with pytest.raises(NetworkError):
+        service.sync_now()
+    report = service.sync_now()  # both answered "duplicate": the server took them the first time
+    assert (report.pushed, report.pending_changes) == (2, 0)
+
+
 def test_directory_lists_names_and_is_empty_offline(service: SyncService, server: FakeServer) -> None:
     assert service.directory() == {"users": ["ana"], "teams": ["sales"]}
     server.up = False

@@ -88,6 +88,18 @@ def test_a_conflict_comes_back_and_keep_mine_sends_it_again(qtbot, logged_in, cr
     assert logged_in.state().pending_changes == 0
 
 
+def test_the_sending_progress_counts_a_conflict_as_answered(qtbot, logged_in, crm, server):
+    status = SyncStatusWidget(logged_in)
+    qtbot.add_widget(status)
+    acme = crm.create_account({"name": "Acme Ltd", "phone": "555-0100"})
+    crm.update(acme, {"phone": "555-0123"})
+    server.conflict_fields[2] = {"phone": "555-0199"}
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000) as finished:
+        logged_in.sync_now()
+    assert (finished.args[0].pushed, finished.args[0].conflicts) == (1, 1)
+    assert status.busy.toolTip() == "Sending changes: 2 of 2"
+
+
 def test_take_theirs_puts_the_server_value_back(qtbot, logged_in, crm, server):
     acme = crm.create_account({"name": "Acme Ltd", "phone": "555-0100"})
     crm.update(acme, {"phone": "555-0123"})
