@@ -64,11 +64,12 @@ def _register_contact(sub: Any) -> None:
     contact = sub.add_parser("contact", help="add contacts")
     con_sub = contact.add_subparsers(dest="contact_command", metavar="ACTION", required=True)
     p = command(con_sub, "add", cmd_contact_add, "add a contact")
-    p.add_argument("--first", required=True)
-    p.add_argument("--last", required=True)
+    # The field names (first_name, mobile_phone: what `update --set` and `show` use) work too.
+    p.add_argument("--first", "--first-name", dest="first", required=True)
+    p.add_argument("--last", "--last-name", dest="last", required=True)
     p.add_argument("--email")
     p.add_argument("--phone")
-    p.add_argument("--mobile")
+    p.add_argument("--mobile", "--mobile-phone", dest="mobile")
     p.add_argument("--job-title")
     p.add_argument("--account", help="the contact's account (id or name)")
 

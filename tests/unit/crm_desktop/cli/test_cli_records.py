@@ -65,6 +65,12 @@ def test_the_story_of_an_account_its_contact_and_their_connection(cli: Cli) -> N
     assert cli.json("connections", "Acme Ltd") == []
 
 
+def test_contact_add_takes_the_field_names_as_option_names_too(cli: Cli) -> None:
+    rita = cli.json("contact", "add", "--first-name", "Rita", "--last-name", "Vega",
+                    "--mobile-phone", "+34 600 111 222")
+    assert (rita["first_name"], rita["last_name"], rita["mobile_phone_e164"]) == ("Rita", "Vega", "+34600111222")
+
+
 def test_list_show_update_and_status(cli: Cli) -> None:
     for name in ("Zenith", "Acme", "Mútua"):
         cli.json("account", "add", "--name", name)
