@@ -118,6 +118,11 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
         print(f"Columns not imported (map them with --map): {_names(report.ignored_columns)}")
     for warning in report.warnings:
         print(f"Warning: {warning}")
+    for warned in report.warned_rows[:50]:
+        print(f"Warning: line {warned.line}: {warned.reason}")
+    if report.warned > 50:
+        print(f"  ... and {report.warned - 50} more lines with warnings (--json lists the first "
+              f"{len(report.warned_rows)})")
     for error in report.errors[:50]:
         print(f"  line {error.line}: {error.reason}")
     if len(report.errors) > 50:

@@ -101,6 +101,10 @@ class RowMapper:
             _apply_full_name(out)
         return out
 
+    def header(self, target: str) -> str | None:
+        """The header of the column mapped to ``target`` ("account.name"), or None."""
+        return self._header_of.get(target)
+
     def reason(self, exc: ValidationError, record: str) -> str:
         """A validation error named by the column that held the value."""
         header = self._header_of.get(f"{record}.{exc.field}")

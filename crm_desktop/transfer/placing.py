@@ -54,7 +54,8 @@ class _Prepared:
     company: str = ""
     account_id: str | None = None  # the stored (or earlier-chunk) account of that name
     account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
-    company_region: str | None = None  # where the company's phones are read (see _update_values)
+    company_region: str | None = None  # where the company's phones are read (see _phones_where_they_are)
+    left_out: tuple[str, ...] = ()  # account fields of a row with no company: no account to hold them
 
 
 # What says who a contact is: an import that only guessed the person keeps them.
@@ -96,9 +97,20 @@ class _RowPlacing:
         self._read_store(prepared)
         for item in prepared:
             try:
-                self._contact_row(item)
+                written = self._contact_row(item)
             except _Invalid as exc:
                 self.report.fail(item.row.line, exc.reason, item.row.cells)
+                continue
+            if written and item.left_out:
+                self._warn_left_out(item)
+
+    def _warn_left_out(self, item: _Prepared) -> None:
+        company = self.mapper.header("account.name")
+        if company is None:
+            return  # no company column at all: the report's file-wide warning names these columns
+        columns = ", ".join(self.mapper.header(f"account.{name}") or name for name in item.left_out)
+        self.report.warn(item.row.line, f"{columns}: not imported: {company} is empty on this line, so there "
+                                        "is no account to hold them")
 
     def _prepare(self, chunk: _Chunk, row: SourceRow) -> _Prepared:
         # What a row is on its own: its cells mapped, its fields cleaned, its
@@ -125,7 +137,8 @@ class _RowPlacing:
                                   references={"account_id": account_id or getattr(draft, "id", None)})
         except ValidationError as exc:
             record = self.mapper.reason(exc, "contact")
-        return _Prepared(row, record, values.contact, company, account_id, draft, company_region)
+        left_out = tuple(values.account) if not company else ()
+        return _Prepared(row, record, values.contact, company, account_id, draft, company_region, left_out)
 
     def _company_region(self, values: RowValues, account_id: str | None) -> str | None:
         """The region the row's company's own country names (stored, or on this row), or None.
@@ -160,7 +173,8 @@ class _RowPlacing:
         self.finder.prefetch([(r.fields, r.local) for r in records], stored, drafts)
         self._current().bulk.lookup.prefetch("account", stored)
 
-    def _contact_row(self, item: _Prepared) -> None:
+    def _contact_row(self, item: _Prepared) -> bool:
+        """Place one row: create its contact, or update or skip the one it duplicates; True if written."""
         chunk = self._current()
         account_id, new_account = self._account_for(item)
         if isinstance(item.contact, str):
@@ -180,13 +194,13 @@ class _RowPlacing:
         match = self.finder.contact(record.fields, record.local)
         if match is not None:
             values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
-            self._duplicate(item.row.line, "contact", match, values, new_account, item.company_region)
-            return
+            return self._duplicate(item.row.line, "contact", match, values, new_account, item.company_region)
         self._add_account(new_account)
         chunk.contacts.append(record)
         chunk.pending.add(record.id)
         self.finder.add_contact(record.id, record.fields, record.local)
         self.report.created += 1
+        return True
 
     def _account_for(self, item: _Prepared) -> tuple[str | None, NewRecord | None]:
         # An earlier row of this chunk may have created the company since the draft.
@@ -233,11 +247,12 @@ class _RowPlacing:
     # -- duplicates and updates ------------------------------------------------
 
     def _duplicate(self, line: int, entity_name: str, match: Match, values: dict[str, Any],
-                   new_account: NewRecord | None, company_region: str | None = None) -> None:
+                   new_account: NewRecord | None, company_region: str | None = None) -> bool:
+        """Skip or update the record a row duplicates; True if it was updated."""
         update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
         if not update:
             self.report.duplicate(line, match.reason)
-            return
+            return False
         chunk = self._current()
         if match.record_id in chunk.pending:
             self._flush()  # the record must be in its table to be updated
@@ -259,6 +274,7 @@ class _RowPlacing:
             self.report.updated += 1
         else:
             self.report.duplicate(line, f"{match.reason}, with nothing new to update")
+        return changed
 
     def _keep_identity(self, record_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """A row matched by phone or a similar name fills the contact's name and email, never rewrites them.

@@ -15,6 +15,8 @@ MAX_FAILED_ROWS = 100_000
 # Duplicates are listed so a rep can see who was skipped and why; the count
 # covers them all, the list only the first ones, so memory stays flat on 1M rows.
 MAX_DUPLICATE_ROWS = 1000
+# Rows imported with a warning (values of theirs left out...): counted all, the first ones kept.
+MAX_WARNED_ROWS = 1000
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,11 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     failed_rows: list[list[str]] = field(default_factory=list)
     duplicate_rows: list[RowError] = field(default_factory=list)
+    warned: int = 0  # rows imported with a warning about them
+    warned_rows: list[RowError] = field(default_factory=list)
     accounts_created: int = 0
     ignored_columns: list[str] = field(default_factory=list)  # headers of the columns nothing was read from
-    warnings: list[str] = field(default_factory=list)  # about the file as a whole, not one row
+    warnings: list[str] = field(default_factory=list)  # about the file as a whole; a row's are warned_rows
     cancelled: bool = False
     dry_run: bool = False
 
@@ -62,6 +66,18 @@ class ImportReport:
         if len(self.duplicate_rows) < MAX_DUPLICATE_ROWS:
             self.duplicate_rows.append(RowError(line, reason))
 
+    def warn(self, line: int, reason: str) -> None:
+        """Note a row imported with something the rep should know (a value left out...)."""
+        self.warned += 1
+        if len(self.warned_rows) < MAX_WARNED_ROWS:
+            self.warned_rows.append(RowError(line, reason))
+
+    def all_warnings(self) -> list[str]:
+        """The file's warnings, then each warned row's as ``line N: ...``, as the CLI's --json lists them."""
+        rows = [f"line {w.line}: {w.reason}" for w in self.warned_rows]
+        more = self.warned - len(self.warned_rows)
+        return [*self.warnings, *rows, *([f"... and {more} more lines with warnings"] if more else [])]
+
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with --json."""
         return {"created": self.created, "updated": self.updated, "duplicates": self.duplicates,
@@ -69,7 +85,7 @@ class ImportReport:
                 "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows],
                 # The counts above are of the file's kind; a contacts file may make accounts too.
                 "kind": self.kind, "accounts_created": self.accounts_created, "dry_run": self.dry_run,
-                "ignored_columns": self.ignored_columns, "warnings": self.warnings}
+                "ignored_columns": self.ignored_columns, "warnings": self.all_warnings()}
 
     def save_failed_rows(self, path: Path) -> int:
         """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -162,10 +163,16 @@ class ReportPage(QWizardPage):
         self.duplicates_label = QLabel()
         self.duplicates_label.setWordWrap(True)
         self.duplicates = read_only_table()
+        self.warnings_label = QLabel()
+        self.warnings = read_only_table()
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
-        for widget in (self.errors_label, self.errors, self.save_button, self.duplicates_label, self.duplicates):
+        for widget in self._row_widgets():
             layout.addWidget(widget)
+
+    def _row_widgets(self) -> tuple[QWidget, ...]:
+        return (self.errors_label, self.errors, self.save_button, self.duplicates_label, self.duplicates,
+                self.warnings_label, self.warnings)
 
     def initializePage(self) -> None:
         report = self._wizard.report
@@ -173,7 +180,7 @@ class ReportPage(QWizardPage):
         if report is None:
             message = progress.message if isinstance(progress, ProgressPage) else None
             self.summary.setText(self.tr("The import stopped: {0}").format(message or ""))
-            for widget in (self.errors_label, self.errors, self.save_button, self.duplicates_label, self.duplicates):
+            for widget in self._row_widgets():
                 widget.hide()
             return
         self.summary.setText(self.summary_text(report))
@@ -184,6 +191,11 @@ class ReportPage(QWizardPage):
             self.tr("Skipped as duplicates:") if shown == report.duplicates else
             self.tr("Skipped as duplicates (the first {0} of {1}):").format(shown, report.duplicates))
         self._show_rows(self.duplicates_label, self.duplicates, report.duplicate_rows)
+        shown = len(report.warned_rows)
+        self.warnings_label.setText(
+            self.tr("Imported with a warning:") if shown == report.warned else
+            self.tr("Imported with a warning (the first {0} of {1}):").format(shown, report.warned))
+        self._show_rows(self.warnings_label, self.warnings, report.warned_rows)
 
     def _show_rows(self, label: QLabel, table: QTableWidget, rows: list[RowError]) -> None:
         # Failed and duplicate rows alike: a table of line and reason, under its label.

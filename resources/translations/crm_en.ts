@@ -1342,6 +1342,14 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Imported with a warning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported with a warning (the first {0} of {1}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1660,6 +1668,14 @@ Log out?</source>
     </message>
     <message>
         <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>Updating your records for this version of crm-desktop.
+This happens once; a large store takes up to a minute.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

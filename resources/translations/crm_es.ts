@@ -1346,6 +1346,14 @@ Log out?</source>
         <translation>Omitidas por duplicadas (las primeras {0} de {1}):</translation>
     </message>
     <message>
+        <source>Imported with a warning:</source>
+        <translation>Importadas con un aviso:</translation>
+    </message>
+    <message>
+        <source>Imported with a warning (the first {0} of {1}):</source>
+        <translation>Importadas con un aviso (las primeras {0} de {1}):</translation>
+    </message>
+    <message>
         <source>Line</source>
         <translation>Línea</translation>
     </message>
@@ -1665,6 +1673,15 @@ Log out?</source>
     <message>
         <source>Inactive</source>
         <translation>Inactivo</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUpgrade</name>
+    <message>
+        <source>Updating your records for this version of crm-desktop.
+This happens once; a large store takes up to a minute.</source>
+        <translation>Actualizando sus registros para esta versión de crm-desktop.
+Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.services.transfer import MappingRefused, TransferService
+from crm_desktop.services.transfer import MappingRefused, RowError, TransferService
 from crm_desktop.store import Store
 
 from .conftest import accounts, contacts
@@ -70,3 +70,30 @@ def test_a_file_with_no_known_header_is_refused_with_its_headers(transfer: Trans
     with pytest.raises(MappingRefused, match=r"^nohdr\.csv: no column is a field we know") as refused:
         transfer.import_file(path)
     assert refused.value.headers == ["foo", "bar"]
+
+
+def test_a_row_with_no_company_names_the_account_fields_it_could_not_import(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    path = _csv(tmp_path, "First Name,Last Name,Company,Company Phone,Website,Email\n"
+                          "Ana,Ruiz,Acme,555 010 0100,acme.example,ana@acme.example\n"
+                          "Bob,Hill,,555 010 0199,hill.example,bob@x.example\n"  # lost: phone and website
+                          "Eva,Gil,  ,,,eva@x.example\n"  # no company and nothing of one: nothing lost
+                          "Tom,Lee,,,lee.example,not-an-email\n")  # failed anyway: its error says so
+    report = transfer.import_file(path)
+    assert (report.created, report.failed, report.accounts_created) == (3, 1, 1)
+    assert report.warned_rows == [RowError(3, "Company Phone, Website: not imported: Company is empty on this "
+                                              "line, so there is no account to hold them")]
+    assert report.as_json()["warnings"] == ["line 3: Company Phone, Website: not imported: Company is empty on "
+                                            "this line, so there is no account to hold them"]
+    assert contacts(store)["Hill"].fields["account_id"] is None
+
+
+def test_warned_rows_past_the_first_ones_are_counted(transfer: TransferService, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_WARNED_ROWS", 2)
+    rows = "".join(f"N{i},,w{i}.example\n" for i in range(5))
+    report = transfer.import_file(_csv(tmp_path, "Last Name,Company,Website\n" + rows))
+    assert (report.created, report.warned, [w.line for w in report.warned_rows]) == (5, 5, [2, 3])
+    assert report.as_json()["warnings"][2:] == ["... and 3 more lines with warnings"]

@@ -179,3 +179,14 @@ def test_dozens_of_ignored_columns_stay_one_line(tmp_path: Path, capsys: pytest.
     lines = capsys.readouterr().out.splitlines()
     assert lines[1] == ("Columns not imported (map them with --map): " + ", ".join(extra[:20])
                         + ", ... and 5 more (--json lists them all)")
+
+
+def test_a_row_whose_company_values_were_left_out_is_warned_about_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Last Name,Company,Company Phone\nRuiz,Acme,555 010 0100\nHill,,555 010 0199\n",
+                    encoding="utf-8")
+    done = _cli(tmp_path / "d", "import", path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[2:] == [
+        "Warning: line 3: Company Phone: not imported: Company is empty on this line, so there is no account "
+        "to hold them"]

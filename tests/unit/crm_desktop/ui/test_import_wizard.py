@@ -174,6 +174,20 @@ def test_report_lists_the_rows_skipped_as_duplicates_like_the_failed_ones(
         "a contact with a very similar name at the same company (Mario García)")
 
 
+def test_report_lists_the_rows_imported_with_a_warning(qtbot: QtBot, wizard: ImportWizard, tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Last Name,Company,Website\nRuiz,Acme,acme.example\nHill,,hill.example\n", encoding="utf-8")
+    _to_options(wizard, path)
+    report = _run(qtbot, wizard)
+    assert (report.created, report.warned) == (2, 1)
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    assert page.errors.isHidden() and page.duplicates.isHidden()
+    assert not page.warnings.isHidden() and page.warnings_label.text() == "Imported with a warning:"
+    assert [page.warnings.item(0, c).text() for c in (0, 1)] == [
+        "3", "Website: not imported: Company is empty on this line, so there is no account to hold them"]
+
+
 def test_cancel_stops_the_import(qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path) -> None:
     path = tmp_path / "many.csv"
     path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(5000)),
