@@ -1,9 +1,10 @@
 """Bringing back a record this store tombstoned but the server kept.
 
 A delete the server answers with a conflict (someone changed the record
-since the rep last synced it) never happened there, but the local delete
-already left a tombstone and tombstoned the record's connections.  Both
-come back here, without queueing anything: the server has them.
+since the rep last synced it) or refuses (the rep holds no delete right)
+never happened there, but the local delete already left a tombstone and
+tombstoned the record's connections.  Both come back here, without queueing
+anything: the server has them.
 """
 
 from __future__ import annotations
@@ -32,7 +33,11 @@ def undelete(conn: sqlite3.Connection, entity_name: str, record_id: str, values:
     """
     name = table(entity_name)
     current = conn.execute(f"SELECT * FROM {name} WHERE id = ?", (record_id,)).fetchone()
-    if current is None or not current["deleted"]:
+    if current is None:
+        return False
+    # Also when a pull already brought the record itself back: the server sent none of its connections.
+    _undelete_connections(conn, record_id)
+    if not current["deleted"]:
         return False
     names = entity(entity_name).field_names
     changed = {k: v for k, v in values.items() if k in names}
@@ -41,7 +46,6 @@ def undelete(conn: sqlite3.Connection, entity_name: str, record_id: str, values:
                "deleted": 0, "version": max(int(current["version"]), version)}
     sets = ", ".join(f"{k} = ?" for k in columns)
     conn.execute(f"UPDATE {name} SET {sets} WHERE id = ?", (*columns.values(), record_id))
-    _undelete_connections(conn, record_id)
     if entity_name in _SEARCHED:
         reindex(conn, entity_name, record_id, renamed=entity_name == "account")
     return True

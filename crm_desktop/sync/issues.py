@@ -5,7 +5,8 @@ Keep mine re-queues the rep's values on the server's current version; Take
 theirs (and Discard of a conflict) puts the server's values back locally;
 Retry re-queues a rejected change with the record as it is now (after the
 rep fixed it); Discard drops a rejected change and undoes it locally (a
-refused assign shows the server's owner again).
+refused assign shows the server's owner again; a refused delete brings the
+record back as Take theirs of a delete conflict does, below).
 
 A delete conflicts when someone changed the record on the server since the
 rep last synced it: the server kept the record, and it is back here, with
@@ -194,9 +195,18 @@ def _keep_record(writer: Writer, row: sqlite3.Row) -> None:
     if record is None or _delete_queued(conn, row):
         return  # deleted on the server since, or deleted again here: that later delete goes ahead
     theirs = {name: c.get("theirs") for name, c in json.loads(row["fields"]).items()}
-    undelete(conn, row["entity"], row["record_id"], theirs, int(row["server_version"]), writer.region)
-    if _links_may_be_cleared(conn, row):
-        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (RESYNC_KEY,))
+    _bring_back(writer, row, theirs)
+
+
+def _bring_back(writer: Writer, row: sqlite3.Row, values: dict[str, Any]) -> None:
+    """Undo the local delete of a record the server kept (module docstring).
+
+    The record and its connections come back at once; the links the delete
+    cleared in other records come back with the next sync.
+    """
+    undelete(writer.conn, row["entity"], row["record_id"], values, int(row["server_version"]), writer.region)
+    if _links_may_be_cleared(writer.conn, row):
+        writer.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (RESYNC_KEY,))
 
 
 def _delete_queued(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
@@ -264,7 +274,7 @@ def _discard(writer: Writer, row: sqlite3.Row) -> None:
     elif row["op"] == "update":
         _restore(writer, row, details.get("base", {}))
     elif row["op"] == "delete":
-        _undelete(conn, row)
+        _undelete(writer, row)
     elif row["op"] == "assign":
         _unassign(conn, row, details)
     # A refused share changed nothing here but the pending mark, which resolve recomputes.
@@ -322,13 +332,11 @@ def _owner_elsewhere(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, An
     return None if found is None else {"owner_id": found["owner_id"], "owner_name": found["owner_name"]}
 
 
-def _undelete(conn: sqlite3.Connection, row: sqlite3.Row) -> None:
-    """The server kept the record (no right to delete it): show it again here."""
-    if row["reason"] in ("deleted", "missing"):
-        return  # gone on the server too; the pull drops it
-    done = conn.execute(f"UPDATE {table(row['entity'])} SET deleted = 0 WHERE id = ?", (row["record_id"],))
-    if done.rowcount and row["entity"] in ("account", "contact"):
-        reindex(conn, row["entity"], row["record_id"], renamed=row["entity"] == "account")
+def _undelete(writer: Writer, row: sqlite3.Row) -> None:
+    """The server kept the record (no right to delete it): show it again here, with what its delete cleared."""
+    if row["reason"] in ("deleted", "missing") or _delete_queued(writer.conn, row):
+        return  # gone on the server too (the pull drops it), or deleted again here since
+    _bring_back(writer, row, {})  # the server's values come with the pull, as for any record
 
 
 def _forget(conn: sqlite3.Connection, row: sqlite3.Row) -> None:

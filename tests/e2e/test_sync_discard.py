@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import pytest
 
@@ -76,3 +77,77 @@ def test_a_connection_assign_refused_on_its_own_is_resolved_alone(shared_server:
     assert by_entity["account"].followers == ()
     assert ana.sync.resolve(by_entity["account"].id, "discard") == []
     assert [i.entity for i in ana.sync.issues()] == ["connection"]
+
+
+@dataclass
+class _Shared:
+    """Ana's Acme (with a sub-account) and Rita Vega, its primary contact, linked to it; Bob may edit, not delete."""
+
+    ana: Rep
+    bob: Rep
+    acme: str
+    east: str
+    rita: str
+    link: str
+
+
+def _shared_without_delete(server: ServerProcess, make_rep: MakeRep) -> _Shared:
+    ana, bob = make_rep(server), make_rep(server)
+    acme = ana.crm.create_account({"name": "Acme Vega"})
+    east = ana.crm.create_account({"name": "Acme East", "parent_account_id": acme.id})
+    rita = ana.crm.create_contact({"first_name": "Rita", "last_name": "Vega", "account_id": acme.id})
+    ana.crm.set_primary_contact(acme, rita)
+    link = ana.crm.link(rita, acme, "Champion")
+    for record in (acme, east, rita, link):
+        ana.crm.share(record, "user", bob.name, ["read", "write"])
+    ana.sync.sync_now()
+    bob.sync.sync_now()
+    assert [c.id for c in bob.crm.connections(acme.id)] == [link.id]
+    return _Shared(ana, bob, acme.id, east.id, rita.id, link.id)
+
+
+def _discard_refused_delete(bob: Rep, record_id: str) -> None:
+    report = bob.sync.sync_now()
+    assert (report.pushed, report.rejected) == (0, 1)
+    [issue] = bob.sync.issues()
+    assert (issue.op, issue.reason, issue.record_id) == ("delete", "permission", record_id)
+    bob.sync.resolve(issue.id, "discard")
+
+
+def _assert_all_back(rep: Rep, s: _Shared) -> None:
+    acme, east, rita = (rep.crm.get(e, i) for e, i in (("account", s.acme), ("account", s.east), ("contact", s.rita)))
+    assert acme is not None and east is not None and rita is not None
+    assert acme.fields["primary_contact_id"] == s.rita
+    assert east.fields["parent_account_id"] == s.acme
+    assert rita.fields["account_id"] == s.acme
+    assert [c.id for c in rep.crm.connections(s.acme)] == [s.link]
+    assert [r.id for r in rep.crm.search("contact", "acme vega")] == [s.rita]  # found by her company again
+    assert rep.sync.issues() == [] and rep.store.pending_changes() == 0
+
+
+def test_discarding_a_refused_delete_of_a_contact_brings_back_her_links(shared_server: ServerProcess,
+                                                                        make_rep: MakeRep) -> None:
+    s = _shared_without_delete(shared_server, make_rep)
+    s.bob.crm.delete(s.rita)
+    assert s.bob.crm.connections(s.acme) == []
+    _discard_refused_delete(s.bob, s.rita)
+    assert s.bob.crm.get("contact", s.rita) is not None
+    assert [c.id for c in s.bob.crm.connections(s.acme)] == [s.link]  # at once, with no server needed
+    s.bob.sync.sync_now()  # brings back what the delete cleared in other records: Acme's primary contact
+    _assert_all_back(s.bob, s)
+    s.ana.sync.sync_now()
+    _assert_all_back(s.ana, s)
+
+
+def test_discarding_a_refused_delete_of_an_account_brings_back_its_contacts_and_sub_accounts(
+        shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    s = _shared_without_delete(shared_server, make_rep)
+    s.bob.crm.delete(s.acme)
+    rita = s.bob.crm.get("contact", s.rita)
+    assert rita is not None and rita.fields["account_id"] is None  # the local delete cleared it
+    _discard_refused_delete(s.bob, s.acme)
+    assert [c.id for c in s.bob.crm.connections(s.acme)] == [s.link]
+    s.bob.sync.sync_now()
+    _assert_all_back(s.bob, s)
+    s.ana.sync.sync_now()
+    _assert_all_back(s.ana, s)

@@ -1,4 +1,5 @@
 """A delete answered with a conflict: the record is back while the rep decides, and each choice settles it.
+A delete refused for want of the right: Discard brings the record back as a conflict's Take theirs does.
 
 The server's answer is recorded straight into the store here, with no pull
 after it, as when the network drops between push and pull.
@@ -176,3 +177,53 @@ def test_a_record_deleted_on_the_server_since_settles_with_nothing_to_do(crm: Cr
     [issue] = issues.list_issues(store)
     issues.resolve(store, issue.id, choice)
     assert issues.list_issues(store) == [] and store.pending_changes() == 0
+
+
+def _delete_refused(store: Store) -> None:
+    """The server's answer to the one queued delete: no right to delete."""
+    [row] = store.conn.execute("SELECT * FROM outbox").fetchall()
+    result = PushResult(mutation_id=row["mutation_id"], status="rejected", reason="permission",
+                        message="you have no delete right")
+    with store.db.transaction() as conn:
+        outbox.acknowledge(conn, [result])
+
+
+def test_discarding_a_refused_delete_brings_back_the_record_its_connections_and_asks_for_its_links(
+        crm: CrmService, store: Store) -> None:
+    t = _synced(crm, store)
+    crm.delete(t.rita)
+    _delete_refused(store)
+    assert crm.get("contact", t.rita) is None  # refused, but still deleted here until the rep decides
+    [issue] = issues.list_issues(store)
+    issues.resolve(store, issue.id, "discard")
+
+    rita = crm.get("contact", t.rita)
+    assert rita is not None and not rita.pending and store.pending_changes() == 0
+    assert _found(crm, "rita vega") == [t.rita]
+    assert [c.id for c in crm.connections(t.acme)] == [t.link]
+    assert {c.id for c in crm.connections(t.rita)} == {t.link, t.bo_link}
+    assert _resync_asked(store)  # Acme's primary contact, cleared here, comes back with it
+
+
+def test_discarding_a_refused_delete_of_a_record_a_pull_brought_back_brings_its_connections(
+        crm: CrmService, store: Store) -> None:
+    t = _synced(crm, store)
+    crm.delete(t.rita)
+    _delete_refused(store)
+    with store.db.transaction() as conn:  # someone edited her on the server: the pull brought her (alone) back
+        conn.execute("UPDATE contact SET deleted = 0, version = 3 WHERE id = ?", (t.rita,))
+    [issue] = issues.list_issues(store)
+    issues.resolve(store, issue.id, "discard")
+    assert {c.id for c in crm.connections(t.rita)} == {t.link, t.bo_link}
+
+
+def test_discarding_a_delete_refused_as_already_deleted_leaves_it_gone(crm: CrmService, store: Store) -> None:
+    t = _synced(crm, store)
+    crm.delete(t.rita)
+    [row] = store.conn.execute("SELECT * FROM outbox").fetchall()
+    with store.db.transaction() as conn:
+        outbox.acknowledge(conn, [PushResult(mutation_id=row["mutation_id"], status="rejected", reason="deleted")])
+    [issue] = issues.list_issues(store)
+    issues.resolve(store, issue.id, "discard")
+    assert crm.get("contact", t.rita) is None and crm.connections(t.acme) == []
+    assert not _resync_asked(store)
