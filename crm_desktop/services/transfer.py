@@ -181,6 +181,13 @@ class TransferService:
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
+    def save_failed_rows(self, report: ImportReport, path: str | Path) -> int:
+        """Write an import's failed rows as a CSV to fix and import again; returns the rows written."""
+        try:
+            return report.save_failed_rows(Path(path))
+        except OSError as exc:
+            raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
+
     def mapping_for(self, preview: Preview, kind: str, mapping: ColumnMapping | None) -> list[str]:
         """The target of each column that an import with these arguments would use."""
         return self._columns(preview, preview.kind if kind == "auto" else kind, mapping)

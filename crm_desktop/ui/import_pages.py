@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QTableWidget,
@@ -230,9 +231,13 @@ class MappingPage(QWizardPage):
     def _on_save_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "mapping.json",
                                               self.tr("Mappings (*.json)"))
-        if path and self._wizard.preview is not None:
+        if not path or self._wizard.preview is None:
+            return
+        try:
             self._wizard.transfer.save_mapping(path, self._wizard.preview.headers, self.mapping(),
                                                self.kind.currentData())
+        except KNOWN_ERRORS as exc:  # a folder the rep may not write to, a full disk...
+            QMessageBox.warning(self, self.tr("Save mapping"), self.tr("The mapping was not saved: {0}").format(exc))
 
 
 class OptionsPage(QWizardPage):

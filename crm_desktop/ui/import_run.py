@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -235,5 +236,10 @@ class ReportPage(QWizardPage):
         report = self._wizard.report
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save failed rows"), "failed-rows.csv",
                                               self.tr("CSV files (*.csv)"))
-        if path and report is not None:
-            report.save_failed_rows(Path(path))
+        if not path or report is None:
+            return
+        try:
+            self._wizard.transfer.save_failed_rows(report, path)
+        except KNOWN_ERRORS as exc:  # a folder the rep may not write to, a full disk...
+            QMessageBox.warning(self, self.tr("Save failed rows"),
+                                self.tr("The failed rows were not saved: {0}").format(exc))

@@ -849,6 +849,10 @@ Log out?</source>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The mapping was not saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Op</name>
@@ -1391,6 +1395,10 @@ Log out?</source>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed rows were not saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -853,6 +853,10 @@ Log out?</source>
         <source>Save mapping</source>
         <translation>Guardar asociación</translation>
     </message>
+    <message>
+        <source>The mapping was not saved: {0}</source>
+        <translation>No se guardó la asociación: {0}</translation>
+    </message>
 </context>
 <context>
     <name>Op</name>
@@ -1396,6 +1400,10 @@ Log out?</source>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>The failed rows were not saved: {0}</source>
+        <translation>No se guardaron las filas fallidas: {0}</translation>
     </message>
 </context>
 <context>

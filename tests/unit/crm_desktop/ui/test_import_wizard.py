@@ -153,6 +153,44 @@ def test_update_policy_and_save_failed_rows(qtbot: QtBot, wizard: ImportWizard, 
     assert rows[1][0] == "Diego"
 
 
+def _unwritable(tmp_path: Path, name: str) -> Path:
+    """A path in a "folder" that cannot hold files (a plain file): as root, no folder is read-only."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    return blocker / name
+
+
+def _warnings_shown(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, title, text, *a: shown.append((title, text)))
+    return shown
+
+
+def test_saving_failed_rows_where_they_cannot_be_written_says_so(
+        qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _to_options(wizard, DATA / "fails_in_the_middle.csv")
+    _run(qtbot, wizard)
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    target = _unwritable(tmp_path, "failed.csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = _warnings_shown(monkeypatch)
+    page.save_button.click()  # QA: the exception escaped into Qt and nothing was said
+    assert shown == [("Save failed rows", f"The failed rows were not saved: cannot write {target}: Not a directory")]
+
+
+def test_saving_a_mapping_where_it_cannot_be_written_says_so(
+        wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _to_options(wizard, DATA / "fails_in_the_middle.csv")
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    target = _unwritable(tmp_path, "mapping.json")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown = _warnings_shown(monkeypatch)
+    mapping.save_button.click()
+    assert shown == [("Save mapping", f"The mapping was not saved: cannot write {target}: Not a directory")]
+
+
 def test_report_lists_the_rows_skipped_as_duplicates_like_the_failed_ones(
         qtbot: QtBot, wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from crm_desktop.transfer import report as report_module
@@ -212,6 +250,20 @@ def test_export_list_writes_the_view_to_the_chosen_file(qtbot: QtBot, store: Sto
     qtbot.wait_until(lambda: bool(shown), timeout=10_000)
     assert shown == [f"Exported 2 records to {target}."]
     assert target.read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_an_export_that_cannot_be_written_says_so_and_names_the_file(
+        qtbot: QtBot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    transfer = TransferService(store)
+    transfer.import_file(DATA / "contactos_excel_es.csv")
+    target = _unwritable(tmp_path, "out.csv")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV for Excel (*.csv)"))
+    shown = _warnings_shown(monkeypatch)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    export_ui.export_list(parent, transfer, "contacts", None, "active")
+    qtbot.wait_until(lambda: bool(shown), timeout=10_000)
+    assert shown == [("Export", f"The export failed: cannot write {target}: Not a directory")]
 
 
 def test_every_mapping_target_is_listed_for_translation() -> None:
