@@ -30,6 +30,7 @@ from crm_desktop.transfer.mapper import RowMapper
 from crm_desktop.transfer.placing import _Chunk, _Prepared, _RowPlacing  # noqa: F401
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
+from crm_desktop.transfer.written import WrittenRecords
 
 log = logging.getLogger("crm.transfer")
 
@@ -69,6 +70,7 @@ class Importer(_RowPlacing):
         self.options = options
         self.report = report
         self.finder = DuplicateFinder(store.conn)
+        self.written = WrittenRecords(store.conn)
         self.companies: dict[str, str] = {}
         self._chunk: _Chunk | None = None
 
@@ -85,6 +87,7 @@ class Importer(_RowPlacing):
             # with 2 MB they went out to a temporary file and back.
             conn.execute(f"PRAGMA main.cache_size = {IMPORT_CACHE_KIB}")
             conn.execute(f"PRAGMA temp.cache_size = {STAGING_CACHE_KIB}")
+            self.written.start()
         try:
             self._run_or_roll_back(rows, progress, cancel)
         finally:

@@ -28,6 +28,7 @@ from crm_desktop.transfer.mapper import RowError, RowMapper, RowValues
 from crm_desktop.transfer.phone_regions import has_national_phone, in_region, own_region
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
+from crm_desktop.transfer.written import EARLIER_LINE, WrittenRecords
 
 if TYPE_CHECKING:
     from crm_desktop.transfer.importer import ImportOptions
@@ -76,6 +77,7 @@ class _RowPlacing:
     options: ImportOptions
     report: ImportReport
     finder: DuplicateFinder
+    written: WrittenRecords
     companies: dict[str, str]
     _chunk: _Chunk | None
 
@@ -199,6 +201,7 @@ class _RowPlacing:
         chunk.contacts.append(record)
         chunk.pending.add(record.id)
         self.finder.add_contact(record.id, record.fields, record.local)
+        self.written.wrote(record.id, item.row.line)
         self.report.created += 1
         return True
 
@@ -242,6 +245,7 @@ class _RowPlacing:
             self._duplicate(line, "account", match, account, None)
             return
         self._add_account(record)
+        self.written.wrote(record.id, line)
         self.report.created += 1
 
     # -- duplicates and updates ------------------------------------------------
@@ -256,6 +260,7 @@ class _RowPlacing:
         chunk = self._current()
         if match.record_id in chunk.pending:
             self._flush()  # the record must be in its table to be updated
+        earlier = self.written.earlier(match.record_id)
         changes = {k: v for k, v in values.items() if v}
         if entity_name == "contact" and not match.by_key:
             changes = self._keep_identity(match.record_id, changes)
@@ -270,11 +275,21 @@ class _RowPlacing:
             self.finder.forget_reads()
         if new_account is not None:
             self._note_account(new_account)
-        if changed:
-            self.report.updated += 1
-        else:
+        if not changed:
             self.report.duplicate(line, f"{match.reason}, with nothing new to update")
+        elif earlier is None:
+            self.report.updated += 1
+            self.written.wrote(match.record_id, line)
+        else:
+            self._updated_again(line, entity_name, match, earlier)
         return changed
+
+    def _updated_again(self, line: int, entity_name: str, match: Match, earlier: int) -> None:
+        """A line that updated a record an earlier line wrote: applied, counted once, and said."""
+        self.report.updated_again += 1
+        where = "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
+        self.report.warn(line, f"updated the same {entity_name} as {where} ({match.reason}); the lines were "
+                               "applied in order, so the later values stand")
 
     def _keep_identity(self, record_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """A row matched by phone or a similar name fills the contact's name and email, never rewrites them.

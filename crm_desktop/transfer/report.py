@@ -35,6 +35,7 @@ class ImportReport:
     headers: list[str] = field(default_factory=list)
     created: int = 0
     updated: int = 0
+    updated_again: int = 0  # rows that updated a record an earlier row wrote: the record counts once
     duplicates: int = 0
     failed: int = 0
     errors: list[RowError] = field(default_factory=list)
@@ -51,7 +52,7 @@ class ImportReport:
     @property
     def processed(self) -> int:
         """Rows looked at so far."""
-        return self.created + self.updated + self.duplicates + self.failed
+        return self.created + self.updated + self.updated_again + self.duplicates + self.failed
 
     def fail(self, line: int, reason: str, cells: list[str]) -> None:
         """Count a failed row and keep it to be saved."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from crm_desktop.services.transfer import TransferService
+from crm_desktop.services.transfer import RowError, TransferService
 from crm_desktop.store import Store
 
 from .conftest import accounts, contacts, queued
@@ -242,7 +242,8 @@ def test_update_policy_updates_a_row_created_earlier_in_the_same_chunk(transfer:
     path.write_text("Last Name,Email,City\nRuiz,ana@x.example,\nRuiz,ana@x.example,Madrid\nVega,luis@x.example,\n",
                     encoding="utf-8")
     report = transfer.import_file(path, duplicates="update")
-    assert (report.created, report.updated) == (2, 1)
+    assert (report.created, report.updated) == (2, 0), "Ruiz counts once, as created"
+    assert [w.line for w in report.warned_rows] == [3]
     assert contacts(store)["Ruiz"].fields["city"] == "Madrid"
     assert [(e["op"], e["fields"].get("last_name"), e["fields"].get("city")) for e in queued(store)] == [
         ("create", "Ruiz", None), ("update", None, "Madrid"), ("create", "Vega", None)]
@@ -322,3 +323,58 @@ def test_the_report_keeps_the_first_duplicate_rows_and_counts_them_all(
     report = transfer.import_file(path)
     assert report.duplicates == 4
     assert [d.line for d in report.duplicate_rows] == [3, 4]
+
+
+def test_upsert_applies_every_line_of_one_record_in_order_and_counts_it_once(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    old = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example", "job_title": "Buyer"})
+    path = tmp_path / "crm-export.csv"  # an export with one person on several lines
+    path.write_text("Last Name,Email,Job Title,City\n"
+                    "Ruiz,ana@x.example,CTO,\n"
+                    "Ruiz,ANA@x.example,,Madrid\n"  # another address case: the same person
+                    "Vega,luis@x.example,,\n"
+                    "Ruiz,ana@x.example,CEO,\n"
+                    "Ruiz,ana@x.example,CEO,Madrid\n",  # nothing new: a duplicate, as before
+                    encoding="utf-8")
+    report = transfer.import_file(path, mode="upsert")
+    assert (report.created, report.updated, report.duplicates, report.failed) == (1, 1, 1, 0)
+    assert report.processed == 5
+    fields = store.require("contact", old.id).fields
+    assert (fields["job_title"], fields["city"]) == ("CEO", "Madrid"), "each line's values, in file order"
+    assert report.warned_rows == [
+        RowError(3, "updated the same contact as line 2 (same email as an existing contact (ANA@x.example)); "
+                    "the lines were applied in order, so the later values stand"),
+        RowError(5, "updated the same contact as line 2 (same email as an existing contact (ana@x.example)); "
+                    "the lines were applied in order, so the later values stand")]
+    assert sorted(e["op"] for e in queued(store)) == ["create", "create", "update", "update", "update"]
+
+
+def test_an_account_file_updating_one_account_twice_counts_it_once(transfer: TransferService, store: Store,
+                                                                   tmp_path: Path) -> None:
+    path = tmp_path / "accounts.csv"
+    path.write_text("Account Name,Account Number,Industry,Website\nAcme,EXT-1,,\nACME Inc,EXT-1,Robotics,\n"
+                    "Acme,,,acme.example\n", encoding="utf-8")
+    report = transfer.import_file(path, kind="accounts", mode="upsert")
+    assert (report.created, report.updated) == (1, 0)
+    assert [w.line for w in report.warned_rows] == [3, 4]
+    acme = accounts(store)["Acme"].fields  # each line's name in turn: the last one stands
+    assert (acme["industry"], acme["website"]) == ("Robotics", "acme.example")
+
+
+def test_a_record_written_by_a_line_of_an_earlier_chunk_is_counted_once(
+        transfer: TransferService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import importer, written
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(written, "LINES_KEPT", 1)  # past this many records, the queue says which were written
+    store.create("contact", {"last_name": "Gil", "email": "eva@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,City\nRuiz,ana@x.example,\nGil,eva@x.example,Lugo\nSoto,mia@x.example,\n"
+                    "Gil,eva@x.example,Vigo\nRuiz,ana@x.example,Madrid\n", encoding="utf-8")
+    report = transfer.import_file(path, mode="upsert")
+    assert (report.created, report.updated, report.processed) == (2, 1, 5)
+    assert report.warned_rows == [
+        RowError(5, "updated the same contact as an earlier line (same email as an existing contact "
+                    "(eva@x.example)); the lines were applied in order, so the later values stand"),
+        RowError(6, "updated the same contact as line 2 (same email as an existing contact (ana@x.example)); "
+                    "the lines were applied in order, so the later values stand")]
