@@ -13,10 +13,20 @@ from crm_desktop.commands.common import CommandError, Context, command
 from crm_desktop.services import View
 from crm_desktop.services.transfer import SORTS, ImportReport, MappingRefused, TransferService
 
+# Past the CLI's 1 (an error stopped the command) and 2 (bad arguments), and
+# sync's 3-7: a script tells "some rows failed" from both.
+EXIT_ROWS_FAILED = 8
+_IMPORT_EXIT_CODES = ("exit codes: 0 every row was imported or skipped as a duplicate; 1 an error stopped the "
+                      "command (one line on stderr says what); 2 bad arguments, nothing imported; "
+                      f"{EXIT_ROWS_FAILED} some rows failed (or would, with "
+                      "--dry-run): the other rows were imported, and the report names the failed ones "
+                      "(--failed-csv saves them to fix and import again)")
+
 
 def register(sub: Any) -> None:
     """Add the import and export subcommands to the CLI."""
     p = command(sub, "import", cmd_import, "import accounts or contacts from a CSV or vCard file")
+    p.epilog = _IMPORT_EXIT_CODES
     p.add_argument("file", help="a CSV (any encoding, comma, semicolon or tab) or vCard file")
     p.add_argument("--type", dest="kind", choices=("accounts", "contacts", "auto"), default="auto",
                    help="what the rows are (default: detected from the header)")
@@ -74,7 +84,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
             raise CommandError(f"--failed-csv {args.failed_csv}: cannot write it ({exc.strerror or exc}); "
                                f"the import itself is done: {_counts(report)}") from None
     ctx.emit(report.as_json(), lambda: _print_report(report, args))
-    return 0
+    return EXIT_ROWS_FAILED if report.failed else 0
 
 
 def _output_path(option: str, name: str | None, source: str) -> Path | None:

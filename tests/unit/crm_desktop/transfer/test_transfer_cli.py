@@ -24,7 +24,7 @@ def test_import_prints_the_report_as_json_and_saves_failed_rows(tmp_path: Path, 
     mapfile = tmp_path / "map.json"
     done = _cli(tmp_path / "d", "import", data / "fails_in_the_middle.csv", "--json", "--failed-csv", failed,
                 "--save-map", mapfile)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 8, done.stderr  # a row failed
     assert json.loads(done.stdout) == {"created": 2, "updated": 0, "duplicates": 0, "failed": 1, "errors": [
         {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}],
         "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "dry_run": False, "ignored_columns": [],
@@ -81,6 +81,31 @@ def test_export_csv_and_vcard_to_files_and_stdout(tmp_path: Path, data: Path) ->
 
 
 _ONE_BAD_ROW = "First Name,Last Name,Email\nAna,Ruiz,ana@x.example\nBo,Diaz,bo@@x.example\n"
+
+
+def test_failed_rows_exit_8_after_importing_the_others(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(_ONE_BAD_ROW, encoding="utf-8")
+    dry = _cli(tmp_path / "d", "import", path, "--dry-run", "--json")
+    assert (dry.returncode, json.loads(dry.stdout)["failed"], dry.stderr) == (8, 1, ""), "a dry run says it too"
+    done = _cli(tmp_path / "d", "import", path)  # QA: exit 0, so a script went on as if all was in
+    assert done.returncode == 8, done.stderr
+    assert done.stdout.startswith("1 contacts created, 0 updated, 0 skipped as duplicates, 1 failed\n")
+    store = Store.open_dir(tmp_path / "d")
+    try:
+        assert [r.fields["last_name"] for r in store.page("contact")] == ["Ruiz"]
+    finally:
+        store.close()
+    good = tmp_path / "good.csv"
+    good.write_text(_ONE_BAD_ROW.replace("bo@@x", "bo@x"), encoding="utf-8")
+    assert _cli(tmp_path / "d", "import", good).returncode == 0, "a duplicate is no failure"
+
+
+def test_import_help_documents_its_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "8 some rows failed (or would, with --dry-run): the other rows were imported" in help_text
 
 
 def _one_line_error(done: subprocess.CompletedProcess[str]) -> str:
