@@ -3,7 +3,9 @@
 As in Dynamics CRM: admins may do everything; the owning user and the
 members of the owning team hold every right; anyone else holds the rights
 shared with them or with their team.  Records owned by nobody (the seeded
-roles) are readable by everyone and changed only by admins.
+roles) are readable by everyone and changed only by admins.  Holding the
+assign right on a team's record is not enough to take it out of the team
+(``mutations._keep_in_team``).
 """
 
 from __future__ import annotations

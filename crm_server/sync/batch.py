@@ -155,6 +155,16 @@ class Batch:
             self._principals[key] = row.id if row else None
         return self._principals[key]
 
+    def team_of(self, user_id: str) -> str | None:
+        """The id of the team the user is in, or None."""
+        row = self.conn.execute(select(USER.c.team_id).where(USER.c.id == user_id)).first()
+        return row.team_id if row else None
+
+    def team_name(self, team_id: str) -> str:
+        """The team's name (its id if it is gone)."""
+        row = self.conn.execute(select(TEAM.c.name).where(TEAM.c.id == team_id)).first()
+        return str(row.name) if row else team_id
+
     def flush(self) -> None:
         """Write every changed record, its log row and the share changes."""
         store.write_records(self.conn, list(self.dirty.values()))

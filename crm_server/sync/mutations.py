@@ -200,12 +200,34 @@ def _assign(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Resul
     owner_id = batch.principal_id(owner_type, _text(m.fields, "owner"))
     if owner_id is None:
         raise ValidationError("owner", f"there is no {owner_type} named {m.fields['owner']!r}")
+    _keep_in_team(batch, state, owner_type, owner_id, m.fields["owner"])
     if (owner_type, owner_id) != (state.owner_type, state.owner_id):
         if state.owner_type in ("user", "team"):
             state.revoked.add(principal_key(state.owner_type, state.owner_id))
         state.owner_type, state.owner_id = owner_type, owner_id
     batch.touch(state)
     return result(m, "applied", version=state.version)
+
+
+def _keep_in_team(batch: Batch, state: RecordState, owner_type: str, owner_id: str, owner: str) -> None:
+    """Refuse to assign a team's record outside the team, unless an admin does it.
+
+    Every member holds every right on the team's records, so one member
+    giving a record to an outsider would take it from the whole team, and
+    no one left could give it back; given to a member, it stays in the
+    team's hands.  A right shared on it cannot do more than the members'.
+    """
+    if state.owner_type != "team" or batch.actor.is_admin:
+        return
+    if owner_type == "team" and owner_id == state.owner_id:
+        return
+    if owner_type == "user" and batch.team_of(owner_id) == state.owner_id:
+        return
+    team = batch.team_name(state.owner_id)
+    instead = (f"assign it to a member, or share it ({owner} is not a member of {team})" if owner_type == "user"
+               else f"share it with team {owner} instead")
+    raise Refused(f"this {state.entity} belongs to team {team}: only an admin can assign it outside the team;"
+                  f" {instead}")
 
 
 def _share(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:

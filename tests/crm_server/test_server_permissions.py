@@ -157,3 +157,55 @@ def test_records_of_other_users_cannot_be_touched_by_id(api: Api) -> None:
         result = eve.do(op, "account", account, fields, base_version=1)
         assert (result["status"], result["reason"]) == ("rejected", "permission")
     assert ana.pull_all()[0][account]["version"] == 1
+
+
+def _north_account(api: Api) -> tuple[Rep, Rep, str]:
+    """Ana and Bob of team north, and an account north owns."""
+    ana = api.rep("ana", team="north")
+    bob = api.rep("bob", team="north")
+    account = ana.create("account", name="North's")
+    assert ana.do("assign", "account", account, {"owner_type": "team", "owner": "north"})["status"] == "applied"
+    return ana, bob, account
+
+
+@pytest.mark.parametrize(("owner_type", "owner", "said"), [
+    ("user", "eve", "eve is not a member of north"),
+    ("team", "south", "share it with team south instead"),
+])
+def test_a_member_cannot_assign_a_team_record_outside_the_team(api: Api, owner_type: str, owner: str,
+                                                               said: str) -> None:
+    ana, bob, account = _north_account(api)
+    eve = api.rep("eve", team="south")
+    before = bob.pull_all()[0][account]
+    result = ana.do("assign", "account", account, {"owner_type": owner_type, "owner": owner})
+    assert (result["status"], result["reason"]) == ("rejected", "permission"), result
+    assert "belongs to team north: only an admin can assign it" in result["message"] and said in result["message"]
+    assert bob.pull_all()[0][account] == before  # the team keeps it
+    assert account not in eve.pull_all()[0]
+
+
+def test_a_member_may_assign_a_team_record_to_a_teammate(api: Api) -> None:
+    ana, bob, account = _north_account(api)
+    result = ana.do("assign", "account", account, {"owner_type": "user", "owner": "bob"})
+    assert result["status"] == "applied", result
+    assert bob.pull_all()[0][account]["owner"]["name"] == "bob"  # still in the team's hands: bob can give it back
+
+
+def test_an_admin_may_assign_a_team_record_anywhere(api: Api) -> None:
+    ana, _, account = _north_account(api)
+    boss = api.rep("boss", admin=True)
+    eve = api.rep("eve", team="south")
+    _, cursor = ana.pull_all()
+    assert boss.do("assign", "account", account, {"owner_type": "user", "owner": "eve"})["status"] == "applied"
+    assert eve.pull_all()[0][account]["owner"]["name"] == "eve"
+    assert ana.pull_all(cursor)[0][account]["removed"] is True
+
+
+def test_an_assign_right_shared_on_a_team_record_does_not_take_it_out_of_the_team(api: Api) -> None:
+    _, bob, account = _north_account(api)
+    eve = api.rep("eve", team="south")
+    grant = {"principal_type": "user", "principal": "eve", "rights": ["read", "assign"]}
+    assert bob.do("share", "account", account, grant)["status"] == "applied"
+    result = eve.do("assign", "account", account, {"owner_type": "user", "owner": "eve"})
+    assert (result["status"], result["reason"]) == ("rejected", "permission"), result
+    assert eve.do("assign", "account", account, {"owner_type": "user", "owner": "ana"})["status"] == "applied"

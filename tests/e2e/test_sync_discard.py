@@ -151,3 +151,27 @@ def test_discarding_a_refused_delete_of_an_account_brings_back_its_contacts_and_
     _assert_all_back(s.bob, s)
     s.ana.sync.sync_now()
     _assert_all_back(s.ana, s)
+
+
+def test_a_team_record_assigned_outside_the_team_is_refused_and_the_team_keeps_it(
+        shared_server: ServerProcess, make_rep: MakeRep, capsys: pytest.CaptureFixture[str]) -> None:
+    team = new_team(shared_server)
+    ana, bob = make_rep(shared_server, team=team), make_rep(shared_server, team=team)
+    eve = make_rep(shared_server, team=new_team(shared_server))
+    account = ana.crm.create_account({"name": "Kilo SA"})
+    ana.crm.assign(account, "team", team)
+    ana.sync.sync_now()
+    bob.sync.sync_now()
+    bob.crm.assign(account.id, "user", eve.name)
+    assert bob.sync.sync_now().rejected == 1
+    [issue] = bob.sync.issues()
+    assert (issue.reason, issue.record_name) == ("permission", "Kilo SA")
+    assert f"belongs to team {team}: only an admin can assign it outside the team" in issue.message
+    assert cli.main(["--data-dir", str(bob.store.path.parent), "sync-issues"]) == 0
+    assert f"{eve.name} is not a member of {team}" in capsys.readouterr().out
+    bob.sync.resolve(issue.id, "discard")
+    assert _owner(bob, account.id) == team
+    for rep in (ana, bob, eve):
+        rep.sync.sync_now()
+    assert _owner(ana, account.id) == _owner(bob, account.id) == team
+    assert eve.crm.get("account", account.id) is None
