@@ -105,18 +105,25 @@ def _decode_qp(prop: Property) -> None:
     if "QUOTED-PRINTABLE" not in {e.upper() for e in prop.params.get("ENCODING", set())}:
         return
     raw = quopri.decodestring(prop.value.encode("latin-1", errors="replace"))
-    charsets = prop.params.get("CHARSET")
+    # A line break inside a value is "=0D=0A" (Windows' CRLF); the store holds
+    # "\n", as a 3.0 card's "\n" and the record forms give.
+    prop.value = _NEWLINES.sub("\n", _qp_text(raw, prop.params.get("CHARSET")))
+
+
+_NEWLINES = re.compile(r"\r\n?")
+
+
+def _qp_text(raw: bytes, charsets: set[str] | None) -> str:
     if not charsets:
         # Outlook writes quoted-printable in its own code page without saying so.
         try:
-            prop.value = raw.decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError:
-            prop.value = raw.decode("cp1252", errors="replace")
-        return
+            return raw.decode("cp1252", errors="replace")
     try:
-        prop.value = raw.decode(next(iter(charsets)), errors="replace")
+        return raw.decode(next(iter(charsets)), errors="replace")
     except LookupError:
-        prop.value = raw.decode("utf-8", errors="replace")
+        return raw.decode("utf-8", errors="replace")
 
 
 def logical_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:

@@ -18,9 +18,26 @@ def test_vcard_21_file_with_two_cards(transfer: TransferService, store: Store, d
     lucia = contacts(store)["Fernández"].fields
     assert lucia["first_name"] == "Lucía", "quoted-printable in Windows-1252"
     assert (lucia["phone"], lucia["mobile_phone"]) == ("+34 941 123 456", "+34 611 222 333")
-    assert lucia["description"] == "Primera línea\r\nsegunda línea", "soft line break joined"
+    assert lucia["description"] == "Primera línea\nsegunda línea", "soft line break joined, CRLF as \\n"
     assert lucia["account_id"] == accounts(store)["Bodegas Rioja"].id
     assert contacts(store)["Smith"].fields["account_id"] is None
+
+
+def test_outlook_quoted_printable_line_breaks_are_stored_as_newlines(transfer: TransferService, store: Store,
+                                                                     tmp_path: Path) -> None:
+    card = ("BEGIN:VCARD", "VERSION:2.1", "N;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:Ib=C3=A1=C3=B1ez;Marta",
+            # Outlook: a note of three lines, written across two physical lines with a soft break ("=").
+            "NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:Llamar los lunes.=0D=0A=0D=0APrefiere correo =",
+            "electr=C3=B3nico.",
+            "ADR;WORK;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:;;Pol=C3=ADgono Norte, nave 4=0D=0ACalle B;Le=C3=B3n;;"
+            "24009;Espa=C3=B1a",
+            "END:VCARD")
+    path = tmp_path / "outlook.vcf"
+    path.write_bytes(("\r\n".join(card) + "\r\n").encode("ascii"))
+    assert transfer.import_file(path).created == 1
+    marta = contacts(store)["Ibáñez"].fields  # QA: stored with "\r\n"
+    assert marta["description"] == "Llamar los lunes.\n\nPrefiere correo electrónico."
+    assert (marta["street"], marta["city"], marta["country"]) == ("Polígono Norte, nave 4\nCalle B", "León", "España")
 
 
 def test_apple_vcard_30_groups_escapes_and_several_emails(transfer: TransferService, store: Store,
