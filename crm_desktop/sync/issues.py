@@ -190,10 +190,6 @@ def _delete_anyway(writer: Writer, row: sqlite3.Row) -> None:
 
 def _keep_record(writer: Writer, row: sqlite3.Row) -> None:
     """Take theirs on a delete conflict: the record stays, as the server has it (module docstring)."""
-    conn = writer.conn
-    record = conn.execute(f"SELECT 1 FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],)).fetchone()
-    if record is None or _delete_queued(conn, row):
-        return  # deleted on the server since, or deleted again here: that later delete goes ahead
     theirs = {name: c.get("theirs") for name, c in json.loads(row["fields"]).items()}
     _bring_back(writer, row, theirs)
 
@@ -204,9 +200,13 @@ def _bring_back(writer: Writer, row: sqlite3.Row, values: dict[str, Any]) -> Non
     The record and its connections come back at once; the links the delete
     cleared in other records come back with the next sync.
     """
-    undelete(writer.conn, row["entity"], row["record_id"], values, int(row["server_version"]), writer.region)
-    if _links_may_be_cleared(writer.conn, row):
-        writer.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (RESYNC_KEY,))
+    conn = writer.conn
+    record = conn.execute(f"SELECT 1 FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],)).fetchone()
+    if record is None or _delete_queued(conn, row):
+        return  # deleted on the server since, or deleted again here: that later delete goes ahead
+    undelete(conn, row["entity"], row["record_id"], values, int(row["server_version"]), writer.region)
+    if _links_may_be_cleared(conn, row):
+        conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (RESYNC_KEY,))
 
 
 def _delete_queued(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
@@ -334,8 +334,8 @@ def _owner_elsewhere(conn: sqlite3.Connection, row: sqlite3.Row) -> dict[str, An
 
 def _undelete(writer: Writer, row: sqlite3.Row) -> None:
     """The server kept the record (no right to delete it): show it again here, with what its delete cleared."""
-    if row["reason"] in ("deleted", "missing") or _delete_queued(writer.conn, row):
-        return  # gone on the server too (the pull drops it), or deleted again here since
+    if row["reason"] in ("deleted", "missing"):
+        return  # gone on the server too; the pull drops it
     _bring_back(writer, row, {})  # the server's values come with the pull, as for any record
 
 

@@ -227,3 +227,15 @@ def test_discarding_a_delete_refused_as_already_deleted_leaves_it_gone(crm: CrmS
     issues.resolve(store, issue.id, "discard")
     assert crm.get("contact", t.rita) is None and crm.connections(t.acme) == []
     assert not _resync_asked(store)
+
+
+def test_discarding_a_refused_delete_of_a_record_deleted_on_the_server_since_asks_for_nothing(
+        crm: CrmService, store: Store) -> None:
+    t = _synced(crm, store)
+    crm.delete(t.acme)
+    _delete_refused(store)
+    with store.db.transaction() as conn:  # an admin deleted it meanwhile: the pull dropped it
+        conn.execute("DELETE FROM account WHERE id = ?", (t.acme,))
+    [issue] = issues.list_issues(store)
+    issues.resolve(store, issue.id, "discard")
+    assert issues.list_issues(store) == [] and not _resync_asked(store)
