@@ -47,6 +47,7 @@ class Batch:
         self.dirty: dict[str, RecordState] = {}
         self._ref_index: dict[str, set[tuple[str, str]]] = {}
         self._principals: dict[tuple[str, str], str | None] = {}
+        self._teams: dict[str, str | None] = {}
 
     def preload(self, mutations: list[Mutation]) -> None:
         """Load every record the mutations name or link to, in a few queries."""
@@ -157,8 +158,10 @@ class Batch:
 
     def team_of(self, user_id: str) -> str | None:
         """The id of the team the user is in, or None."""
-        row = self.conn.execute(select(USER.c.team_id).where(USER.c.id == user_id)).first()
-        return row.team_id if row else None
+        if user_id not in self._teams:  # a push may assign many records to one user
+            row = self.conn.execute(select(USER.c.team_id).where(USER.c.id == user_id)).first()
+            self._teams[user_id] = row.team_id if row else None
+        return self._teams[user_id]
 
     def team_name(self, team_id: str) -> str:
         """The team's name (its id if it is gone)."""
