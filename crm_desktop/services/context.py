@@ -30,9 +30,13 @@ class AppContext:
         ``announce_upgrade`` is told first when the open will upgrade an older
         store, which can take a while once.
         """
-        if self.announce_upgrade is not None and Store.upgrade_pending(self.data_dir):
+        if self.announce_upgrade is not None and self.upgrade_pending():
             self.announce_upgrade(self.data_dir)
         return Store.open_dir(self.data_dir)
+
+    def upgrade_pending(self) -> bool:
+        """Whether opening the store will first upgrade a store an older version wrote."""
+        return "store" not in self.__dict__ and Store.upgrade_pending(self.data_dir)
 
     @cached_property
     def crm(self) -> CrmService:

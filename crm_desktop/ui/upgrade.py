@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from crm_desktop.services import AppContext
-from crm_desktop.store import Store
 from crm_desktop.ui.i18n import Translations
 
 
@@ -24,7 +23,7 @@ def open_store(context: AppContext) -> None:
 
     Errors of the open are raised here, on the GUI thread, as if it had run here.
     """
-    if not Store.upgrade_pending(context.data_dir):
+    if not context.upgrade_pending():
         context.store  # noqa: B018 - opened now so a bad data folder is reported before the window
         return
     # The rep's language is a preference kept in the store being upgraded: the system's for now.
