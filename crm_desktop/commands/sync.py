@@ -110,7 +110,8 @@ def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:
     data = asdict(report)
 
     def human() -> None:
-        print(f"Pushed {report.pushed}, pulled {report.pulled}; {report.conflicts} conflicts,"
+        conflicts = "1 conflict" if report.conflicts == 1 else f"{report.conflicts} conflicts"
+        print(f"Pushed {report.pushed}, pulled {report.pulled}; {conflicts},"
               f" {report.rejected} rejected; {_changes(report.pending_changes)} not synced.")
         if report.conflicts or report.rejected:
             print("See them with: crm-desktop sync-issues")

@@ -87,6 +87,16 @@ def test_sync_says_pushed_only_for_what_the_server_took(run: Invoke, server: Fak
     assert out.startswith("Pushed 1, pulled 0; 0 conflicts, 0 rejected;")
 
 
+def test_sync_says_one_conflict_in_the_singular(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    for name in ("Contoso", "Fabrikam"):
+        invoke("account", "add", "--name", name)
+    server.conflict_fields[2] = {"industry": "Mining"}
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    code, out, _ = invoke("sync")
+    assert code == 0 and out.startswith("Pushed 1, pulled 1; 1 conflict, 0 rejected;"), out
+
+
 def test_an_expired_login_with_a_keyring_says_to_log_in_again(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
     invoke = run
     invoke("account", "add", "--name", "Contoso")
