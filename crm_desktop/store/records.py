@@ -74,21 +74,27 @@ def from_row(entity_name: str, row: sqlite3.Row | Mapping[str, Any]) -> Record:
     )
 
 
-def record_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
-    """How the rep calls the record as this store holds it (a tombstone too); "" when it is not here."""
+def record_name(conn: sqlite3.Connection, entity_name: str, record_id: str, *, whole: bool = False) -> str:
+    """How the rep calls the record as this store holds it (a tombstone too); "" when it is not here.
+
+    A connection is named by its ends, an end this store lacks by its short
+    id; with ``whole`` such a connection has no name here ("").
+    """
     found = conn.execute(f"SELECT * FROM {table(entity_name)} WHERE id = ?", (record_id,)).fetchone()
     if found is None:
         return ""
     if entity_name == "connection":
-        return _connection_name(conn, found)
+        return _connection_name(conn, found, whole)
     return display_name(entity_name, dict(found))
 
 
-def _connection_name(conn: sqlite3.Connection, link: sqlite3.Row) -> str:
+def _connection_name(conn: sqlite3.Connection, link: sqlite3.Row, whole: bool) -> str:
     """A connection by the records it links ("Contoso Air - Maria Campbell"): it has no name of its own."""
     ends = []
     for side in ("record1", "record2"):
         kind, end_id = link[f"{side}_type"], link[f"{side}_id"] or ""
         name = record_name(conn, kind, end_id) if kind in ("account", "contact") else ""
+        if not name and whole:
+            return ""
         ends.append(name or end_id[:8])
     return " - ".join(ends)

@@ -88,8 +88,11 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
 
 def _record_name(conn: sqlite3.Connection, row: sqlite3.Row) -> str:
     """The record's name as it is now, or as it was when the server answered (it may be gone since)."""
-    name = record_name(conn, row["entity"], row["record_id"]) or row["record_name"]
-    return name or row["record_id"][:8]  # shown beside the entity ("contact 50f5f4f3"), so not named twice
+    entity_name, record_id = row["entity"], row["record_id"]
+    # A connection whose end has gone since is better named as it was than half by a short id.
+    name = (record_name(conn, entity_name, record_id, whole=True) or row["record_name"]
+            or record_name(conn, entity_name, record_id))
+    return name or record_id[:8]  # shown beside the entity ("contact 50f5f4f3"), so not named twice
 
 
 def resolve(store: Store, issue_id: int, action: Action) -> list[int]:

@@ -64,6 +64,22 @@ def test_a_rejected_edit_of_a_connection_deleted_on_the_server_keeps_its_ends(
     assert issue.record_name == "Acme - Rita Vega"
 
 
+def test_a_connection_whose_end_has_gone_since_keeps_the_name_it_had(
+        service: SyncService, crm: CrmService, server: FakeServer, store: Store) -> None:
+    acme = crm.create_account({"name": "Acme"})
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    link = crm.link(acme, rita, "Former Employer", "Former Employee")
+    service.sync_now()
+    crm.update_connection(link.id, {"description": "met at the fair"})
+    next_id = int(store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.conflict_fields[next_id] = {"description": "met at the expo"}
+    assert service.sync_now().conflicts == 1
+    with store.db.transaction() as conn:  # the server stopped sharing Rita; the connection is still here
+        conn.execute("DELETE FROM contact WHERE id = ?", (rita.id,))
+    [issue] = service.issues()
+    assert issue.record_name == "Acme - Rita Vega"  # not "Acme - " and Rita's short id
+
+
 def test_an_issue_shows_the_records_name_as_it_now_is(service: SyncService, crm: CrmService,
                                                       server: FakeServer) -> None:
     record_id = _conflicted(service, crm, server)
