@@ -141,7 +141,7 @@ class DuplicateFinder:
         self.chunk = _ChunkIndex()
         self._read = _StoreReads()
         self._account_keys: dict[tuple[str, str], str] | None = None
-        self._account_regions: dict[str, str] = {}  # account id -> the region its country names
+        self._account_regions: dict[str, str] = {}  # account id -> the region its country names, or ""
 
     def new_chunk(self) -> None:
         """Forget the in-memory index: the last chunk is in the store now."""
@@ -355,14 +355,12 @@ class DuplicateFinder:
     def account_region(self, account_id: str) -> str | None:
         """The region the country of a live account (or one this import created) names, or None."""
         self._accounts()
-        return self._account_regions.get(account_id)
+        return self._account_regions.get(account_id) or None
 
     def add_account(self, record_id: str, fields: dict[str, Any]) -> None:
         """Remember an account this import creates."""
         keys = self._accounts()
-        region = record_region("account", fields, "")
-        if region:
-            self._account_regions[record_id] = region
+        self._account_regions[record_id] = record_region("account", fields, "")
         number = fields.get("account_number") or ""
         web = website_key(fields.get("website"))
         for kind, value in (("number", number), ("name", name_key(fields.get("name"))), ("web", web)):
@@ -377,9 +375,8 @@ class DuplicateFinder:
                                      " FROM account WHERE deleted = 0 ORDER BY state = 'active', num DESC").fetchall()
             for row in rows:  # active and oldest last, so they win
                 self._account_keys.update(self._keys_of(row))
-                region = record_region("account", {"bill_to_country": row[4], "ship_to_country": row[5]}, "")
-                if region:
-                    self._account_regions[row[0]] = region
+                countries = {"bill_to_country": row[4], "ship_to_country": row[5]}
+                self._account_regions[row[0]] = record_region("account", countries, "")
         return self._account_keys
 
     @staticmethod

@@ -275,17 +275,18 @@ class _RowPlacing:
             self.finder.forget_reads()
         if new_account is not None:
             self._note_account(new_account)
-        if not changed:
-            self.report.duplicate(line, f"{match.reason}, with nothing new to update")
-        elif earlier is None:
-            self.report.updated += 1
-            self.written.wrote(match.record_id, line)
-        else:
-            self._updated_again(line, entity_name, match, earlier)
+        self._count_update(line, entity_name, match, changed, earlier)
         return changed
 
-    def _updated_again(self, line: int, entity_name: str, match: Match, earlier: int) -> None:
-        """A line that updated a record an earlier line wrote: applied, counted once, and said."""
+    def _count_update(self, line: int, entity_name: str, match: Match, changed: bool, earlier: int | None) -> None:
+        """A record counts once, as created or updated; a later line that changes it again is warned of."""
+        if not changed:
+            self.report.duplicate(line, f"{match.reason}, with nothing new to update")
+            return
+        if earlier is None:
+            self.report.updated += 1
+            self.written.wrote(match.record_id, line)
+            return
         self.report.updated_again += 1
         where = "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
         self.report.warn(line, f"updated the same {entity_name} as {where} ({match.reason}); the lines were "
