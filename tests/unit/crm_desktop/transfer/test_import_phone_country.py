@@ -104,16 +104,19 @@ def test_a_contact_without_a_country_takes_its_company_country_for_its_phones(
 def test_an_update_reads_the_phone_in_the_stored_contact_country_else_the_company_country(
     transfer: TransferService, store: Store, tmp_path: Path
 ) -> None:
-    store.create("account", {"name": "Acme", "bill_to_country": "France"})
+    acme = store.create("account", {"name": "Acme", "bill_to_country": "France"})
     spain = store.create("contact", {"last_name": "Ruiz", "email": "ana@x.example", "country": "Spain"})
     nowhere = store.create("contact", {"last_name": "Hill", "email": "bob@x.example"})
+    at_acme = store.create("contact", {"last_name": "Paz", "email": "eva@x.example", "account_id": acme.id})
     path = tmp_path / "upsert.csv"
     path.write_text(
         "Last Name,Email,Phone,Company\n"
         "Ruiz,ana@x.example,612 345 678,Acme\n"  # she lives in Spain: her own country
-        "Hill,bob@x.example,612 345 678,Acme\n",  # no country of his own: his company's, France
+        "Hill,bob@x.example,612 345 678,Acme\n"  # no country of his own: his new company's, France
+        "Paz,eva@x.example,612 345 679,\n",  # no company on the line: the one she is at, France
         encoding="utf-8",
     )
-    assert transfer.import_file(path, mode="upsert").updated == 2
+    assert transfer.import_file(path, mode="upsert").updated == 3
     assert store.require("contact", spain.id).get("phone_e164") == "+34612345678"
     assert store.require("contact", nowhere.id).get("phone_e164") == "+33612345678"
+    assert store.require("contact", at_acme.id).get("phone_e164") == "+33612345679"
