@@ -6,6 +6,8 @@ import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from crm_desktop.transfer.files import replacing
+
 # A cell starting with one of these is a formula to Excel, LibreOffice and
 # Google Sheets (OWASP "CSV injection"); tab and CR hide one after whitespace.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -27,7 +29,7 @@ def unescape_cell(text: str) -> str:
 def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
     """Write a safe CSV (UTF-8 with BOM, CRLF as Excel expects); returns the rows written."""
     count = 0
-    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+    with replacing(path, "utf-8-sig") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow([safe_cell(h) for h in headers])
         for row in rows:

@@ -14,6 +14,7 @@ from crm_desktop.store import Record, Store
 from crm_desktop.store.queries import View
 from crm_desktop.transfer import vcard
 from crm_desktop.transfer.csvout import write_csv
+from crm_desktop.transfer.files import replacing
 
 PAGE = 500
 CONTACT_COLUMNS = (("First Name", "first_name"), ("Last Name", "last_name"), ("Job Title", "job_title"),
@@ -100,7 +101,7 @@ def export_vcard(store: Store, entity_name: str, path: Path, *, search: str | No
     """Write a list view as vCard 4.0 cards; returns the cards written."""
     companies = _Companies(store)
     count = 0
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with replacing(path, "utf-8") as handle:
         for record in records(store, entity_name, search=search, view=view, order=order):
             if entity_name == "contact":
                 handle.write(vcard.contact_card(record.id, record.fields, companies.of(record)))

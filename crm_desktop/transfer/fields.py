@@ -16,6 +16,7 @@ from pathlib import Path
 from crm_core.entities import ACCOUNT, CONTACT
 from crm_core.text import strip_accents
 from crm_desktop.transfer.errors import TransferError
+from crm_desktop.transfer.files import replacing
 
 IGNORE = ""
 FULL_NAME = "contact.full_name"
@@ -197,8 +198,8 @@ def check_mapping(mapping: Sequence[str], kind: str) -> None:
 def save_mapping(path: Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
     """Write a mapping as JSON (header -> target) to reuse with the next file."""
     columns = dict(zip(headers, mapping, strict=True))
-    path.write_text(json.dumps({"kind": kind, "columns": columns}, ensure_ascii=False, indent=2) + "\n",
-                    encoding="utf-8")
+    with replacing(path, "utf-8") as handle:
+        handle.write(json.dumps({"kind": kind, "columns": columns}, ensure_ascii=False, indent=2) + "\n")
 
 
 def load_mapping(path: Path) -> tuple[str | None, dict[str, str]]:

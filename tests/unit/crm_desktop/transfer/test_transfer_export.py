@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import csv
+import errno
+import os
 from pathlib import Path
+from typing import Any
 
-from crm_desktop.services.transfer import TransferService
+import pytest
+
+from crm_desktop.services.transfer import TransferFailed, TransferService
 from crm_desktop.store import Store
+from crm_desktop.transfer import vcard
 from crm_desktop.transfer.csvout import safe_cell
 
 from .conftest import contacts
@@ -112,3 +118,39 @@ def test_export_of_my_records_and_a_bad_sort_is_refused(transfer: TransferServic
     assert _last_names(tmp_path / "mine.csv") == ["Abad"]
     with pytest.raises(TransferFailed, match="sort must be one of"):
         transfer.export("contacts", tmp_path / "x.csv", sort="num; DROP TABLE contact")
+
+
+def test_an_export_that_fails_part_way_leaves_the_older_file_whole(
+        transfer: TransferService, store: Store, data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "c.vcf"
+    transfer.export("contacts", out, fmt="vcard")
+    before = out.read_bytes()
+    written = 0
+
+    def card_then_full_disk(*args: Any) -> str:
+        nonlocal written
+        written += 1
+        if written == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(*args)
+
+    real = vcard.contact_card
+    monkeypatch.setattr(vcard, "contact_card", card_then_full_disk)
+    with pytest.raises(TransferFailed, match=f"cannot write {out}: No space left on device"):
+        transfer.export("contacts", out, fmt="vcard")
+    assert out.read_bytes() == before  # not half a file, and not the old one gone
+    assert [p.name for p in out.parent.iterdir()] == ["c.vcf"]  # nothing left beside it
+
+
+def test_an_export_replaces_an_older_one_and_can_go_to_a_device(transfer: TransferService, store: Store,
+                                                                 data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    (tmp_path / "out").mkdir()
+    out = tmp_path / "out" / "c.csv"
+    out.write_text("an older export\n" * 1000)
+    assert transfer.export("contacts", out) == 4
+    assert "an older export" not in out.read_text(encoding="utf-8-sig")
+    assert [p.name for p in out.parent.iterdir()] == ["c.csv"]
+    assert transfer.export("contacts", Path(os.devnull)) == 4  # `-o /dev/stdout`: written in place

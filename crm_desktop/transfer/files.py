@@ -1,0 +1,40 @@
+"""Files a rep saves (exports, failed rows, mappings) appear whole or not at all.
+
+Writing straight to the chosen file would leave half an export behind when
+the disk fills or the app is stopped part-way, and over an older export of
+the same name it would destroy that one too.  So the text goes to a hidden
+file beside it, which replaces the target only once it is complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+
+@contextlib.contextmanager
+def replacing(path: Path, encoding: str) -> Iterator[TextIO]:
+    """A text file to write that replaces ``path`` when the block ends without an error.
+
+    A target that is not a regular file (``-o /dev/stdout``, a pipe) is
+    written in place: there is nothing there to replace.
+    """
+    if path.exists() and not path.is_file():
+        with open(path, "w", encoding=encoding, newline="") as handle:
+            yield handle
+        return
+    # Beside the target, so the replace is a rename on one file system; opened
+    # like any new file, so it gets the rep's usual permissions (umask).
+    part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        with open(part, "x", encoding=encoding, newline="") as handle:
+            yield handle
+        os.replace(part, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
