@@ -258,8 +258,8 @@ class _RowPlacing:
             self.report.duplicate(line, match.reason)
             return False
         chunk = self._current()
-        if match.record_id in chunk.pending:
-            self._flush()  # the record must be in its table to be updated
+        if match.record_id in chunk.pending or values.get("account_id") in chunk.pending:
+            self._flush()  # the record, and a company an earlier line made for it, must be in their tables
         earlier = self.written.earlier(match.record_id)
         changes = {k: v for k, v in values.items() if v}
         if entity_name == "contact" and not match.by_key:

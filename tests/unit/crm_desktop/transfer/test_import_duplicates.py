@@ -378,3 +378,16 @@ def test_a_record_written_by_a_line_of_an_earlier_chunk_is_counted_once(
                     "(eva@x.example)); the lines were applied in order, so the later values stand"),
         RowError(6, "updated the same contact as line 2 (same email as an existing contact (ana@x.example)); "
                     "the lines were applied in order, so the later values stand")]
+
+
+def test_an_update_moves_a_contact_to_a_company_an_earlier_line_of_the_chunk_made(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    hill = store.create("contact", {"last_name": "Hill", "email": "bob@x.example"})
+    path = tmp_path / "p.csv"
+    path.write_text("Last Name,Email,Company\nRuiz,ana@x.example,Acme\nHill,bob@x.example,Acme\n", encoding="utf-8")
+    report = transfer.import_file(path, mode="upsert")
+    # Hill's line failed: "account_id: account ... does not exist" (Acme was not in its table yet).
+    assert (report.created, report.updated, report.failed) == (1, 1, 0), report.errors
+    acme = accounts(store)["Acme"]
+    assert store.require("contact", hill.id).fields["account_id"] == acme.id
+    assert contacts(store)["Ruiz"].fields["account_id"] == acme.id
