@@ -179,6 +179,8 @@ class _RowPlacing:
         """Place one row: create its contact, or update or skip the one it duplicates; True if written."""
         chunk = self._current()
         account_id, new_account = self._account_for(item)
+        if account_id and account_id != item.account_id and new_account is None:
+            self._at_company_made_since(item, account_id)
         if isinstance(item.contact, str):
             raise _Invalid(item.contact)
         record = item.contact
@@ -204,6 +206,26 @@ class _RowPlacing:
         self.written.wrote(record.id, item.row.line)
         self.report.created += 1
         return True
+
+    def _at_company_made_since(self, item: _Prepared, account_id: str) -> None:
+        """The row's company was made by an earlier row of this chunk, after this row was prepared.
+
+        Its phones are read in that account's country, as a row of a later
+        chunk reads them: not in the country of this row's draft of it.
+        """
+        region = self.finder.account_region(account_id)
+        if region == item.company_region:
+            return
+        item.company_region = region
+        contact = item.contact
+        if isinstance(contact, str) or own_region("contact", item.mapped) \
+                or not has_national_phone("contact", item.mapped):
+            return
+        values = in_region("contact", item.mapped, region, self.store.phone_region)
+        try:
+            item.contact = self._current().bulk.prepare("contact", values, contact.id, {"account_id": account_id})
+        except ValidationError as exc:
+            item.contact = self.mapper.reason(exc, "contact")
 
     def _account_for(self, item: _Prepared) -> tuple[str | None, NewRecord | None]:
         # An earlier row of this chunk may have created the company since the draft.

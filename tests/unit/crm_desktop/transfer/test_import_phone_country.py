@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
 
@@ -120,3 +122,28 @@ def test_an_update_reads_the_phone_in_the_stored_contact_country_else_the_compan
     assert store.require("contact", spain.id).get("phone_e164") == "+34612345678"
     assert store.require("contact", nowhere.id).get("phone_e164") == "+33612345678"
     assert store.require("contact", at_acme.id).get("phone_e164") == "+33612345679"
+
+
+@pytest.mark.parametrize("chunk_rows", [20_000, 1], ids=["one chunk", "a chunk a line"])
+def test_a_company_made_by_an_earlier_line_gives_its_country_wherever_the_chunks_end(
+    transfer: TransferService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk_rows: int
+) -> None:
+    from crm_desktop.transfer import importer
+
+    monkeypatch.setattr(importer, "CHUNK_ROWS", chunk_rows)
+    hill = store.create("contact", {"last_name": "Hill", "email": "bob@x.example"})
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "Last Name,Email,Phone,Company,Billing Country\n"
+        "Ruiz,ana@x.example,020 7946 0999,Acme,United Kingdom\n"  # makes Acme, in the UK
+        "Moss,eve@x.example,020 7946 0111,Acme,\n"  # the line says no country: Acme's, as made above
+        "Gil,eva@x.example,020 7946 0222,ACME,France\n"  # Acme exists by then: its country, not the line's
+        "Hill,bob@x.example,020 7946 0333,Acme,\n",  # an update: the same
+        encoding="utf-8",
+    )
+    report = transfer.import_file(path, mode="upsert")
+    assert (report.created, report.updated, report.accounts_created) == (3, 1, 1)
+    found = contacts(store)
+    assert [found[name].get("phone_e164") for name in ("Ruiz", "Moss", "Gil")] == [
+        "+442079460999", "+442079460111", "+442079460222"]
+    assert store.require("contact", hill.id).get("phone_e164") == "+442079460333"
