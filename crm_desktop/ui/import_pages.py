@@ -8,6 +8,7 @@ Every string goes through ``tr()`` so the wizard can be shown in Spanish.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # the wizard imports these pages; the pages only need its typ
     from crm_desktop.ui.import_wizard import ImportWizard
 
 PAGE_FILE, PAGE_PREVIEW, PAGE_MAPPING, PAGE_OPTIONS, PAGE_PROGRESS, PAGE_REPORT = range(6)
+FIELD_COLUMN_WIDTH = 320  # the mapping table's Field column, at least
 
 
 class FilePage(QWizardPage):
@@ -116,7 +118,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         preview = self._wizard.preview
         if preview is not None:
-            fill_table(self.table, preview.headers, preview.rows)
+            fill_table(self.table, column_labels(preview), preview.rows)
 
 
 class MappingPage(QWizardPage):
@@ -137,7 +139,7 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.table.setColumnWidth(2, 320)
+        self.table.setColumnWidth(2, FIELD_COLUMN_WIDTH)
         self.table.setWordWrap(False)
         self.load_button = load = QPushButton(self.tr("Load mapping..."))
         self.save_button = save = QPushButton(self.tr("Save mapping..."))
@@ -155,11 +157,13 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         self.combos: list[QComboBox] = []
+        self._shown_for: Preview | None = None
 
     def initializePage(self) -> None:
         preview = self._wizard.preview
-        if preview is None:
-            return
+        if preview is None or preview is self._shown_for:
+            return  # back from the preview to the same file: keep what the rep chose by hand
+        self._shown_for = preview
         for widget in (self.kind, self.load_button, self.save_button):
             widget.setEnabled(preview.format == "csv")  # a vCard's fields are fixed
         self.kind.blockSignals(True)
@@ -175,7 +179,7 @@ class MappingPage(QWizardPage):
         self.combos = []
         targets = preview.targets(self.kind.currentData())
         first = preview.rows[0] if preview.rows else []
-        for row, header in enumerate(preview.headers):
+        for row, header in enumerate(column_labels(preview)):
             self.table.setItem(row, 0, QTableWidgetItem(header))
             self.table.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
             combo = QComboBox()
@@ -187,6 +191,9 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(self._on_combo_current_index_changed)
             self.table.setCellWidget(row, 2, combo)
             self.combos.append(combo)
+        # Wide enough for the longest field's words (Spanish ones run longer), never cut.
+        widest = max((combo.sizeHint().width() for combo in self.combos), default=0)
+        self.table.setColumnWidth(2, max(FIELD_COLUMN_WIDTH, widest))
         self.completeChanged.emit()
 
     def mapping(self) -> list[str]:
@@ -286,7 +293,7 @@ FIELD_WORDS = (
     QT_TRANSLATE_NOOP("ImportFields", "currency"),
     QT_TRANSLATE_NOOP("ImportFields", "description"),
     QT_TRANSLATE_NOOP("ImportFields", "email"),
-    QT_TRANSLATE_NOOP("ImportFields", "email2"),
+    QT_TRANSLATE_NOOP("ImportFields", "email 2"),
     QT_TRANSLATE_NOOP("ImportFields", "first name"),
     QT_TRANSLATE_NOOP("ImportFields", "industry"),
     QT_TRANSLATE_NOOP("ImportFields", "job title"),
@@ -309,9 +316,36 @@ FIELD_WORDS = (
 
 
 def field_words(target: str) -> str:
-    """A target's field as words, untranslated: "account.bill_to_city" is "billing city"."""
-    name = target.partition(".")[2]
+    """A target's field as words, untranslated: "account.bill_to_city" is "billing city", "email2" "email 2"."""
+    name = re.sub(r"(?<=[a-z])(?=\d)", " ", target.partition(".")[2])
     return name.replace("_", " ").replace("bill to", "billing").replace("ship to", "shipping")
+
+
+# A vCard has no header row: the reader names its columns (transfer/vcard.py),
+# in English; the rep reads them in the wizard's language.
+VCARD_COLUMNS = (
+    QT_TRANSLATE_NOOP("VCardColumns", "First Name"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Last Name"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Full Name"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Company"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Job Title"),
+    QT_TRANSLATE_NOOP("VCardColumns", "E-mail"),
+    QT_TRANSLATE_NOOP("VCardColumns", "E-mail 2"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Phone"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Mobile Phone"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Street"),
+    QT_TRANSLATE_NOOP("VCardColumns", "City"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Postal Code"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Country"),
+    QT_TRANSLATE_NOOP("VCardColumns", "Notes"),
+)
+
+
+def column_labels(preview: Preview) -> list[str]:
+    """The file's column names as shown: a CSV's own header, a vCard's in the rep's language."""
+    if preview.format != "vcard":
+        return list(preview.headers)
+    return [QCoreApplication.translate("VCardColumns", header) for header in preview.headers]
 
 
 def field_label(target: str) -> str:

@@ -387,7 +387,7 @@
         <translation>correo electrónico</translation>
     </message>
     <message>
-        <source>email2</source>
+        <source>email 2</source>
         <translation>correo electrónico 2</translation>
     </message>
     <message>
@@ -1930,6 +1930,65 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>{what}: {done} of {total}</source>
         <translation>{what}: {done} de {total}</translation>
+    </message>
+</context>
+<context>
+    <name>VCardColumns</name>
+    <message>
+        <source>First Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last Name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Full Name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Empresa</translation>
+    </message>
+    <message>
+        <source>Job Title</source>
+        <translation>Cargo</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>E-mail 2</source>
+        <translation>Correo electrónico 2</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Mobile Phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Calle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal Code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
     </message>
 </context>
 <context>
