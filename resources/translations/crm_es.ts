@@ -1845,7 +1845,7 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     </message>
     <message>
         <source>Not connected</source>
-        <translation>Sin conexión</translation>
+        <translation>Sesión no iniciada</translation>
     </message>
     <message>
         <source>Connecting…</source>

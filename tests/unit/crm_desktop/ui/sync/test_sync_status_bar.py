@@ -169,3 +169,19 @@ def test_never_set_up_shows_no_log_in_again_line(qtbot, controller, service, fak
     qtbot.add_widget(widget)
     assert widget.error_label.isHidden()
     assert widget.connection_label.text().endswith("Not connected")
+
+
+def test_each_connection_state_reads_differently_in_spanish(widget, controller, service):
+    from crm_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        shown = set()
+        for changes in ({"online": True}, {"online": False}, {"online": None}, {"logged_in": False}):
+            show(controller, service, **changes)
+            shown.add(widget.connection_label.text().rpartition("</span>")[2].strip())
+    finally:
+        translations.install("en")
+    # QA: "Not connected" (no login) and "Offline" (no network) both read "Sin conexión"
+    assert len(shown) == 4, shown
