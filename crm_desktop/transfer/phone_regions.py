@@ -61,9 +61,22 @@ def has_national_phone(entity_name: str, values: Mapping[str, str]) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _with_country_code(typed: str, region: str, default: str) -> str:
     """``typed`` as read in ``region``, written internationally; as typed when the store's region
-    reads it the same, or ``region`` cannot read it."""
-    found = phone_e164(typed, region)
-    if found is None or phone_e164(typed, default) == found:
+    reads it the same, or ``region`` cannot read it.
+
+    One parse per phone: this runs for every phone of a file whose companies
+    are abroad, and a parse is most of an imported row's cost.  Only a number
+    of the store's own country code can read the same in the store's region
+    (a NANP number in Canada and the US): the others are written with their
+    code without asking (one typed with an international prefix, "0044 20
+    7946 0958", then reads the same either way, and now also stays so).
+    """
+    try:
+        number = phonenumbers.parse(typed, region)
+    except phonenumbers.NumberParseException:
         return typed
-    number = phonenumbers.parse(typed, region)
+    if not phonenumbers.is_possible_number(number):
+        return typed
+    if number.country_code == phonenumbers.country_code_for_region(default) and phone_e164(typed, default) == (
+            phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)):
+        return typed
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL))

@@ -147,3 +147,27 @@ def test_a_company_made_by_an_earlier_line_gives_its_country_wherever_the_chunks
     assert [found[name].get("phone_e164") for name in ("Ruiz", "Moss", "Gil")] == [
         "+442079460999", "+442079460111", "+442079460222"]
     assert store.require("contact", hill.id).get("phone_e164") == "+442079460333"
+
+
+def test_a_phone_read_in_its_company_country_is_parsed_once(
+    transfer: TransferService, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A parse is most of an imported row's cost: a file of a company abroad must not take three per phone."""
+    import phonenumbers
+
+    rows = "".join(f"N{i},91{1000000 + 7919 * i},6{10000000 + 7907 * i},Bodegas {i % 3},Spain\n" for i in range(200))
+    path = tmp_path / "es.csv"
+    path.write_text("Last Name,Phone,Mobile,Company,Billing Country\n" + rows, encoding="utf-8")
+    parses = 0
+    real = phonenumbers.parse
+
+    def counted(*args: object, **kwargs: object) -> phonenumbers.PhoneNumber:
+        nonlocal parses
+        parses += 1
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(phonenumbers, "parse", counted)
+    assert transfer.import_file(path).created == 200
+    assert parses <= 400  # was 1200: read in Spain, again in the store's region, and once more to write it
+    ruiz = contacts(store)["N1"]
+    assert (ruiz.get("phone"), ruiz.get("phone_e164")) == ("+34 911 00 79 19", "+34911007919")
