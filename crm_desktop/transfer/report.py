@@ -43,6 +43,7 @@ class ImportReport:
     duplicate_rows: list[RowError] = field(default_factory=list)
     warned: int = 0  # rows imported with a warning about them
     warned_rows: list[RowError] = field(default_factory=list)
+    _last_warned: int = field(default=0, repr=False, compare=False)  # the line warned of last
     accounts_created: int = 0
     ignored_columns: list[str] = field(default_factory=list)  # headers of the columns nothing was read from
     warnings: list[str] = field(default_factory=list)  # about the file as a whole; a row's are warned_rows
@@ -68,7 +69,16 @@ class ImportReport:
             self.duplicate_rows.append(RowError(line, reason))
 
     def warn(self, line: int, reason: str) -> None:
-        """Note a row imported with something the rep should know (a value left out...)."""
+        """Note a row imported with something the rep should know (a value left out...).
+
+        A row's warnings come one after another (rows are placed in file
+        order): a second one joins the first, so the row counts and shows once.
+        """
+        if line == self._last_warned:
+            if self.warned_rows and self.warned_rows[-1].line == line:
+                self.warned_rows[-1] = RowError(line, f"{self.warned_rows[-1].reason}. {reason}")
+            return
+        self._last_warned = line
         self.warned += 1
         if len(self.warned_rows) < MAX_WARNED_ROWS:
             self.warned_rows.append(RowError(line, reason))

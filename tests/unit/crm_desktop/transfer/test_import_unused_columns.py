@@ -97,3 +97,21 @@ def test_warned_rows_past_the_first_ones_are_counted(transfer: TransferService, 
     report = transfer.import_file(_csv(tmp_path, "Last Name,Company,Website\n" + rows))
     assert (report.created, report.warned, [w.line for w in report.warned_rows]) == (5, 5, [2, 3])
     assert report.as_json()["warnings"][2:] == ["... and 3 more lines with warnings"]
+
+
+def test_a_line_with_two_warnings_is_one_line_with_a_warning(transfer: TransferService, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from crm_desktop.transfer import report as report_module
+
+    monkeypatch.setattr(report_module, "MAX_WARNED_ROWS", 2)
+    rows = "".join(f"N{i},n{i}@x.example,,,w{i}.example\nN{i},n{i}@x.example,Vigo,,v{i}.example\n" for i in range(3))
+    report = transfer.import_file(_csv(tmp_path, "Last Name,Email,City,Company,Website\n" + rows),
+                                  duplicates="update")
+    # Lines 3, 5 and 7 update the contact of the line before, and have a website with no company, too.
+    assert (report.created, report.warned) == (3, 6)  # was 9: lines 3, 5 and 7 counted twice
+    assert [w.line for w in report.warned_rows] == [2, 3]
+    assert report.warned_rows[1].reason == (
+        "updated the same contact as line 2 (same email as an existing contact (n0@x.example)); the lines were "
+        "applied in order, so the later values stand. Website: not imported: Company is empty on this line, so "
+        "there is no account to hold them")
+    assert report.as_json()["warnings"][2:] == ["... and 4 more lines with warnings"]
