@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -23,16 +24,22 @@ def replacing(path: Path, encoding: str) -> Iterator[TextIO]:
     A target that is not a regular file (``-o /dev/stdout``, a pipe) is
     written in place: there is nothing there to replace.
     """
+    if path.is_symlink() and path.resolve().is_file():
+        path = path.resolve()  # the file it links to is replaced; the link stays
     if path.exists() and not path.is_file():
         with open(path, "w", encoding=encoding, newline="") as handle:
             yield handle
         return
-    # Beside the target, so the replace is a rename on one file system; opened
-    # like any new file, so it gets the rep's usual permissions (umask).
+    # An older file's permissions stay (an export of customers' phones the rep
+    # made private); a new file gets the rep's usual ones (umask).
+    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+    # Beside the target, so the replace is a rename on one file system.
     part = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
     try:
         with open(part, "x", encoding=encoding, newline="") as handle:
             yield handle
+        if mode is not None:
+            os.chmod(part, mode)
         os.replace(part, path)
     except BaseException:
         with contextlib.suppress(OSError):

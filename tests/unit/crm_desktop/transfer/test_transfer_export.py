@@ -154,3 +154,19 @@ def test_an_export_replaces_an_older_one_and_can_go_to_a_device(transfer: Transf
     assert "an older export" not in out.read_text(encoding="utf-8-sig")
     assert [p.name for p in out.parent.iterdir()] == ["c.csv"]
     assert transfer.export("contacts", Path(os.devnull)) == 4  # `-o /dev/stdout`: written in place
+
+
+def test_an_export_over_an_older_one_keeps_its_permissions_and_its_link(transfer: TransferService, store: Store,
+                                                                         data: Path, tmp_path: Path) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    (tmp_path / "private").mkdir()
+    out = tmp_path / "private" / "c.csv"
+    out.write_text("an older export\n")
+    out.chmod(0o600)  # customers' phones: the rep's eyes only
+    link = tmp_path / "latest.csv"
+    link.symlink_to(out)
+    assert transfer.export("contacts", link) == 4
+    assert link.is_symlink() and link.resolve() == out  # was: the link replaced by a file, c.csv left old
+    assert "an older export" not in out.read_text(encoding="utf-8-sig")
+    assert out.stat().st_mode & 0o777 == 0o600  # was 0o644 (the umask's): readable by everyone
+    assert [p.name for p in out.parent.iterdir()] == ["c.csv"]
