@@ -35,6 +35,7 @@ from crm_desktop.sync.errors import (
     ServerError,
     SyncBusy,
     SyncError,
+    WaitingForAnotherUser,
 )
 from crm_desktop.sync.issues import Action, IssueNotResolvable, SyncIssueView, list_issues
 from crm_desktop.sync.issues import resolve as resolve_issue
@@ -130,9 +131,11 @@ class SyncService:
             return
         waiting = self.store.pending_changes() + self.store.sync_issue_count()
         if waiting:
-            raise AuthError(f"{waiting} change{'s' if waiting != 1 else ''} made as {previous} "
-                            f"{'are' if waiting != 1 else 'is'} not synced yet; log in as {previous} and "
-                            f"sync (and settle any sync issues) before logging in as {username}")
+            raise WaitingForAnotherUser(
+                f"{waiting} change{'s' if waiting != 1 else ''} made as {previous} "
+                f"{'are' if waiting != 1 else 'is'} not synced yet; log in as {previous} and "
+                f"sync (and settle any sync issues) before logging in as {username}",
+                waiting_user=previous, waiting=waiting)
 
     def _switch_account(self) -> None:
         """Another server or user: a new device id, the queue renumbered from 1, a full re-sync.

@@ -14,7 +14,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from crm_core.protocol import SCHEMA_VERSION, PushRequest, PushResponse, TokenResponse
-from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, SchemaTooOld, ServerError
+from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, NotAServer, SchemaTooOld, ServerError
 
 log = logging.getLogger("crm.sync")
 
@@ -36,7 +36,7 @@ def normalize_url(server_url: str) -> str:
     url = server_url.strip().rstrip("/")
     scheme, sep, _rest = url.partition("://")
     if sep and scheme.lower() not in ("http", "https"):
-        raise ServerError(f"{server_url.strip()!r} is not a server address; it starts with http:// or https://")
+        raise NotAServer(f"{server_url.strip()!r} is not a server address; it starts with http:// or https://")
     if not sep:
         url = "http://" + url
     return url
@@ -65,7 +65,7 @@ class SyncClient:
                                   auth=False)
         except RequestRefused as exc:
             if exc.status in (404, 405):  # a web server, but not ours at this address
-                raise ServerError(f"no crm-server answers at {self.server_url}; check the address") from None
+                raise NotAServer(f"no crm-server answers at {self.server_url}; check the address") from None
             raise
         return _model(TokenResponse, response)
 

@@ -42,6 +42,21 @@ class ServerError(SyncError):
     kind: ErrorKind = "server"
 
 
+class NotAServer(ServerError):
+    """The address is not a crm-server's (another scheme, a web site without our API): retrying will not help."""
+
+    not_a_server = True  # the window says "check the address", not "try again"
+
+
+class WaitingForAnotherUser(AuthError):
+    """Another rep's changes wait in this store: only that rep may log in until they are synced."""
+
+    def __init__(self, message: str, *, waiting_user: str, waiting: int) -> None:
+        super().__init__(message)
+        self.waiting_user = waiting_user  # read by the window, which says it in the rep's language
+        self.waiting = waiting
+
+
 class SchemaTooOld(SyncError):
     """The server speaks a newer protocol: the rep must update the app."""
 

@@ -628,11 +628,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The server did not accept this user name and password.</source>
+        <source>No crm-server answers at this address; check it with your admin (it starts with http:// or https://).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot reach the server; check the address and your connection.</source>
+        <source>Cannot reach the server at {address}; check the address and your connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something at this address answered, but not as a crm-server: check the address, or sign in to the network first (a hotel or airport Wi-Fi page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -645,6 +653,18 @@
     </message>
     <message>
         <source>Logging in failed; see the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change made as {user} is not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} changes made as {user} are not synced yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log in as {user} and sync (and settle any sync issues) before another user logs in here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -628,12 +628,20 @@
         <translation>Escriba su contraseña.</translation>
     </message>
     <message>
-        <source>The server did not accept this user name and password.</source>
-        <translation>El servidor no aceptó este usuario y contraseña.</translation>
+        <source>No crm-server answers at this address; check it with your admin (it starts with http:// or https://).</source>
+        <translation>No hay ningún servidor crm-server en esta dirección; compruébela con su administrador (empieza por http:// o https://).</translation>
     </message>
     <message>
-        <source>Cannot reach the server; check the address and your connection.</source>
-        <translation>No se puede conectar con el servidor; compruebe la dirección y su conexión.</translation>
+        <source>Cannot reach the server at {address}; check the address and your connection.</source>
+        <translation>No se puede conectar con el servidor en {address}; compruebe la dirección y su conexión.</translation>
+    </message>
+    <message>
+        <source>Something at this address answered, but not as a crm-server: check the address, or sign in to the network first (a hotel or airport Wi-Fi page).</source>
+        <translation>Algo respondió en esta dirección, pero no es un crm-server: compruebe la dirección o inicie antes sesión en la red (la página de wifi de un hotel o aeropuerto).</translation>
+    </message>
+    <message>
+        <source>The server did not accept this user name and password.</source>
+        <translation>El servidor no aceptó este usuario y contraseña.</translation>
     </message>
     <message>
         <source>This app is too old for the server; please update it.</source>
@@ -646,6 +654,18 @@
     <message>
         <source>Logging in failed; see the log.</source>
         <translation>No se pudo iniciar sesión; consulte el registro.</translation>
+    </message>
+    <message>
+        <source>1 change made as {user} is not synced yet.</source>
+        <translation>1 cambio hecho como {user} aún no está sincronizado.</translation>
+    </message>
+    <message>
+        <source>{count} changes made as {user} are not synced yet.</source>
+        <translation>{count} cambios hechos como {user} aún no están sincronizados.</translation>
+    </message>
+    <message>
+        <source>Log in as {user} and sync (and settle any sync issues) before another user logs in here.</source>
+        <translation>Inicie sesión como {user} y sincronice (y resuelva los problemas de sincronización) antes de que otro usuario inicie sesión aquí.</translation>
     </message>
     <message>
         <source>Logging in…</source>

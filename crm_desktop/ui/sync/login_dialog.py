@@ -149,19 +149,39 @@ class LoginDialog(QDialog):
         self.password.setFocus()
 
     def failure_text(self, error: BaseException) -> str:
-        """What went wrong, by kind, with the service's details."""
+        """What went wrong, by kind, in the rep's language; the service's English details go in the tooltip."""
         kind = error_kind(error)
-        details = getattr(error, "message", None) or str(error)
-        details = details[:1].upper() + details[1:]
         if kind == "auth":
-            return self.tr("The server did not accept this user name and password.")
+            return self._auth_text(error)
+        if getattr(error, "not_a_server", False):
+            return self.tr("No crm-server answers at this address; check it with your admin "
+                           "(it starts with http:// or https://).")
         if kind == "network":
-            return self.tr("Cannot reach the server; check the address and your connection.") + "\n" + details
+            return self.tr("Cannot reach the server at {address}; check the address and your connection."
+                           ).format(address=self._address())
         if kind == "schema":
             return self.tr("This app is too old for the server; please update it.")
-        if kind in ("server", "garbage"):
-            return self.tr("The server had a problem; try again in a moment.") + "\n" + details
+        if kind == "garbage":  # a web page where the API should be: a wrong address, or a Wi-Fi sign-in page
+            return self.tr("Something at this address answered, but not as a crm-server: check the address, "
+                           "or sign in to the network first (a hotel or airport Wi-Fi page).")
+        if kind == "server":
+            return self.tr("The server had a problem; try again in a moment.")
         return self.tr("Logging in failed; see the log.")
+
+    def _auth_text(self, error: BaseException) -> str:
+        waiting_user = getattr(error, "waiting_user", None)
+        if not waiting_user:
+            return self.tr("The server did not accept this user name and password.")
+        waiting = getattr(error, "waiting", 0)
+        text = (self.tr("1 change made as {user} is not synced yet.") if waiting == 1 else
+                self.tr("{count} changes made as {user} are not synced yet.").format(count=waiting, user="{user}"))
+        return (text + " " + self.tr("Log in as {user} and sync (and settle any sync issues) before another "
+                                     "user logs in here.")).format(user=waiting_user)
+
+    def _address(self) -> str:
+        """The server address as the app reads it: "crm.example.com:8765" is dialled as http://..."""
+        typed = self.server.text().strip().rstrip("/")
+        return typed if "://" in typed else "http://" + typed
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

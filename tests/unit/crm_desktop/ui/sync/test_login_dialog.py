@@ -51,6 +51,7 @@ def test_successful_login_accepts_and_forgets_the_password(qtbot, dialog, contro
     ("auth", "did not accept this user name and password"),
     ("network", "Cannot reach the server"),
     ("server", "The server had a problem"),
+    ("garbage", "not as a crm-server: check the address"),
     ("schema", "update it"),
 ])
 def test_failed_login_shows_an_inline_error_and_stays_open(qtbot, dialog, service, fake, kind, text):

@@ -225,3 +225,52 @@ def _log_out_twice(qtbot, window, logged_in, crm, monkeypatch):
         window.actions_by_name["logout"].trigger()
     assert not logged_in.state().logged_in and crm.store.pending_changes() == 1
     assert not window.actions_by_name["logout"].isEnabled(), "nothing to log out of"
+
+
+def _log_in_from_dialog(qtbot, controller, server_url, user, password):
+    dialog = LoginDialog(controller)
+    qtbot.add_widget(dialog)
+    dialog.server.setText(server_url)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+    with qtbot.wait_signal(controller.login_failed, timeout=10_000):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    return dialog
+
+
+def test_logging_in_as_another_rep_over_waiting_changes_says_whose_they_are(qtbot, logged_in, crm):
+    crm.create_account({"name": "Acme Ltd"})  # queued as ana's, not synced
+    with qtbot.wait_signal(logged_in.state_changed, timeout=10_000):
+        logged_in.logout()
+    dialog = _log_in_from_dialog(qtbot, logged_in, URL, "bo", "pw")
+    # QA: it said "The server did not accept this user name and password", and bo's were right
+    assert "did not accept" not in dialog.error.text()
+    assert dialog.error.text() == ("1 change made as ana is not synced yet. Log in as ana and sync "
+                                   "(and settle any sync issues) before another user logs in here.")
+
+
+@pytest.mark.parametrize(("address", "answer"), [("ftp://crm.test", None), (URL + "/crm", "404")])
+def test_an_address_that_is_no_crm_server_says_to_check_it(qtbot, real_controller, server, address, answer):
+    server.failures = [answer] if answer else []  # a web server with no crm-server API there
+    dialog = _log_in_from_dialog(qtbot, real_controller, address, "ana", "pw")
+    # QA: "The server had a problem; try again in a moment": no retry fixes a wrong address
+    assert "try again" not in dialog.error.text()
+    assert dialog.error.text().startswith("No crm-server answers at this address; check it")
+
+
+def test_an_unreachable_server_is_said_once_and_in_spanish_only_in_spanish(qtbot, real_controller, server):
+    from crm_desktop.ui.i18n import Translations
+
+    server.up = False
+    dialog = _log_in_from_dialog(qtbot, real_controller, URL, "ana", "pw")
+    assert dialog.error.text() == ("Cannot reach the server at http://crm.test; check the address and your "
+                                   "connection.")
+    translations = Translations()
+    translations.install("es")
+    try:
+        dialog = _log_in_from_dialog(qtbot, real_controller, URL, "ana", "pw")
+        # QA: a second line in English: "Cannot reach the server at ... ([Errno 111] Connection refused)"
+        assert "reach" not in dialog.error.text() and URL in dialog.error.text()
+    finally:
+        translations.install("en")
+    assert "connection refused" in dialog.error.toolTip()  # the technical reason, for the admin
