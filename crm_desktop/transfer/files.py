@@ -38,6 +38,9 @@ def replacing(path: Path, encoding: str) -> Iterator[TextIO]:
     try:
         with open(part, "x", encoding=encoding, newline="") as handle:
             yield handle
+            handle.flush()
+            # On disk before the rename: after a power cut the name must not point at an empty file.
+            os.fsync(handle.fileno())
         if mode is not None:
             os.chmod(part, mode)
         os.replace(part, path)

@@ -12,7 +12,7 @@ import pytest
 
 from crm_desktop.services.transfer import TransferFailed, TransferService
 from crm_desktop.store import Store
-from crm_desktop.transfer import vcard
+from crm_desktop.transfer import files, vcard
 from crm_desktop.transfer.csvout import safe_cell
 
 from .conftest import contacts
@@ -170,3 +170,14 @@ def test_an_export_over_an_older_one_keeps_its_permissions_and_its_link(transfer
     assert "an older export" not in out.read_text(encoding="utf-8-sig")
     assert out.stat().st_mode & 0o777 == 0o600  # was 0o644 (the umask's): readable by everyone
     assert [p.name for p in out.parent.iterdir()] == ["c.csv"]
+
+
+def test_an_export_is_on_disk_before_it_takes_the_files_name(transfer: TransferService, store: Store, data: Path,
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    transfer.import_file(data / "contactos_excel_es.csv")
+    steps: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(files.os, "fsync", lambda fd: (steps.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(files.os, "replace", lambda a, b: (steps.append("replace"), real_replace(a, b))[1])
+    transfer.export("contacts", tmp_path / "c.csv")
+    assert steps == ["fsync", "replace"]  # a power cut cannot leave the name on an empty file
