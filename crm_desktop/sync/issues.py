@@ -28,11 +28,12 @@ stays either way, like a later edit over a conflicting update.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from crm_core.entities import entity
+from crm_core.entities import ENTITIES, entity
 from crm_desktop.store import Store, fts
 from crm_desktop.store.outbox import RESYNC_KEY, refresh_pending
 from crm_desktop.store.records import record_name
@@ -65,6 +66,9 @@ class SyncIssueView:
     fields: dict[str, dict[str, Any]]
     created_at: str = ""  # when the server's answer came back (UTC, ISO)
     followers: tuple[int, ...] = ()  # issues resolved with this one (see resolve)
+    # Names of the records its links and the server's message point at, by id, for
+    # the rep to read instead of ids ("account 8abf1354-..." is "Acme Ltd").
+    linked_names: dict[str, str] = field(default_factory=dict)
 
 
 def list_issues(store: Store) -> list[SyncIssueView]:
@@ -83,7 +87,29 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
     return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
                          record_name=_record_name(conn, row), op=row["op"],
                          reason=row["reason"], message=row["message"], fields=fields,
-                         created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)))
+                         created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)),
+                         linked_names=_linked_names(conn, row["entity"], fields, row["message"] or ""))
+
+
+_UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
+_NAMED = ("account", "contact", "connection", "connection_role")
+
+
+def _linked_names(conn: sqlite3.Connection, entity_name: str, fields: dict[str, dict[str, Any]],
+                  message: str) -> dict[str, str]:
+    """The names of the records an issue's link fields and message name by id (tombstones' too)."""
+    references = entity(entity_name).references if entity_name in ENTITIES else {}
+    wanted: dict[str, tuple[str, ...]] = {record_id: _NAMED for record_id in _UUID.findall(message)}
+    for name, values in fields.items():
+        for value in values.values():
+            if name in references and isinstance(value, str) and value:
+                wanted.setdefault(value, references[name])
+    names = {}
+    for record_id, kinds in wanted.items():
+        found = next((n for kind in kinds if (n := record_name(conn, kind, record_id))), "")
+        if found:
+            names[record_id] = found
+    return names
 
 
 def _record_name(conn: sqlite3.Connection, row: sqlite3.Row) -> str:

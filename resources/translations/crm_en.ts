@@ -537,10 +537,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{record} ({entity})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,6 +546,10 @@
     </message>
     <message>
         <source>The server did not take your change: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server said: {message}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1741,6 +1741,10 @@ This happens once; a large store takes up to a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deleted on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1754,6 +1758,10 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{record} ({entity})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1785,6 +1793,14 @@ This happens once; a large store takes up to a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,6 +1818,210 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Billing country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping city</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shipping country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matching roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From (type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To (type)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role of the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner is a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rights</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

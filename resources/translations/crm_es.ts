@@ -498,7 +498,7 @@
     </message>
     <message>
         <source>Take theirs</source>
-        <translation>Aceptar lo suyo</translation>
+        <translation>Aceptar lo del servidor</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -537,12 +537,8 @@
         <translation>Conservar el registro tal como está en el servidor</translation>
     </message>
     <message>
-        <source>{record} ({entity})</source>
-        <translation>{record} ({entity})</translation>
-    </message>
-    <message>
         <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
-        <translation>Alguien cambió este registro en el servidor después de que usted lo eliminara, así que el servidor lo conservó y ha vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esos cambios, o Aceptar lo suyo para conservarlo tal como está en el servidor.</translation>
+        <translation>Alguien cambió este registro en el servidor después de que usted lo eliminara, así que el servidor lo conservó y ha vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esos cambios, o Aceptar lo del servidor para conservarlo tal como está en el servidor.</translation>
     </message>
     <message>
         <source>Someone changed these fields on the server after your edit. Keep your values or take the server&apos;s.</source>
@@ -551,6 +547,10 @@
     <message>
         <source>The server did not take your change: {reason}.</source>
         <translation>El servidor no aceptó su cambio: {reason}.</translation>
+    </message>
+    <message>
+        <source>The server said: {message}.</source>
+        <translation>El servidor dijo: {message}.</translation>
     </message>
     <message>
         <source>Fix the record and Retry, or Discard your change.</source>
@@ -1746,6 +1746,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
         <translation>Registro vinculado eliminado</translation>
     </message>
     <message>
+        <source>Deleted on the server</source>
+        <translation>Eliminado en el servidor</translation>
+    </message>
+    <message>
         <source>Conflict</source>
         <translation>Conflicto</translation>
     </message>
@@ -1760,6 +1764,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>Refused</source>
         <translation>Rechazado</translation>
+    </message>
+    <message>
+        <source>{record} ({entity})</source>
+        <translation>{record} ({entity})</translation>
     </message>
     <message>
         <source>(none)</source>
@@ -1783,11 +1791,19 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     </message>
     <message>
         <source>Yours</source>
-        <translation>Suyo</translation>
+        <translation>Su cambio</translation>
     </message>
     <message>
         <source>Field</source>
         <translation>Campo</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>usuario</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>equipo</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1808,6 +1824,210 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>(deleted)</source>
         <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>cuenta</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>contacto</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>conexión</translation>
+    </message>
+    <message>
+        <source>connection role</source>
+        <translation>rol de conexión</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Número de cuenta</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Email 2</source>
+        <translation>Correo electrónico 2</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Other phone</source>
+        <translation>Otro teléfono</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Teléfono móvil</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Sitio web</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Billing street</source>
+        <translation>Calle de facturación</translation>
+    </message>
+    <message>
+        <source>Billing city</source>
+        <translation>Ciudad de facturación</translation>
+    </message>
+    <message>
+        <source>Billing postal code</source>
+        <translation>Código postal de facturación</translation>
+    </message>
+    <message>
+        <source>Billing country</source>
+        <translation>País de facturación</translation>
+    </message>
+    <message>
+        <source>Shipping street</source>
+        <translation>Calle de envío</translation>
+    </message>
+    <message>
+        <source>Shipping city</source>
+        <translation>Ciudad de envío</translation>
+    </message>
+    <message>
+        <source>Shipping postal code</source>
+        <translation>Código postal de envío</translation>
+    </message>
+    <message>
+        <source>Shipping country</source>
+        <translation>País de envío</translation>
+    </message>
+    <message>
+        <source>Parent account</source>
+        <translation>Cuenta primaria</translation>
+    </message>
+    <message>
+        <source>Primary contact</source>
+        <translation>Contacto principal</translation>
+    </message>
+    <message>
+        <source>Price list</source>
+        <translation>Lista de precios</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Divisa</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Condiciones de pago</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Descripción</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Apellidos</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Calle</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ciudad</translation>
+    </message>
+    <message>
+        <source>Postal code</source>
+        <translation>Código postal</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>País</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Cuenta</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoría</translation>
+    </message>
+    <message>
+        <source>Matching roles</source>
+        <translation>Roles correspondientes</translation>
+    </message>
+    <message>
+        <source>From (type)</source>
+        <translation>Desde (tipo)</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>To (type)</source>
+        <translation>Hacia (tipo)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hacia</translation>
+    </message>
+    <message>
+        <source>Role of the other</source>
+        <translation>Rol del otro</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Válida desde</translation>
+    </message>
+    <message>
+        <source>Valid to</source>
+        <translation>Válida hasta</translation>
+    </message>
+    <message>
+        <source>Owner is a</source>
+        <translation>El propietario es un</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propietario</translation>
+    </message>
+    <message>
+        <source>Shared with a</source>
+        <translation>Compartido con un</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>Compartido con</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>Derechos</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.ui.sync.status_bar import local_time_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -27,7 +28,24 @@ def reason_text(issue: Any) -> str:
         "missing": _tr("Not on the server"),
         "deleted": _tr("Linked record deleted"),
     }
+    if issue.reason == "deleted" and _names_itself(issue):
+        return _tr("Deleted on the server")
     return reasons.get(issue.reason, issue.reason or _tr("Refused"))
+
+
+def _names_itself(issue: Any) -> bool:
+    """Whether the server's message is about the record itself ("contact <its id> was deleted")."""
+    return str(issue.message or "").startswith(f"{issue.entity} {issue.record_id}")
+
+
+def named_message(issue: Any) -> str:
+    """The server's message with the records it names by id named as the rep knows them."""
+    message = str(issue.message or "")
+    names = {issue.record_id: issue.record_name, **getattr(issue, "linked_names", {})}
+    for record_id, name in names.items():
+        if name:
+            message = message.replace(record_id, name)
+    return message
 
 
 def kind_text(issue: Any) -> str:
@@ -35,20 +53,96 @@ def kind_text(issue: Any) -> str:
     return _tr("Conflict") if issue.kind == "conflict" else _tr("Rejected")
 
 
+ENTITY_NAMES = {
+    "account": QT_TRANSLATE_NOOP("SyncIssues", "account"),
+    "contact": QT_TRANSLATE_NOOP("SyncIssues", "contact"),
+    "connection": QT_TRANSLATE_NOOP("SyncIssues", "connection"),
+    "connection_role": QT_TRANSLATE_NOOP("SyncIssues", "connection role"),
+}
+
+
+def entity_text(entity: str) -> str:
+    """'account' in the rep's language ('cuenta')."""
+    return _tr(ENTITY_NAMES[entity]) if entity in ENTITY_NAMES else entity.replace("_", " ")
+
+
+def record_text(issue: Any) -> str:
+    """'Acme Ltd (account)': the record and what it is."""
+    return _tr("{record} ({entity})").format(record=issue.record_name, entity=entity_text(issue.entity))
+
+
+# The fields a change can carry (crm_core.entities, and assign and share), as the rep reads them.
+FIELD_LABELS = {
+    "name": QT_TRANSLATE_NOOP("SyncIssues", "Name"),
+    "account_number": QT_TRANSLATE_NOOP("SyncIssues", "Account number"),
+    "email": QT_TRANSLATE_NOOP("SyncIssues", "Email"),
+    "email2": QT_TRANSLATE_NOOP("SyncIssues", "Email 2"),
+    "phone": QT_TRANSLATE_NOOP("SyncIssues", "Phone"),
+    "other_phone": QT_TRANSLATE_NOOP("SyncIssues", "Other phone"),
+    "mobile_phone": QT_TRANSLATE_NOOP("SyncIssues", "Mobile phone"),
+    "website": QT_TRANSLATE_NOOP("SyncIssues", "Website"),
+    "industry": QT_TRANSLATE_NOOP("SyncIssues", "Industry"),
+    "bill_to_street": QT_TRANSLATE_NOOP("SyncIssues", "Billing street"),
+    "bill_to_city": QT_TRANSLATE_NOOP("SyncIssues", "Billing city"),
+    "bill_to_postal_code": QT_TRANSLATE_NOOP("SyncIssues", "Billing postal code"),
+    "bill_to_country": QT_TRANSLATE_NOOP("SyncIssues", "Billing country"),
+    "ship_to_street": QT_TRANSLATE_NOOP("SyncIssues", "Shipping street"),
+    "ship_to_city": QT_TRANSLATE_NOOP("SyncIssues", "Shipping city"),
+    "ship_to_postal_code": QT_TRANSLATE_NOOP("SyncIssues", "Shipping postal code"),
+    "ship_to_country": QT_TRANSLATE_NOOP("SyncIssues", "Shipping country"),
+    "parent_account_id": QT_TRANSLATE_NOOP("SyncIssues", "Parent account"),
+    "primary_contact_id": QT_TRANSLATE_NOOP("SyncIssues", "Primary contact"),
+    "price_list": QT_TRANSLATE_NOOP("SyncIssues", "Price list"),
+    "currency": QT_TRANSLATE_NOOP("SyncIssues", "Currency"),
+    "payment_terms": QT_TRANSLATE_NOOP("SyncIssues", "Payment terms"),
+    "description": QT_TRANSLATE_NOOP("SyncIssues", "Description"),
+    "state": QT_TRANSLATE_NOOP("SyncIssues", "Status"),
+    "first_name": QT_TRANSLATE_NOOP("SyncIssues", "First name"),
+    "last_name": QT_TRANSLATE_NOOP("SyncIssues", "Last name"),
+    "job_title": QT_TRANSLATE_NOOP("SyncIssues", "Job title"),
+    "street": QT_TRANSLATE_NOOP("SyncIssues", "Street"),
+    "city": QT_TRANSLATE_NOOP("SyncIssues", "City"),
+    "postal_code": QT_TRANSLATE_NOOP("SyncIssues", "Postal code"),
+    "country": QT_TRANSLATE_NOOP("SyncIssues", "Country"),
+    "account_id": QT_TRANSLATE_NOOP("SyncIssues", "Account"),
+    "category": QT_TRANSLATE_NOOP("SyncIssues", "Category"),
+    "matching_role_ids": QT_TRANSLATE_NOOP("SyncIssues", "Matching roles"),
+    "record1_type": QT_TRANSLATE_NOOP("SyncIssues", "From (type)"),
+    "record1_id": QT_TRANSLATE_NOOP("SyncIssues", "From"),
+    "role1_id": QT_TRANSLATE_NOOP("SyncIssues", "Role"),
+    "record2_type": QT_TRANSLATE_NOOP("SyncIssues", "To (type)"),
+    "record2_id": QT_TRANSLATE_NOOP("SyncIssues", "To"),
+    "role2_id": QT_TRANSLATE_NOOP("SyncIssues", "Role of the other"),
+    "valid_from": QT_TRANSLATE_NOOP("SyncIssues", "Valid from"),
+    "valid_to": QT_TRANSLATE_NOOP("SyncIssues", "Valid to"),
+    "owner_type": QT_TRANSLATE_NOOP("SyncIssues", "Owner is a"),
+    "owner": QT_TRANSLATE_NOOP("SyncIssues", "Owner"),
+    "principal_type": QT_TRANSLATE_NOOP("SyncIssues", "Shared with a"),
+    "principal": QT_TRANSLATE_NOOP("SyncIssues", "Shared with"),
+    "rights": QT_TRANSLATE_NOOP("SyncIssues", "Rights"),
+}
+
+
 def field_label(name: str) -> str:
-    """'bill_to_city' -> 'Bill to city'."""
+    """'bill_to_city' -> 'Billing city', in the rep's language; an unknown field from its name."""
+    if name in FIELD_LABELS:
+        return _tr(FIELD_LABELS[name])
     words = name.removesuffix("_id").replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
 
-def value_text(value: Any) -> str:
-    """A field value for display; empty values read '(empty)'."""
+def value_text(value: Any, names: dict[str, str] | None = None) -> str:
+    """A field value for display; empty values read '(empty)', a linked record's id its name."""
     if value is None or value == "":
         return _tr("(empty)")
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value) or _tr("(none)")
     if isinstance(value, bool):
         return _tr("Yes") if value else _tr("No")
+    if isinstance(value, str) and names and value in names:
+        return names[value]
+    if value in ENTITY_NAMES or value in ("user", "team"):  # a connection's end, an owner's kind
+        return entity_text(value) if value in ENTITY_NAMES else (_tr("user") if value == "user" else _tr("team"))
     return str(value)
 
 
@@ -107,17 +201,17 @@ class SyncIssuesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(issue, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return issue.message or reason_text(issue)
+            return named_message(issue) or reason_text(issue)
         return None
 
     def _display(self, issue: Any, column: int) -> str | None:
         if column == self.KIND:
             return kind_text(issue)
         if column == self.RECORD:
-            return f"{issue.record_name} ({issue.entity})"
+            return record_text(issue)
         if column == self.REASON:
-            reason = reason_text(issue)
-            return f"{reason}: {issue.message}" if issue.message else reason
+            reason, message = reason_text(issue), named_message(issue)
+            return f"{reason}: {message}" if message else reason
         if column == self.WHEN:
             return issue_time(issue)
         return None
@@ -134,6 +228,7 @@ class IssueFieldsModel(QAbstractTableModel):
         self._rows: list[tuple[str, dict[str, Any]]] = []
         self._keys: tuple[str, ...] = ()
         self._deleted = False
+        self._names: dict[str, str] = {}
 
     def set_issue(self, issue: Any | None) -> None:
         """Show an issue's fields (None clears)."""
@@ -144,6 +239,7 @@ class IssueFieldsModel(QAbstractTableModel):
             self._rows = sorted(issue.fields.items())
             self._keys = ("base", "theirs", "yours") if issue.kind == "conflict" else ("yours",)
         self._deleted = issue is not None and issue.kind == "conflict" and issue.op == "delete"
+        self._names = dict(getattr(issue, "linked_names", {})) if issue is not None else {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -172,7 +268,7 @@ class IssueFieldsModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if deleted:
                 return _tr("(deleted)")
-            return value_text(value) if index.column() else field_label(name)
+            return value_text(value, self._names) if index.column() else field_label(name)
         if role == Qt.ItemDataRole.ForegroundRole and (deleted or value in (None, "")):
             return _MUTED  # '(empty)' and '(deleted)' read as notes, not as values
         return None

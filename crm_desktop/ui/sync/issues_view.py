@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services import KNOWN_ERRORS
 from crm_desktop.ui.sync.controller import IssueAction, SyncController
-from crm_desktop.ui.sync.issues_model import IssueFieldsModel, SyncIssuesModel, reason_text
+from crm_desktop.ui.sync.issues_model import (
+    IssueFieldsModel,
+    SyncIssuesModel,
+    named_message,
+    reason_text,
+    record_text,
+)
 
 logger = logging.getLogger("crm.ui")
 
@@ -133,8 +139,7 @@ class IssueDetail(QWidget):
         """Fill the pane for one issue."""
         self._issue = issue
         conflict = issue.kind == "conflict"
-        self.title.setText(self.tr("{record} ({entity})").format(record=issue.record_name,
-                                                                  entity=issue.entity))
+        self.title.setText(record_text(issue))
         self.explanation.setText(self._explain(issue))
         self.fields_model.set_issue(issue)
         self.error.hide()
@@ -163,8 +168,9 @@ class IssueDetail(QWidget):
                            "Keep your values or take the server's.")
         text = self.tr("The server did not take your change: {reason}.").format(
             reason=reason_text(issue).lower())
-        if issue.message:
-            text += " " + issue.message.rstrip(". ") + "."
+        message = named_message(issue).rstrip(". ")
+        if message:  # the server's own words, in English: said as a quote
+            text += " " + self.tr("The server said: {message}.").format(message=message[:1].upper() + message[1:])
         text += "\n" + self.tr("Fix the record and Retry, or Discard your change.")
         followers = len(getattr(issue, "followers", ()))
         if followers == 1:

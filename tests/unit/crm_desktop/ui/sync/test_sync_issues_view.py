@@ -199,3 +199,23 @@ def test_a_delete_conflicts_fields_pass_the_model_tester(qtmodeltester, fake):
     model = IssueFieldsModel()
     model.set_issue(_delete_conflict(fake))
     qtmodeltester.check(model)
+
+
+def test_in_spanish_take_theirs_and_the_yours_column_do_not_share_a_word(qtbot, controller, service, fake):
+    from crm_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        service.open_issues = [fake.conflict(1)]
+        view = SyncIssuesView(controller)
+        qtbot.add_widget(view)
+        detail = select(view, 1)
+        yours = detail.fields_model.headerData(3, Qt.Orientation.Horizontal)
+        take_theirs = detail.take_theirs.text()
+    finally:
+        translations.install("en")
+    # QA: the column of the rep's values read "Suyo" and Take theirs "Aceptar lo suyo": "suyo" is
+    # both "yours" (usted) and "theirs", so the button read as keeping the rep's own values
+    assert "suyo" not in take_theirs.lower() and "suyo" not in yours.lower()
+    assert "servidor" in take_theirs

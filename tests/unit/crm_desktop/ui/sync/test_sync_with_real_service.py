@@ -274,3 +274,76 @@ def test_an_unreachable_server_is_said_once_and_in_spanish_only_in_spanish(qtbot
     finally:
         translations.install("en")
     assert "connection refused" in dialog.error.toolTip()  # the technical reason, for the admin
+
+
+def _synced_issue_view(qtbot, controller):
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    with qtbot.wait_signal(controller.sync_finished, timeout=10_000):
+        controller.sync_now()
+    return view
+
+
+def test_a_refused_edit_names_the_records_it_links_to_not_their_ids(qtbot, logged_in, crm, server):
+    acme = crm.create_account({"name": "Acme Ltd"})
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    crm.update(rita, {"account_id": acme.id})
+    server.reject[3] = "permission"
+    server.reject_messages[3] = f"you have no write right on contact {rita.id}"
+    view = _synced_issue_view(qtbot, logged_in)
+    fields = view.detail.fields_model
+    # QA: the account read "8abf1354-101f-44b0-9334-835b20e8ffcf", the message named Rita by her id
+    assert [fields.index(0, c).data() for c in (0, 1)] == ["Account", "Acme Ltd"]
+    reason = view.model.index(0, view.model.REASON).data()
+    assert reason == "Not allowed: you have no write right on contact Rita Vega"
+    assert rita.id not in view.detail.explanation.text()
+    assert "The server said: You have no write right on contact Rita Vega." in view.detail.explanation.text()
+
+
+def test_an_edit_of_a_record_deleted_on_the_server_says_it_was_deleted_not_a_linked_one(
+        qtbot, logged_in, crm, server):
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    crm.update(rita, {"job_title": "CEO"})
+    server.reject[2] = "deleted"
+    server.reject_messages[2] = f"contact {rita.id} was deleted"
+    server.put("contact", rita.id, {}, deleted=True)
+    view = _synced_issue_view(qtbot, logged_in)
+    # QA: "Linked record deleted: contact 3602bb99-... was deleted", of the record itself
+    assert view.model.index(0, view.model.REASON).data() == "Deleted on the server: contact Rita Vega was deleted"
+    assert "Linked" not in view.detail.explanation.text()
+
+
+def test_an_edit_linking_a_record_deleted_on_the_server_names_it(qtbot, logged_in, crm, server):
+    acme = crm.create_account({"name": "Acme Ltd"})
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
+        logged_in.sync_now()
+    crm.update(rita, {"account_id": acme.id})
+    server.reject[3] = "deleted"
+    server.reject_messages[3] = f"account_id: account {acme.id} was deleted"
+    view = _synced_issue_view(qtbot, logged_in)
+    assert view.model.index(0, view.model.REASON).data() == (
+        "Linked record deleted: account_id: account Acme Ltd was deleted")
+
+
+def test_the_issues_view_reads_in_spanish(qtbot, logged_in, crm, server):
+    from crm_desktop.ui.i18n import Translations
+
+    acme = crm.create_account({"name": "Acme Ltd", "phone": "555-0100"})
+    crm.update(acme, {"phone": "555-0123", "website": "acme.example"})
+    server.conflict_fields[2] = {"phone": "555-0199", "website": "acme.test"}
+    translations = Translations()
+    translations.install("es")
+    try:
+        view = _synced_issue_view(qtbot, logged_in)
+        fields = view.detail.fields_model
+        # QA: "Acme Ltd (account)", "Phone", "Website" in the Spanish view
+        assert view.detail.title.text() == "Acme Ltd (cuenta)"
+        assert view.model.index(0, view.model.RECORD).data() == "Acme Ltd (cuenta)"
+        assert [fields.index(r, 0).data() for r in range(fields.rowCount())] == ["Teléfono", "Sitio web"]
+    finally:
+        translations.install("en")
