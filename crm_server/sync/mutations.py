@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from crm_core.entities import ACTIVE, ENTITIES
-from crm_core.protocol import Mutation
+from crm_core.protocol import RIGHTS, Mutation
 from crm_core.validation import ValidationError, check_record, clean_changes
 from crm_server.errors import Refused
 from crm_server.sync.access import READ, mask, principal_key
@@ -202,7 +202,9 @@ def _assign(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Resul
         raise ValidationError("owner", f"there is no {owner_type} named {m.fields['owner']!r}")
     _keep_in_team(batch, state, owner_type, owner_id, m.fields["owner"])
     if (owner_type, owner_id) != (state.owner_type, state.owner_id):
-        if state.owner_type in ("user", "team"):
+        if state.owner_type == "team" and not batch.actor.is_admin:
+            _share_with_team(batch, state)
+        elif state.owner_type in ("user", "team"):
             state.revoked.add(principal_key(state.owner_type, state.owner_id))
         state.owner_type, state.owner_id = owner_type, owner_id
     batch.touch(state)
@@ -214,8 +216,10 @@ def _keep_in_team(batch: Batch, state: RecordState, owner_type: str, owner_id: s
 
     Every member holds every right on the team's records, so one member
     giving a record to an outsider would take it from the whole team, and
-    no one left could give it back; given to a member, it stays in the
-    team's hands.  A right shared on it cannot do more than the members'.
+    no one left could give it back.  Given to a member, the team keeps it
+    shared with every right (``_share_with_team``), so it stays in the
+    team's hands even when its new owner passes it on.  A right shared on
+    it cannot do more than the members'.
     """
     if state.owner_type != "team" or batch.actor.is_admin:
         return
@@ -228,6 +232,19 @@ def _keep_in_team(batch: Batch, state: RecordState, owner_type: str, owner_id: s
                else f"share it with team {owner} instead")
     raise Refused(f"this {state.entity} belongs to team {team}: only an admin can assign it outside the team;"
                   f" {instead}")
+
+
+def _share_with_team(batch: Batch, state: RecordState) -> None:
+    """A member's assign of the team's record keeps it shared with the team, with every right.
+
+    As Dynamics' "share reassigned records with the original owner": a rep
+    who takes a team account ("assign to me") does not hide it from the
+    rest of the team.  An admin's assign is deliberate and moves it whole.
+    """
+    key = principal_key("team", state.owner_id)
+    every = mask(RIGHTS)
+    batch.shares.setdefault(state.id, {})[key] = every
+    batch.share_changes[(state.id, key)] = every
 
 
 def _share(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:

@@ -184,11 +184,23 @@ def test_a_member_cannot_assign_a_team_record_outside_the_team(api: Api, owner_t
     assert account not in eve.pull_all()[0]
 
 
-def test_a_member_may_assign_a_team_record_to_a_teammate(api: Api) -> None:
+def test_a_member_may_assign_a_team_record_to_a_teammate_and_the_team_keeps_it(api: Api) -> None:
     ana, bob, account = _north_account(api)
+    cal = api.rep("cal", team="north")
+    eve = api.rep("eve", team="south")
+    _, cursor = cal.pull_all()
     result = ana.do("assign", "account", account, {"owner_type": "user", "owner": "bob"})
     assert result["status"] == "applied", result
-    assert bob.pull_all()[0][account]["owner"]["name"] == "bob"  # still in the team's hands: bob can give it back
+    assert bob.pull_all()[0][account]["owner"]["name"] == "bob"
+    seen = cal.pull_all(cursor)[0][account]  # the rest of the team still has it, with every right
+    assert seen["owner"]["name"] == "bob" and not seen["removed"]
+    assert cal.do("update", "account", account, {"industry": "Retail"}, base_version=seen["version"])["status"] \
+        == "applied"
+    # Its new owner may pass it on (it is his now), and the team still keeps it.
+    assert bob.do("assign", "account", account, {"owner_type": "user", "owner": "eve"})["status"] == "applied"
+    assert eve.pull_all()[0][account]["owner"]["name"] == "eve"
+    assert not cal.pull_all()[0][account]["removed"]
+    assert not ana.pull_all()[0][account]["removed"]
 
 
 def test_an_admin_may_assign_a_team_record_anywhere(api: Api) -> None:
