@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from crm_desktop.ui.sync.controller import SyncController, error_kind, is_not_set_up
@@ -45,6 +46,7 @@ class SyncStatusWidget(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._error: BaseException | None = None
+        self._last_sync_words = self._error_words = ""
         self._build()
         controller.state_changed.connect(self._on_controller_state_changed)
         controller.sync_started.connect(self._on_controller_sync_started)
@@ -151,7 +153,8 @@ class SyncStatusWidget(QWidget):
         self.connection_label.setToolTip(state.server_url or self.tr("No server yet"))
         self.pending_label.setText(self.pending_text(state.pending_changes))
         self._render_issues(state.sync_issues)
-        self.last_sync_label.setText(self.last_sync_text(state.last_sync))
+        self._last_sync_words = self.last_sync_text(state.last_sync)
+        self.last_sync_label.setText(self._last_sync_words)
         if state.last_error is not None and not is_not_set_up(state.last_error, state):
             self._error = state.last_error
         self._render_error()
@@ -164,9 +167,54 @@ class SyncStatusWidget(QWidget):
         self.issues_label.setVisible(count > 0)
 
     def _render_error(self) -> None:
-        self.error_label.setText(self.error_text(self._error))
-        self.error_label.setToolTip(str(getattr(self._error, "message", self._error or "")))
+        self._error_words = self.error_text(self._error)
+        self.error_label.setText(self._error_words)
         self.error_label.setVisible(self._error is not None)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keep every text whole, or marked as shortened, in the width the status bar gives."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Sized while hidden: fit the texts now that they show."""
+        super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The full words when they fit; else the last sync by its time alone, then the error line elided.
+
+        Spanish runs longer: at the window's own width the corner needed more
+        than it had, and the status bar cut the last words off unmarked.
+        """
+        details = str(getattr(self._error, "message", self._error or ""))
+        self.last_sync_label.setText(self._last_sync_words)
+        self.last_sync_label.setToolTip("")
+        self.error_label.setText(self._error_words)
+        self.error_label.setToolTip(details)
+        room = self._room()
+        if room >= 0 or not self.isVisible():
+            return
+        when = local_time_text(self._controller.state().last_sync)
+        if when is not None:
+            self.last_sync_label.setText(when)
+            self.last_sync_label.setToolTip(self._last_sync_words)
+            room = self._room()
+        if room >= 0 or self.error_label.isHidden() or "<a " in self._error_words:
+            return
+        metrics = self.error_label.fontMetrics()
+        width = max(metrics.horizontalAdvance(self._error_words) + room - 2, 0)
+        self.error_label.setText(metrics.elidedText(self._error_words, Qt.TextElideMode.ElideRight, width))
+        self.error_label.setToolTip("\n".join(t for t in (self._error_words, details) if t))
+
+    def _room(self) -> int:
+        """Pixels to spare (negative: missing) with the texts as they are now."""
+        layout = self.layout()
+        if layout is None:  # still being built
+            return 0
+        layout.invalidate()
+        return self.width() - layout.sizeHint().width()
 
     def _render_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

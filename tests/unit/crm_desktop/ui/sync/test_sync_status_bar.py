@@ -185,3 +185,39 @@ def test_each_connection_state_reads_differently_in_spanish(widget, controller, 
         translations.install("en")
     # QA: "Not connected" (no login) and "Offline" (no network) both read "Sin conexión"
     assert len(shown) == 4, shown
+
+
+@OFFSCREEN_NOISE
+@pytest.mark.parametrize("width", [1100, 900])
+def test_no_status_text_is_cut_in_spanish_at_a_laptops_width(qtbot, controller, service, fake, width):
+    from PySide6.QtWidgets import QMainWindow
+
+    from crm_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        window = QMainWindow()
+        qtbot.add_widget(window)
+        widget = SyncStatusWidget(controller)
+        window.statusBar().addPermanentWidget(widget, 1)
+        show(controller, service, pending_changes=1, sync_issues=4, last_sync="2026-11-30T09:15:00+00:00")
+        controller.sync_failed.emit(fake.Error("another sync of this store is running", "busy"))
+        window.resize(width, 500)
+        window.show()
+        qtbot.wait_exposed(window)
+        labels = (widget.connection_label, widget.pending_label, widget.issues_label, widget.last_sync_label,
+                  widget.error_label)
+
+        def cut() -> list[str]:
+            return [label.text() for label in labels if label.width() < label.sizeHint().width()
+                    and not label.text().endswith("…")]
+
+        # QA: at the window's own width "...está sincronizando estos registros" lost its last words, unmarked
+        qtbot.wait(100)  # the status bar lays out after the window shows
+        assert widget.width() < width and cut() == []
+        assert "Otra ventana" in widget.error_label.text()
+        if widget.error_label.text().endswith("…"):  # shortened: the whole line is a hover away
+            assert "Otra ventana u orden está sincronizando estos registros" in widget.error_label.toolTip()
+    finally:
+        translations.install("en")
