@@ -111,6 +111,17 @@ class ProgressPage(QWizardPage):
     def isComplete(self) -> bool:
         return self._wizard.report is not None or self.message is not None
 
+    def running(self) -> bool:
+        """Whether an import is running on the worker thread."""
+        return self._thread is not None and self._thread.isRunning()
+
+    def cancel(self) -> None:
+        """Ask the import to stop after the rows in progress; the report follows as usual."""
+        if self.worker is not None:
+            self.worker.cancel.set()
+            self.label.setText(self.tr("Cancelling after the rows in progress..."))
+            self.cancel_button.setEnabled(False)
+
     def stop(self) -> None:
         """Cancel a running import and wait for its thread."""
         if self.worker is not None:
@@ -123,7 +134,8 @@ class ProgressPage(QWizardPage):
     def _on_worker_progressed(self, done: int, total: int) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
-        self.label.setText(self.tr("{0} of about {1} rows").format(done, total))
+        if self.worker is None or not self.worker.cancel.is_set():  # "Cancelling..." stays until it stops
+            self.label.setText(self.tr("{0} of about {1} rows").format(done, total))
 
     def _on_worker_finished(self, report: ImportReport) -> None:
         self._wizard.report = report
@@ -138,13 +150,10 @@ class ProgressPage(QWizardPage):
         self.stop()
         self.cancel_button.setEnabled(False)
         self.completeChanged.emit()
-        self._wizard.next()
+        self._wizard.import_stopped()
 
     def _on_cancel_button_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel.set()
-            self.label.setText(self.tr("Cancelling after the rows in progress..."))
-            self.cancel_button.setEnabled(False)
+        self.cancel()
 
 
 class ReportPage(QWizardPage):

@@ -9,7 +9,7 @@ pages. Everything is re-exported here, the import path the app and tests use.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from crm_desktop.services.transfer import ImportReport, Preview, TransferService
 from crm_desktop.ui.import_pages import (
@@ -44,6 +44,7 @@ class ImportWizard(QWizard):
         self.transfer = transfer
         self.preview: Preview | None = None
         self.report: ImportReport | None = None
+        self._closing: int | None = None  # the rep closed the wizard while importing: close when stopped
         self.setWindowTitle(self.tr("Import accounts and contacts"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -55,8 +56,29 @@ class ImportWizard(QWizard):
             self.setPage(page_id, page)
 
     def done(self, result: int) -> None:
-        """Closing the wizard while importing cancels the import first."""
+        """Closing the wizard while importing cancels the import, and closes once it has stopped.
+
+        The rows in progress take up to a few seconds: waiting for them here
+        froze the window, so the wizard stays open, saying it is cancelling.
+        """
+        progress = self.page(PAGE_PROGRESS)
+        if isinstance(progress, ProgressPage) and progress.running():
+            self._closing = result
+            progress.cancel()
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+            return
+        super().done(result)
+
+    def import_stopped(self) -> None:
+        """The import ended (done, failed or cancelled): close if the rep asked to, else show the report."""
+        if self._closing is not None:
+            super().done(self._closing)
+        else:
+            self.next()
+
+    def close_now(self) -> None:
+        """Stop an import, waiting for the rows in progress, and close (the window is going)."""
         progress = self.page(PAGE_PROGRESS)
         if isinstance(progress, ProgressPage):
             progress.stop()
-        super().done(result)
+        super().done(QDialog.DialogCode.Rejected.value)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QWidget,
+    QWizard,
 )
 
 from crm_desktop.services import CrmService, Record
@@ -358,6 +359,11 @@ class MainWindow(QMainWindow):
             if not form.close():
                 event.ignore()
                 return
+        # An import still running would outlive the window that owns its thread (the app
+        # aborted): closing its wizard cancels it after the rows in progress, and waits.
+        for wizard in self.findChildren(QWizard):
+            close_now = getattr(wizard, "close_now", wizard.reject)
+            close_now()
         super().closeEvent(event)
 
 

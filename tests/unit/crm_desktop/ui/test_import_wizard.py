@@ -231,9 +231,40 @@ def test_cancel_stops_the_import(qtbot: QtBot, wizard: ImportWizard, store: Stor
     path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(5000)),
                     encoding="utf-8")
     _to_options(wizard, path)
+    wizard.show()
     wizard.next()
-    wizard.done(0)  # closing the wizard cancels between chunks and waits for the thread
+    wizard.done(0)  # closing the wizard cancels between chunks, and closes it once the import stopped
+    qtbot.wait_until(lambda: not wizard.isVisible(), timeout=20_000)
     assert store.count("contact") < 5000
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_cancel_during_an_import_leaves_the_window_responsive(qtbot: QtBot, wizard: ImportWizard, store: Store,
+                                                             tmp_path: Path) -> None:
+    import time
+
+    from PySide6.QtWidgets import QWizard
+
+    from crm_desktop.ui.import_wizard import PAGE_PROGRESS, ProgressPage
+
+    path = tmp_path / "many.csv"
+    path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(45000)),
+                    encoding="utf-8")
+    _to_options(wizard, path)
+    wizard.show()
+    wizard.next()
+    progress = wizard.page(PAGE_PROGRESS)
+    assert isinstance(progress, ProgressPage)
+    qtbot.wait(300)
+    started = time.perf_counter()
+    wizard.button(QWizard.WizardButton.CancelButton).click()
+    # QA: Cancel waited for the rows in progress on the GUI thread: the window froze for seconds
+    assert time.perf_counter() - started < 0.3
+    assert wizard.isVisible() and progress.label.text() == "Cancelling after the rows in progress..."
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    with qtbot.wait_signal(wizard.finished, timeout=20_000):
+        pass
+    assert not wizard.isVisible() and store.count("contact") < 45000
 
 
 def test_export_list_writes_the_view_to_the_chosen_file(qtbot: QtBot, store: Store, tmp_path: Path,
@@ -381,3 +412,27 @@ def test_a_vcards_columns_read_in_spanish(spanish: Any, qtbot: QtBot, store: Sto
     mapping = shown.page(PAGE_MAPPING)
     assert isinstance(mapping, MappingPage)
     assert mapping.table.item(8, 0).text() == "Teléfono móvil"
+
+
+def test_closing_the_window_during_an_import_stops_it_first(qtbot: QtBot, window: Any, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from crm_desktop.ui.import_wizard import PAGE_PROGRESS, ProgressPage
+
+    path = tmp_path / "many.csv"
+    path.write_text("Last Name,Email\n" + "".join(f"N{i},n{i}@x.example\n" for i in range(30000)),
+                    encoding="utf-8")
+    window.attach_transfer(TransferService(window.crm.store))
+    window.actions_by_name["import"].trigger()
+    wizard = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ImportWizard) and w.isVisible())
+    progress = wizard.page(PAGE_PROGRESS)
+    assert isinstance(progress, ProgressPage)
+    try:
+        _to_options(wizard, path)
+        wizard.next()
+        assert progress._thread is not None and progress._thread.isRunning()
+        window.close()  # Ctrl+Q while importing
+        # QA: the window went and the wizard with it, its import thread still running: the app aborted
+        assert progress._thread is None
+    finally:
+        wizard.done(0)
