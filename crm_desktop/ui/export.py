@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from crm_desktop.services import View
@@ -73,6 +73,8 @@ class _ExportRun(QObject):
         self.thread_ = QThread()
         worker.moveToThread(self.thread_)
         self.progress = QProgressDialog(_tr("Exporting..."), "", 0, 0, parent)
+        self.progress.setWindowTitle(_tr("Export"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)  # one export at a time
         self.progress.setCancelButton(None)
         self.progress.setMinimumDuration(600)  # quick exports never flash a dialog
         self.thread_.started.connect(worker.run)
@@ -81,7 +83,13 @@ class _ExportRun(QObject):
 
     def start(self) -> None:
         """Start writing the file."""
+        self.progress.setValue(0)  # starts its clock: without a first value it never showed at all
         self.thread_.start()
+
+    def finish_before_close(self) -> None:
+        """The window is closing: let the file be written whole (its thread must not outlive it)."""
+        self.thread_.quit()  # ends once the export returns; the finished message has nowhere to go
+        self.thread_.wait()
 
     @Slot(int)
     def _on_worker_finished(self, count: int) -> None:

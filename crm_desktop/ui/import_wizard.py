@@ -76,8 +76,8 @@ class ImportWizard(QWizard):
         else:
             self.next()
 
-    def close_now(self) -> None:
-        """Stop an import, waiting for the rows in progress, and close (the window is going)."""
+    def finish_before_close(self) -> None:
+        """The window is closing: stop the import, waiting for the rows in progress, and close."""
         progress = self.page(PAGE_PROGRESS)
         if isinstance(progress, ProgressPage):
             progress.stop()

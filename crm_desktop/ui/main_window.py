@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
     QWidget,
-    QWizard,
 )
 
 from crm_desktop.services import CrmService, Record
@@ -359,11 +358,12 @@ class MainWindow(QMainWindow):
             if not form.close():
                 event.ignore()
                 return
-        # An import still running would outlive the window that owns its thread (the app
-        # aborted): closing its wizard cancels it after the rows in progress, and waits.
-        for wizard in self.findChildren(QWizard):
-            close_now = getattr(wizard, "close_now", wizard.reject)
-            close_now()
+        # An import or export still running would outlive the window that owns its thread
+        # (the app aborted): an import stops after the rows in progress, an export ends its file.
+        for child in self.findChildren(QObject):
+            finish = getattr(child, "finish_before_close", None)
+            if callable(finish):
+                finish()
         super().closeEvent(event)
 
 

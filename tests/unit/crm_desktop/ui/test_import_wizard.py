@@ -436,3 +436,62 @@ def test_closing_the_window_during_an_import_stops_it_first(qtbot: QtBot, window
         assert progress._thread is None
     finally:
         wizard.done(0)
+
+
+class _SlowTransfer:
+    """A transfer service whose export takes as long as the test says."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.release = threading.Event()
+
+    def export(self, *_args: Any, **_kwargs: Any) -> int:
+        self.release.wait(10)
+        return 3
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_a_long_export_shows_its_progress_under_a_title(qtbot: QtBot, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    transfer = _SlowTransfer()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.csv"), ""))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: None)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    export_ui.export_list(parent, transfer, "contacts", None, "active")  # type: ignore[arg-type]
+    try:
+        # QA: nothing showed for the whole of a 3-second export (the dialog waited for a first value)
+        qtbot.wait_until(lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=3000)
+        dialog = next(d for d in parent.findChildren(QProgressDialog) if d.isVisible())
+        assert dialog.windowTitle() == "Export" and dialog.isModal()
+    finally:
+        transfer.release.set()
+    qtbot.wait_until(lambda: not any(d.isVisible() for d in parent.findChildren(QProgressDialog)))
+
+
+def test_closing_the_window_during_an_export_lets_it_finish_first(qtbot: QtBot, window: Any, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QThread
+
+    transfer = _SlowTransfer()
+    window.attach_transfer(transfer)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "x.csv"), ""))
+    window.current_list().export_button.click()
+    threads = [t for t in window.findChildren(QThread)] + [
+        getattr(o, "thread_", None) for o in window.current_list().children() if hasattr(o, "thread_")]
+    running = [t for t in threads if t is not None and t.isRunning()]
+    assert running
+    threading.Timer(0.3, transfer.release.set).start()  # the file takes a while to write
+    try:
+        window.close()  # QA: the window went, the export's thread still running: the app aborted
+        assert not any(t.isRunning() for t in running)
+    finally:
+        transfer.release.set()
+        for thread in running:
+            thread.wait()
