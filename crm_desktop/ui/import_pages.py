@@ -8,10 +8,10 @@ Every string goes through ``tr()`` so the wizard can be shown in Spanish.
 
 from __future__ import annotations
 
-import re
+import html
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from crm_desktop.services.errors import KNOWN_ERRORS
 from crm_desktop.services.transfer import Preview, TransferService
-from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from crm_desktop.ui.import_fields import column_labels, field_label
 
 if TYPE_CHECKING:  # the wizard imports these pages; the pages only need its type
     from crm_desktop.ui.import_wizard import ImportWizard
@@ -146,6 +146,7 @@ class MappingPage(QWizardPage):
         load.clicked.connect(self._on_load_clicked)
         save.clicked.connect(self._on_save_clicked)
         self.error = QLabel()
+        self.error.setWordWrap(True)  # a long reason wraps instead of running off the page
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Import as:")))
         top.addWidget(self.kind)
@@ -207,9 +208,9 @@ class MappingPage(QWizardPage):
         try:
             self._wizard.transfer.mapping_for(preview, self.kind.currentData(), self.mapping())
         except KNOWN_ERRORS as exc:
-            self.error.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._show_error(str(exc))
             return False
-        self.error.setText("")
+        self._show_error("")
         return True
 
     def _on_kind_current_index_changed(self, _index: int) -> None:
@@ -227,13 +228,28 @@ class MappingPage(QWizardPage):
         preview = self._wizard.preview
         if not path or preview is None:
             return
+        name = Path(path).name
         try:
             kind, saved = self._wizard.transfer.load_mapping(path)
-            if kind:
-                self.kind.setCurrentIndex(self.kind.findData(kind))
-            self._show(self._wizard.transfer.mapping_for(preview, self.kind.currentData(), saved))
         except KNOWN_ERRORS as exc:
-            self.error.setText(f"<span style='color:#b00020'>{exc}</span>")
+            self._show_error(self.tr("{0} is not a mapping saved by this app, or cannot be read.").format(name), exc)
+            return
+        try:
+            columns = self._wizard.transfer.mapping_for(preview, kind or self.kind.currentData(), saved)
+        except KNOWN_ERRORS as exc:  # a field that does not exist, no name column left...
+            self._show_error(self.tr("The mapping {0} does not fit this file; the columns keep their fields."
+                                     ).format(name), exc)
+            return
+        if kind:
+            self.kind.blockSignals(True)
+            self.kind.setCurrentIndex(self.kind.findData(kind))
+            self.kind.blockSignals(False)
+        self._show(columns)
+
+    def _show_error(self, message: str, details: BaseException | None = None) -> None:
+        """A line in red under the table; the service's own words (in English) in its tooltip."""
+        self.error.setText(f"<span style='color:#b00020'>{html.escape(message, quote=False)}</span>" if message else "")
+        self.error.setToolTip(str(details) if details is not None else "")
 
     def _on_save_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "mapping.json",
@@ -277,86 +293,6 @@ class OptionsPage(QWizardPage):
         return {"mode": "upsert" if self.upsert.isChecked() else "create",
                 "duplicates": "update" if self.update_existing.isChecked() else "skip",
                 "dry_run": self.dry_run.isChecked()}
-
-
-# field_label makes a target's words from its field name ("bill_to_city" is
-# "billing city"), which lupdate cannot read: so the words are listed here
-# for it.  A test fails when a field is added without its words here.
-FIELD_WORDS = (
-    QT_TRANSLATE_NOOP("ImportFields", "account number"),
-    QT_TRANSLATE_NOOP("ImportFields", "billing city"),
-    QT_TRANSLATE_NOOP("ImportFields", "billing country"),
-    QT_TRANSLATE_NOOP("ImportFields", "billing postal code"),
-    QT_TRANSLATE_NOOP("ImportFields", "billing street"),
-    QT_TRANSLATE_NOOP("ImportFields", "city"),
-    QT_TRANSLATE_NOOP("ImportFields", "country"),
-    QT_TRANSLATE_NOOP("ImportFields", "currency"),
-    QT_TRANSLATE_NOOP("ImportFields", "description"),
-    QT_TRANSLATE_NOOP("ImportFields", "email"),
-    QT_TRANSLATE_NOOP("ImportFields", "email 2"),
-    QT_TRANSLATE_NOOP("ImportFields", "first name"),
-    QT_TRANSLATE_NOOP("ImportFields", "industry"),
-    QT_TRANSLATE_NOOP("ImportFields", "job title"),
-    QT_TRANSLATE_NOOP("ImportFields", "last name"),
-    QT_TRANSLATE_NOOP("ImportFields", "mobile phone"),
-    QT_TRANSLATE_NOOP("ImportFields", "name"),
-    QT_TRANSLATE_NOOP("ImportFields", "other phone"),
-    QT_TRANSLATE_NOOP("ImportFields", "payment terms"),
-    QT_TRANSLATE_NOOP("ImportFields", "phone"),
-    QT_TRANSLATE_NOOP("ImportFields", "postal code"),
-    QT_TRANSLATE_NOOP("ImportFields", "price list"),
-    QT_TRANSLATE_NOOP("ImportFields", "shipping city"),
-    QT_TRANSLATE_NOOP("ImportFields", "shipping country"),
-    QT_TRANSLATE_NOOP("ImportFields", "shipping postal code"),
-    QT_TRANSLATE_NOOP("ImportFields", "shipping street"),
-    QT_TRANSLATE_NOOP("ImportFields", "state"),
-    QT_TRANSLATE_NOOP("ImportFields", "street"),
-    QT_TRANSLATE_NOOP("ImportFields", "website"),
-)
-
-
-def field_words(target: str) -> str:
-    """A target's field as words, untranslated: "account.bill_to_city" is "billing city", "email2" "email 2"."""
-    name = re.sub(r"(?<=[a-z])(?=\d)", " ", target.partition(".")[2])
-    return name.replace("_", " ").replace("bill to", "billing").replace("ship to", "shipping")
-
-
-# A vCard has no header row: the reader names its columns (transfer/vcard.py),
-# in English; the rep reads them in the wizard's language.
-VCARD_COLUMNS = (
-    QT_TRANSLATE_NOOP("VCardColumns", "First Name"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Last Name"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Full Name"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Company"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Job Title"),
-    QT_TRANSLATE_NOOP("VCardColumns", "E-mail"),
-    QT_TRANSLATE_NOOP("VCardColumns", "E-mail 2"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Phone"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Mobile Phone"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Street"),
-    QT_TRANSLATE_NOOP("VCardColumns", "City"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Postal Code"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Country"),
-    QT_TRANSLATE_NOOP("VCardColumns", "Notes"),
-)
-
-
-def column_labels(preview: Preview) -> list[str]:
-    """The file's column names as shown: a CSV's own header, a vCard's in the rep's language."""
-    if preview.format != "vcard":
-        return list(preview.headers)
-    return [QCoreApplication.translate("VCardColumns", header) for header in preview.headers]
-
-
-def field_label(target: str) -> str:
-    """A mapping target as the rep reads it: "Contact: first name", "Account: website"."""
-    record = target.partition(".")[0]
-    if target == "contact.full_name":
-        return QCoreApplication.translate("ImportWizard", "Contact: full name (split into first and last)")
-    words = QCoreApplication.translate("ImportFields", field_words(target))
-    if record == "account":
-        return QCoreApplication.translate("ImportWizard", "Account: {0}").format(words)
-    return QCoreApplication.translate("ImportWizard", "Contact: {0}").format(words)
 
 
 def _safe_mapping(transfer: TransferService, preview: Preview, kind: str) -> bool:

@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QWidget, QWizard
 
 from crm_desktop.services.transfer import ImportReport, Preview, TransferService
+from crm_desktop.ui.import_fields import field_label
 from crm_desktop.ui.import_pages import (
     PAGE_FILE,
     PAGE_MAPPING,
@@ -23,7 +24,6 @@ from crm_desktop.ui.import_pages import (
     MappingPage,
     OptionsPage,
     PreviewPage,
-    field_label,
 )
 from crm_desktop.ui.import_run import ImportWorker, ProgressPage, ReportPage
 

@@ -866,6 +866,14 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} is not a mapping saved by this app, or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping {0} does not fit this file; the columns keep their fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save mapping</source>
         <translation type="unfinished"></translation>
     </message>

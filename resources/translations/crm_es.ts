@@ -870,6 +870,14 @@ Log out?</source>
         <translation>Asociaciones (*.json)</translation>
     </message>
     <message>
+        <source>{0} is not a mapping saved by this app, or cannot be read.</source>
+        <translation>{0} no es una asociación guardada por esta aplicación, o no se puede leer.</translation>
+    </message>
+    <message>
+        <source>The mapping {0} does not fit this file; the columns keep their fields.</source>
+        <translation>La asociación {0} no corresponde a este archivo; las columnas conservan sus campos.</translation>
+    </message>
+    <message>
         <source>Save mapping</source>
         <translation>Guardar asociación</translation>
     </message>

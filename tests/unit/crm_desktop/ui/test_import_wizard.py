@@ -299,7 +299,7 @@ def test_an_export_that_cannot_be_written_says_so_and_names_the_file(
 
 def test_every_mapping_target_is_listed_for_translation() -> None:
     from crm_desktop.transfer.fields import FULL_NAME, targets
-    from crm_desktop.ui.import_pages import FIELD_WORDS, field_words
+    from crm_desktop.ui.import_fields import FIELD_WORDS, field_words
 
     words = {field_words(t) for kind in ("contacts", "accounts") for t in targets(kind) if t != FULL_NAME}
     assert words <= set(FIELD_WORDS), sorted(words - set(FIELD_WORDS))
@@ -308,7 +308,7 @@ def test_every_mapping_target_is_listed_for_translation() -> None:
 def test_the_mapping_targets_read_in_spanish(qapp: object) -> None:
     from crm_desktop.transfer.fields import targets
     from crm_desktop.ui.i18n import Translations
-    from crm_desktop.ui.import_pages import field_label
+    from crm_desktop.ui.import_fields import field_label
 
     translations = Translations()
     translations.install("es")
@@ -386,14 +386,15 @@ def test_the_field_column_shows_the_longest_field_whole_in_spanish(spanish: Any,
 
 
 def test_a_second_email_reads_as_words() -> None:
-    from crm_desktop.ui.import_pages import field_label
+    from crm_desktop.ui.import_fields import field_label
 
     assert field_label("contact.email2") == "Contact: email 2"  # QA: read "Contact: email2"
 
 
 def test_a_vcards_columns_read_in_spanish(spanish: Any, qtbot: QtBot, store: Store) -> None:
     from crm_desktop.transfer import vcard
-    from crm_desktop.ui.import_pages import PAGE_PREVIEW, VCARD_COLUMNS, PreviewPage
+    from crm_desktop.ui.import_fields import VCARD_COLUMNS
+    from crm_desktop.ui.import_pages import PAGE_PREVIEW, PreviewPage
 
     assert set(vcard.COLUMNS) <= set(VCARD_COLUMNS)
     shown = ImportWizard(TransferService(store))
@@ -495,3 +496,33 @@ def test_closing_the_window_during_an_export_lets_it_finish_first(qtbot: QtBot, 
         transfer.release.set()
         for thread in running:
             thread.wait()
+
+
+def _mapping_page(wizard: ImportWizard, path: Path) -> MappingPage:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(path))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    return mapping
+
+
+@pytest.mark.parametrize(("content", "words"), [
+    ("{not json", "is not a mapping saved by this app"),
+    ('{"kind": "contacts", "columns": {"Email": "contact.nonsense"}}', "does not fit this file"),
+])
+def test_a_mapping_that_cannot_be_used_says_so_in_a_line_that_fits(
+        wizard: ImportWizard, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, words: str) -> None:
+    mapping = _mapping_page(wizard, DATA / "fails_in_the_middle.csv")
+    chosen = mapping.mapping()
+    saved = tmp_path / "saved.json"
+    saved.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
+    mapping.load_button.click()
+    # QA: the service's line ran off the page ("...choose one of: account.account_number, account.bill_to_...")
+    assert words in mapping.error.text() and "saved.json" in mapping.error.text()
+    assert "account.bill_to_city" not in mapping.error.text() and mapping.error.wordWrap()
+    assert mapping.error.toolTip()  # the details, for whoever wrote the file
+    assert mapping.mapping() == chosen
