@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -279,6 +280,11 @@ class OptionsPage(QWizardPage):
         self.update_existing = QRadioButton(self.tr("Update the existing record with the row's values"))
         self.skip.setChecked(True)
         self.dry_run = QCheckBox(self.tr("Only check the file (write nothing)"))
+        # Two choices: radio buttons of one page are otherwise one group of four.
+        for pair in ((self.create_only, self.upsert), (self.skip, self.update_existing)):
+            group = QButtonGroup(self)  # the page keeps it
+            for button in pair:
+                group.addButton(button)
         form = QFormLayout(self)
         form.addRow(self.tr("Records:"), self.create_only)
         form.addRow("", self.upsert)

@@ -526,3 +526,21 @@ def test_a_mapping_that_cannot_be_used_says_so_in_a_line_that_fits(
     assert "account.bill_to_city" not in mapping.error.text() and mapping.error.wordWrap()
     assert mapping.error.toolTip()  # the details, for whoever wrote the file
     assert mapping.mapping() == chosen
+
+
+def test_the_records_and_duplicates_choices_are_two_separate_choices(wizard: ImportWizard) -> None:
+    _to_options(wizard, DATA / "fails_in_the_middle.csv")
+    options = wizard.page(PAGE_OPTIONS)
+    assert isinstance(options, OptionsPage)
+    options.update_existing.click()
+    # QA: the four radio buttons were one group: choosing "Update the existing record" unchecked
+    # "Create new records only" (no Records choice left) and left "Skip duplicates" checked too
+    names = ("create_only", "upsert", "skip", "update_existing")
+    checked = {name: getattr(options, name).isChecked() for name in names}
+    assert checked == {"create_only": True, "upsert": False, "skip": False, "update_existing": True}
+    options.upsert.click()
+    options.skip.click()
+    assert options.options() == {"mode": "upsert", "duplicates": "skip", "dry_run": False}
+    assert (options.create_only.isChecked(), options.update_existing.isChecked()) == (False, False)
+    options.update_existing.click()  # QA: this unchecked the upsert, and the import ran create-only
+    assert options.options() == {"mode": "upsert", "duplicates": "update", "dry_run": False}
