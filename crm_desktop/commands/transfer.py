@@ -124,6 +124,8 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
     print(_counts(report))
     if report.accounts_created:
         print(f"{report.accounts_created} accounts {what}created for the contacts' companies")
+    if report.accounts_updated:
+        print(f"{report.accounts_updated} accounts {what}updated with the contacts' company values")
     if report.ignored_columns:
         print(f"Columns not imported (map them with --map): {_names(report.ignored_columns)}")
     for warning in report.warnings:

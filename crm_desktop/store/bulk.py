@@ -10,12 +10,13 @@ one inside a savepoint, since they are few and each reads its own row.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import operator
 import os
 import sqlite3
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from crm_core.entities import EntityDef, entity
@@ -295,18 +296,25 @@ class BulkWriter:
         ``create_first`` are new accounts the change points at (a contact's
         new company): they are created only if the update succeeds.
         """
+        try:
+            with self.all_or_none():
+                self.create_many("account", create_first)
+                return Writer(self.conn, self.region).update(entity_name, record_id, changes)
+        finally:
+            self.lookup.forget_reads()
+            self.lookup.known.pop(record_id, None)  # in its table now, and maybe changed
+
+    @contextlib.contextmanager
+    def all_or_none(self) -> Iterator[None]:
+        """A savepoint: what the block writes stays only if the block ends without an exception."""
         self.conn.execute("SAVEPOINT bulk_update")
         try:
-            self.create_many("account", create_first)
-            changed = Writer(self.conn, self.region).update(entity_name, record_id, changes)
+            yield
         except BaseException:
             self.conn.execute("ROLLBACK TO bulk_update")
             self.conn.execute("RELEASE bulk_update")
             raise
-        finally:
-            self.lookup.forget_reads()
         self.conn.execute("RELEASE bulk_update")
-        return changed
 
 
 def _getter(keys: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:

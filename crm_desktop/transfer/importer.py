@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from crm_desktop.store import Store
 from crm_desktop.store.bulk import BulkWriter, drop_staging
+from crm_desktop.transfer.company_values import CompanyValues
 from crm_desktop.transfer.dedupe import DuplicateFinder
 from crm_desktop.transfer.mapper import RowMapper
 
@@ -72,6 +73,7 @@ class Importer(_RowPlacing):
         self.finder = DuplicateFinder(store.conn)
         self.written = WrittenRecords(store.conn)
         self.companies: dict[str, str] = {}
+        self.company_values = CompanyValues(mapper, report, self.written, self.finder)
         self._chunk: _Chunk | None = None
 
     def run(self, rows: Iterable[SourceRow], *, progress: Callable[[], None] | None = None,

@@ -3,6 +3,8 @@
 A row is checked whole before anything of it is written: its account (found
 by name or created once), its contact, and whether it duplicates a record;
 a duplicate is skipped or, when the options say so, updates the record.
+A company that exists takes the row's account values with the row (upsert),
+or keeps its own and the report says so (``company_values``).
 
 A contacts chunk goes in three steps: each row on its own (cells mapped,
 fields cleaned, company found or drafted; no store), one read of the store
@@ -23,11 +25,13 @@ from typing import TYPE_CHECKING, Any
 from crm_core.validation import ValidationError
 from crm_desktop.store import Store
 from crm_desktop.store.bulk import BulkWriter, NewRecord
+from crm_desktop.transfer.company_values import CompanyValues
 from crm_desktop.transfer.dedupe import DuplicateFinder, Match
 from crm_desktop.transfer.mapper import RowError, RowMapper, RowValues
 from crm_desktop.transfer.phone_regions import has_national_phone, in_region, own_region
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
+from crm_desktop.transfer.stored_contact import keep_identity, phones_where_they_are
 from crm_desktop.transfer.written import EARLIER_LINE, WrittenRecords
 
 if TYPE_CHECKING:
@@ -55,12 +59,9 @@ class _Prepared:
     company: str = ""
     account_id: str | None = None  # the stored (or earlier-chunk) account of that name
     account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
-    company_region: str | None = None  # where the company's phones are read (see _phones_where_they_are)
+    company_region: str | None = None  # where the company's phones are read (see stored_contact)
     left_out: tuple[str, ...] = ()  # account fields of a row with no company: no account to hold them
-
-
-# What says who a contact is: an import that only guessed the person keeps them.
-_IDENTITY = ("first_name", "last_name", "email")
+    account_values: dict[str, str] | None = None  # the row's, for a company that exists (see company_values)
 
 
 class _Invalid(Exception):
@@ -79,6 +80,7 @@ class _RowPlacing:
     finder: DuplicateFinder
     written: WrittenRecords
     companies: dict[str, str]
+    company_values: CompanyValues
     _chunk: _Chunk | None
 
     def _import_row(self, row: SourceRow) -> None:
@@ -140,7 +142,8 @@ class _RowPlacing:
         except ValidationError as exc:
             record = self.mapper.reason(exc, "contact")
         left_out = tuple(values.account) if not company else ()
-        return _Prepared(row, record, values.contact, company, account_id, draft, company_region, left_out)
+        return _Prepared(row, record, values.contact, company, account_id, draft, company_region, left_out,
+                         values.account)
 
     def _company_region(self, values: RowValues, account_id: str | None) -> str | None:
         """The region the row's company's own country names (stored, or on this row), or None.
@@ -177,10 +180,28 @@ class _RowPlacing:
 
     def _contact_row(self, item: _Prepared) -> bool:
         """Place one row: create its contact, or update or skip the one it duplicates; True if written."""
-        chunk = self._current()
         account_id, new_account = self._account_for(item)
-        if account_id and account_id != item.account_id and new_account is None:
-            self._at_company_made_since(item, account_id)
+        existing = account_id if new_account is None else None  # whose values the row's may differ from
+        differing = self.company_values.differing(self._current().bulk, existing, item.account_values or {}) \
+            if existing else {}
+        company = (existing, differing) if existing and differing and self.options.mode == "upsert" else None
+        if existing and (existing != item.account_id or company or self.company_values.changed_any):
+            self._in_company_region(item, existing, company[1] if company else {})
+        record = self._linked_contact(item, account_id, new_account)
+        match = self.finder.contact(record.fields, record.local)
+        if match is not None:
+            values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
+            written = self._duplicate(item.row.line, "contact", match, values, new_account, item.company_region,
+                                      company)
+        else:
+            written = self._create_contact(item, record, new_account, company)
+        if written and existing and differing and company is None:
+            self.company_values.warn_left_alone(self._current().bulk, item.row.line, existing, differing)
+        return written
+
+    def _linked_contact(self, item: _Prepared, account_id: str | None, new_account: NewRecord | None) -> NewRecord:
+        """The row's contact at its company, checked against the store's rules; raises _Invalid."""
+        chunk = self._current()
         if isinstance(item.contact, str):
             raise _Invalid(item.contact)
         record = item.contact
@@ -195,11 +216,16 @@ class _RowPlacing:
         finally:
             if new_account is not None:
                 chunk.bulk.forget(new_account)
-        match = self.finder.contact(record.fields, record.local)
-        if match is not None:
-            values = {**item.mapped, "account_id": account_id} if account_id else dict(item.mapped)
-            return self._duplicate(item.row.line, "contact", match, values, new_account, item.company_region)
+        return record
+
+    def _create_contact(self, item: _Prepared, record: NewRecord, new_account: NewRecord | None,
+                        company: tuple[str, dict[str, str]] | None) -> bool:
+        chunk = self._current()
+        if company is not None and self._write_company(*company):
+            self.company_values.updated(chunk.bulk, item.row.line, company[0])  # the rest cannot fail now
         self._add_account(new_account)
+        if new_account is not None:
+            self.written.wrote(new_account.id, item.row.line)
         chunk.contacts.append(record)
         chunk.pending.add(record.id)
         self.finder.add_contact(record.id, record.fields, record.local)
@@ -207,13 +233,15 @@ class _RowPlacing:
         self.report.created += 1
         return True
 
-    def _at_company_made_since(self, item: _Prepared, account_id: str) -> None:
-        """The row's company was made by an earlier row of this chunk, after this row was prepared.
+    def _in_company_region(self, item: _Prepared, account_id: str, update: dict[str, str]) -> None:
+        """The row's phones read in its existing company's country as it stands once the row is placed.
 
-        Its phones are read in that account's country, as a row of a later
-        chunk reads them: not in the country of this row's draft of it.
+        An earlier row of this chunk may have made the company after this row
+        was prepared (not in the country of this row's draft of it), or changed
+        its country (upsert), or this row's ``update`` does: its phones are read
+        as a row of a later chunk reads them.
         """
-        region = self.finder.account_region(account_id)
+        region = self.company_values.region(self._current().bulk, account_id, update)
         if region == item.company_region:
             return
         item.company_region = region
@@ -273,8 +301,13 @@ class _RowPlacing:
     # -- duplicates and updates ------------------------------------------------
 
     def _duplicate(self, line: int, entity_name: str, match: Match, values: dict[str, Any],
-                   new_account: NewRecord | None, company_region: str | None = None) -> bool:
-        """Skip or update the record a row duplicates; True if it was updated."""
+                   new_account: NewRecord | None, company_region: str | None = None,
+                   company: tuple[str, dict[str, str]] | None = None) -> bool:
+        """Skip or update the record a row duplicates; True if it was updated.
+
+        ``company`` is the row's existing company and the values that change it
+        (upsert): written with the record's update, all or none, and skipped with it.
+        """
         update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
         if not update:
             self.report.duplicate(line, match.reason)
@@ -285,20 +318,36 @@ class _RowPlacing:
         earlier = self.written.earlier(match.record_id)
         changes = {k: v for k, v in values.items() if v}
         if entity_name == "contact" and not match.by_key:
-            changes = self._keep_identity(match.record_id, changes)
+            changes = keep_identity(self.store.conn, match.record_id, changes)
         if entity_name == "contact":
-            changes = self._phones_where_they_are(match.record_id, changes, company_region)
+            changes = phones_where_they_are(self.store, match.record_id, changes, company_region)
         accounts = [new_account] if new_account is not None else []
+        company_changed = False
         try:
-            changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
+            with chunk.bulk.all_or_none():
+                company_changed = company is not None and self._write_company(*company)
+                changed = chunk.bulk.update(entity_name, match.record_id, changes, create_first=accounts)
         except ValidationError as exc:
             raise _Invalid(self.mapper.reason(exc, entity_name)) from None
         finally:
             self.finder.forget_reads()
         if new_account is not None:
             self._note_account(new_account)
+            self.written.wrote(new_account.id, line)
+        if company is not None and company_changed:
+            self.company_values.updated(chunk.bulk, line, company[0])
         self._count_update(line, entity_name, match, changed, earlier)
         return changed
+
+    def _write_company(self, account_id: str, changes: dict[str, str]) -> bool:
+        """Upsert: the row's values into its existing company; True if they changed it; raises _Invalid."""
+        chunk = self._current()
+        if account_id in chunk.pending:
+            self._flush()  # made by an earlier line of this chunk: it must be in its table
+        try:
+            return chunk.bulk.update("account", account_id, changes)
+        except ValidationError as exc:
+            raise _Invalid(self.mapper.reason(exc, "account")) from None
 
     def _count_update(self, line: int, entity_name: str, match: Match, changed: bool, earlier: int | None) -> None:
         """A record counts once, as created or updated; a later line that changes it again is warned of."""
@@ -313,35 +362,6 @@ class _RowPlacing:
         where = "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
         self.report.warn(line, f"updated the same {entity_name} as {where} ({match.reason}); the lines were "
                                "applied in order, so the later values stand")
-
-    def _keep_identity(self, record_id: str, changes: dict[str, Any]) -> dict[str, Any]:
-        """A row matched by phone or a similar name fills the contact's name and email, never rewrites them.
-
-        Only an email says the row is this person; "J. Smith" matching John
-        Smith must not rename him, nor a shared switchboard number give one
-        colleague another's email.
-        """
-        row = self.store.conn.execute(f"SELECT {', '.join(_IDENTITY)} FROM contact WHERE id = ?",
-                                      (record_id,)).fetchone()
-        if row is None:
-            return changes
-        stored = dict(zip(_IDENTITY, row, strict=True))
-        return {k: v for k, v in changes.items() if k not in stored or not stored[k]}
-
-    def _phones_where_they_are(self, record_id: str, changes: dict[str, Any],
-                               company_region: str | None) -> dict[str, Any]:
-        """An updated contact's national phones, read in its own country (the row's, else the stored
-        one), else in its company's (the row's, else the stored contact's); see ``phone_regions``."""
-        if own_region("contact", changes) or not has_national_phone("contact", changes):
-            return changes
-        row = self.store.conn.execute("SELECT c.country, a.bill_to_country, a.ship_to_country FROM contact c"
-                                      " LEFT JOIN account a ON a.id = c.account_id AND a.deleted = 0"
-                                      " WHERE c.id = ?", (record_id,)).fetchone()
-        if row is None or own_region("contact", {"country": row[0]}):
-            return changes
-        if "account_id" not in changes:  # the row names no company: the contact stays at its own
-            company_region = own_region("account", {"bill_to_country": row[1], "ship_to_country": row[2]})
-        return in_region("contact", changes, company_region, self.store.phone_region)
 
     # -- helpers ---------------------------------------------------------------
 

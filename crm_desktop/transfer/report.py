@@ -45,6 +45,7 @@ class ImportReport:
     warned_rows: list[RowError] = field(default_factory=list)
     _last_warned: int = field(default=0, repr=False, compare=False)  # the line warned of last
     accounts_created: int = 0
+    accounts_updated: int = 0  # existing accounts a contacts file's upsert gave its company values
     ignored_columns: list[str] = field(default_factory=list)  # headers of the columns nothing was read from
     warnings: list[str] = field(default_factory=list)  # about the file as a whole; a row's are warned_rows
     cancelled: bool = False
@@ -95,7 +96,8 @@ class ImportReport:
                 "failed": self.failed, "errors": [{"line": e.line, "reason": e.reason} for e in self.errors],
                 "duplicate_rows": [{"line": d.line, "reason": d.reason} for d in self.duplicate_rows],
                 # The counts above are of the file's kind; a contacts file may make accounts too.
-                "kind": self.kind, "accounts_created": self.accounts_created, "dry_run": self.dry_run,
+                "kind": self.kind, "accounts_created": self.accounts_created,
+                "accounts_updated": self.accounts_updated, "dry_run": self.dry_run,
                 "ignored_columns": self.ignored_columns, "warnings": self.all_warnings()}
 
     def save_failed_rows(self, path: Path) -> int:

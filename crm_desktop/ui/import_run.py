@@ -220,6 +220,9 @@ class ReportPage(QWizardPage):
         if report.accounts_created:
             text += " " + self.tr("Accounts created for the contacts' companies: {0}.").format(
                 report.accounts_created)
+        if report.accounts_updated:
+            text += " " + self.tr("Accounts updated with the contacts' company values: {0}.").format(
+                report.accounts_updated)
         if report.ignored_columns:
             text += " " + self.tr("Columns not imported: {0}.").format(", ".join(report.ignored_columns))
             if self._account_fields_without_account(report):

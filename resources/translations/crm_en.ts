@@ -1398,6 +1398,10 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accounts updated with the contacts&apos; company values: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Columns not imported: {0}.</source>
         <translation type="unfinished"></translation>
     </message>

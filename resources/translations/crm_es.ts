@@ -1402,6 +1402,10 @@ Log out?</source>
         <translation>Cuentas creadas para las empresas de los contactos: {0}.</translation>
     </message>
     <message>
+        <source>Accounts updated with the contacts&apos; company values: {0}.</source>
+        <translation>Cuentas actualizadas con los datos de empresa de los contactos: {0}.</translation>
+    </message>
+    <message>
         <source>Columns not imported: {0}.</source>
         <translation>Columnas no importadas: {0}.</translation>
     </message>

@@ -167,7 +167,7 @@ def test_formula_and_sql_text_is_stored_verbatim(transfer: TransferService, stor
 def test_header_only_file_imports_nothing_and_says_so(transfer: TransferService, data: Path) -> None:
     assert transfer.import_file(data / "header_only.csv").as_json() == {
         "created": 0, "updated": 0, "duplicates": 0, "failed": 0, "errors": [], "duplicate_rows": [],
-        "kind": "contacts", "accounts_created": 0, "dry_run": False, "ignored_columns": [],
+        "kind": "contacts", "accounts_created": 0, "accounts_updated": 0, "dry_run": False, "ignored_columns": [],
         "warnings": ["header_only.csv: no rows to import; the file has a header only"]}
 
 

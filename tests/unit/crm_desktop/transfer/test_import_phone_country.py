@@ -141,8 +141,10 @@ def test_a_company_made_by_an_earlier_line_gives_its_country_wherever_the_chunks
         "Hill,bob@x.example,020 7946 0333,Acme,\n",  # an update: the same
         encoding="utf-8",
     )
-    report = transfer.import_file(path, mode="upsert")
+    # Create only (upsert would move Acme to France: test_import_existing_accounts).
+    report = transfer.import_file(path, duplicates="update")
     assert (report.created, report.updated, report.accounts_created) == (3, 1, 1)
+    assert [w.line for w in report.warned_rows] == [4]  # Billing Country, France, not imported
     found = contacts(store)
     assert [found[name].get("phone_e164") for name in ("Ruiz", "Moss", "Gil")] == [
         "+442079460999", "+442079460111", "+442079460222"]

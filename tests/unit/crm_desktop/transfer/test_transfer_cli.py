@@ -27,8 +27,8 @@ def test_import_prints_the_report_as_json_and_saves_failed_rows(tmp_path: Path, 
     assert done.returncode == 8, done.stderr  # a row failed
     assert json.loads(done.stdout) == {"created": 2, "updated": 0, "duplicates": 0, "failed": 1, "errors": [
         {"line": 3, "reason": "Email: The part after the @-sign contains invalid characters: '@'."}],
-        "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "dry_run": False, "ignored_columns": [],
-        "warnings": []}
+        "duplicate_rows": [], "kind": "contacts", "accounts_created": 1, "accounts_updated": 0, "dry_run": False,
+        "ignored_columns": [], "warnings": []}
     assert "Diego" in failed.read_text(encoding="utf-8-sig")
     assert json.loads(mapfile.read_text())["columns"]["Company"] == "account.name"
     again = _cli(tmp_path / "d", "import", data / "fails_in_the_middle.csv", "--map", mapfile, "--json")
@@ -215,3 +215,20 @@ def test_a_row_whose_company_values_were_left_out_is_warned_about_by_line(tmp_pa
     assert done.stdout.splitlines()[2:] == [
         "Warning: line 3: Company Phone: not imported: Company is empty on this line, so there is no account "
         "to hold them"]
+
+
+def test_an_upsert_that_updates_a_company_says_so_and_create_only_warns(tmp_path: Path) -> None:
+    first = tmp_path / "first.csv"
+    first.write_text("Last Name,Company,Website\nRuiz,Acme,old.example\n", encoding="utf-8")
+    assert _cli(tmp_path / "d", "import", first).returncode == 0
+    path = tmp_path / "people.csv"
+    path.write_text("Last Name,Company,Website\nHill,Acme,new.example\n", encoding="utf-8")
+    dry = _cli(tmp_path / "d", "import", path, "--mode", "upsert", "--dry-run")
+    assert "1 accounts would be updated with the contacts' company values" in dry.stdout
+    done = _cli(tmp_path / "d", "import", path, "--mode", "upsert", "--json")
+    assert json.loads(done.stdout)["accounts_updated"] == 1
+    back = tmp_path / "back.csv"
+    back.write_text("Last Name,Company,Website\nGil,Acme,old.example\n", encoding="utf-8")
+    warned = _cli(tmp_path / "d", "import", back, "--json")
+    assert json.loads(warned.stdout)["warnings"] == [
+        "line 2: Acme exists, so Website was not imported (create only; --mode upsert updates it)"]
