@@ -242,8 +242,8 @@ class SyncService:
         self._last_error = exc
         if isinstance(exc, NetworkError):
             self._online = False
-        elif not isinstance(exc, ServerError) or exc.kind == "garbage":
-            self._online = True  # it answered: auth, schema or garbage
+        elif not isinstance(exc, ServerError) or exc.answered:
+            self._online = True  # it answered: auth, schema, garbage or a 5xx (not a timeout)
         refused = isinstance(exc, AuthError) and "not logged in" not in exc.message
         if refused and self.server_url and self.username:
             self.credentials.delete(self.server_url, self.username)  # the server refused it: ask again

@@ -131,7 +131,7 @@ class SyncClient:
         try:
             response = self._http.request(method, path, headers=headers, **kwargs)
         except httpx.TimeoutException as exc:
-            raise ServerError(f"the server at {self.server_url} did not answer in time") from exc
+            raise ServerError(f"the server at {self.server_url} did not answer in time", answered=False) from exc
         except httpx.TransportError as exc:
             raise NetworkError(f"cannot reach the server at {self.server_url} ({_reason(exc)})") from exc
         _check_status(response, self.server_url)

@@ -40,6 +40,12 @@ class ServerError(SyncError):
     """The server failed (5xx, timeout, refused a request): try again later."""
 
     kind: ErrorKind = "server"
+    # Whether it answered (a 5xx, a refusal): the network is up, whatever the server's trouble.
+    answered: bool = True
+
+    def __init__(self, message: str, *, answered: bool = True) -> None:
+        super().__init__(message)
+        self.answered = answered
 
 
 class NotAServer(ServerError):

@@ -67,6 +67,20 @@ def test_unreachable_server_shows_offline(service: SyncService, server: FakeServ
     assert service.probe() is True and service.state().online is True
 
 
+@pytest.mark.parametrize(("failure", "online"), [("500", True), ("garbage", True), ("timeout", False)])
+def test_a_server_that_answered_with_trouble_is_online_a_timeout_says_nothing(
+        service: SyncService, server: FakeServer, failure: str, online: bool) -> None:
+    server.up = False
+    with pytest.raises(NetworkError):
+        service.sync_now()
+    server.up = True
+    server.failures = [failure]
+    with pytest.raises(ServerError):
+        service.sync_now()
+    # A 500 came over the network: the status bar says the server's trouble, not "Offline".
+    assert service.state().online is online
+
+
 def test_retried_push_after_lost_response_applies_once(service: SyncService, crm: CrmService,
                                                        server: FakeServer) -> None:
     _accounts(crm, 2)
