@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -13,16 +12,6 @@ import crm_desktop.store.tables  # noqa: F401  (registers the tables)
 from crm_core.roles import role_id
 from crm_desktop.store import Store, db, migrations
 from crm_desktop.store.writes import Writer
-
-V1_FILE = Path(__file__).resolve().parents[3] / "data" / "store_v1.sqlite3"
-
-
-@pytest.fixture
-def v1_store(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copyfile(V1_FILE, data / "crm.sqlite3")
-    return data
 
 
 def test_a_version_1_store_is_upgraded_and_keeps_its_data_and_queue(v1_store: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -17,16 +16,6 @@ from crm_desktop.store import Store, migrations
 from crm_desktop.store.db import StoreError
 from crm_desktop.ui import upgrade
 
-V1_FILE = Path(__file__).resolve().parents[3] / "data" / "store_v1.sqlite3"
-
-
-@pytest.fixture
-def v1_dir(tmp_path: Path) -> Path:
-    data = tmp_path / "data"
-    data.mkdir()
-    shutil.copyfile(V1_FILE, data / "crm.sqlite3")
-    return data
-
 
 def _visible_dialogs() -> list[str]:
     return [w.labelText() for w in QApplication.topLevelWidgets()
@@ -34,7 +23,7 @@ def _visible_dialogs() -> list[str]:
 
 
 def test_a_slow_upgrade_runs_under_a_busy_dialog_and_the_store_opens(
-        qapp: Any, v1_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qapp: Any, v1_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = migrations.upgrade
 
     def slow_upgrade(conn: sqlite3.Connection, target: int = migrations.SCHEMA_VERSION) -> int:
@@ -44,7 +33,7 @@ def test_a_slow_upgrade_runs_under_a_busy_dialog_and_the_store_opens(
     monkeypatch.setattr(migrations, "upgrade", slow_upgrade)
     seen: list[list[str]] = []
     QTimer.singleShot(300, lambda: seen.append(_visible_dialogs()))
-    context = AppContext(v1_dir)
+    context = AppContext(v1_store)
     upgrade.open_store(context)
     try:
         assert len(seen) == 1 and len(seen[0]) == 1, seen  # the window stayed alive and said why
@@ -66,12 +55,12 @@ def test_an_up_to_date_store_opens_without_a_dialog(qapp: Any, tmp_path: Path,
 
 
 def test_a_failed_upgrade_is_raised_on_the_gui_thread_and_the_old_store_is_kept(
-        qapp: Any, v1_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        qapp: Any, v1_store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(_conn: sqlite3.Connection, target: int = migrations.SCHEMA_VERSION) -> int:
         raise StoreError("the disk is full")
 
     monkeypatch.setattr(migrations, "upgrade", broken)
     with pytest.raises(StoreError, match="the disk is full"):
-        upgrade.open_store(AppContext(v1_dir))
+        upgrade.open_store(AppContext(v1_store))
     assert _visible_dialogs() == []
-    assert Store.upgrade_pending(v1_dir)  # nothing was changed: the next start upgrades again
+    assert Store.upgrade_pending(v1_store)  # nothing was changed: the next start upgrades again
