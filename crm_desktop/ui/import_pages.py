@@ -253,7 +253,7 @@ class MappingPage(QWizardPage):
         self.error.setToolTip(str(details) if details is not None else "")
 
     def _on_save_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "mapping.json",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), self._wizard.beside_file("mapping.json"),
                                               self.tr("Mappings (*.json)"))
         if not path or self._wizard.preview is None:
             return

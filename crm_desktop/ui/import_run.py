@@ -246,7 +246,8 @@ class ReportPage(QWizardPage):
 
     def _on_save_button_clicked(self) -> None:
         report = self._wizard.report
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save failed rows"), "failed-rows.csv",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save failed rows"),
+                                              self._wizard.beside_file("failed-rows.csv"),
                                               self.tr("CSV files (*.csv)"))
         if not path or report is None:
             return

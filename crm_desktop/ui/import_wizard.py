@@ -55,6 +55,12 @@ class ImportWizard(QWizard):
                               (PAGE_PROGRESS, ProgressPage(self)), (PAGE_REPORT, ReportPage(self))):
             self.setPage(page_id, page)
 
+    def beside_file(self, name: str) -> str:
+        """Where Save dialogs start: next to the imported file, named after it ("clients-failed-rows.csv")."""
+        if self.preview is None:
+            return name
+        return str(self.preview.path.with_name(f"{self.preview.path.stem}-{name}"))
+
     def done(self, result: int) -> None:
         """Closing the wizard while importing cancels the import, and closes once it has stopped.
 

@@ -147,10 +147,12 @@ def test_update_policy_and_save_failed_rows(qtbot: QtBot, wizard: ImportWizard, 
     assert isinstance(page, ReportPage)
     assert page.errors.rowCount() == 1 and page.errors.item(0, 0).text() == "3"
     target = tmp_path / "failed.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(a[2]), (str(target), ""))[1])
     page.save_button.click()
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
     assert rows[1][0] == "Diego"
+    assert offered == [str(DATA / "fails_in_the_middle-failed-rows.csv")]  # beside the file, named after it
 
 
 def _unwritable(tmp_path: Path, name: str) -> Path:
@@ -185,10 +187,12 @@ def test_saving_a_mapping_where_it_cannot_be_written_says_so(
     mapping = wizard.page(PAGE_MAPPING)
     assert isinstance(mapping, MappingPage)
     target = _unwritable(tmp_path, "mapping.json")
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (offered.append(a[2]), (str(target), ""))[1])
     shown = _warnings_shown(monkeypatch)
     mapping.save_button.click()
     assert shown == [("Save mapping", f"The mapping was not saved: cannot write {target}: Not a directory")]
+    assert offered == [str(DATA / "fails_in_the_middle-mapping.json")]  # beside the file, named after it
 
 
 def test_report_lists_the_rows_skipped_as_duplicates_like_the_failed_ones(
