@@ -152,6 +152,7 @@ class Op:
         alive = isinstance(self._parent, QWidget) and shiboken6.isValid(self._parent)
         parent = self._parent if alive and isinstance(self._parent, QWidget) else None
         dialog = QProgressDialog(self._label or "", QCoreApplication.translate("Op", "Cancel"), 0, 0, parent)
+        dialog.setWindowTitle("crm-desktop")  # the app's name, as its other dialogs: not "python"
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.canceled.connect(self.cancelled.set)

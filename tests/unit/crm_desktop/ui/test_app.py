@@ -59,6 +59,7 @@ def test_progress_shows_only_for_slow_work_and_cancel_drops_the_result(
     op = Op(None, lambda: release.wait(5)).with_progress("Working…").success(results.append).run()
     qtbot.wait_until(lambda: op._progress is not None and op._progress.isVisible(), timeout=5000)
     assert isinstance(op._progress, QProgressDialog)
+    assert op._progress.windowTitle() == "crm-desktop"
     op._progress.cancel()
     release.set()
     qtbot.wait_until(lambda: not tasks.busy, timeout=5000)
