@@ -79,15 +79,19 @@ def normalize_email(value: str) -> str:
     return str(result.normalized)
 
 
-def parse_e164(value: str | None, region: str = "US") -> str | None:
-    """The E.164 form by a full phonenumbers parse (the reference for ``phone_e164``)."""
-    if not value:
-        return None
+def parse_phone(value: str, region: str) -> phonenumbers.PhoneNumber | None:
+    """A full phonenumbers parse of ``value`` read in ``region``; None unless it is a possible number."""
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         return None
-    if not phonenumbers.is_possible_number(number):
+    return number if phonenumbers.is_possible_number(number) else None
+
+
+def parse_e164(value: str | None, region: str = "US") -> str | None:
+    """The E.164 form by a full phonenumbers parse (the reference for ``phone_e164``)."""
+    number = parse_phone(value, region) if value else None
+    if number is None:
         return None
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 

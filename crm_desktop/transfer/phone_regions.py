@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from crm_core.countries import record_region
 from crm_core.entities import entity
-from crm_core.validation import phone_e164
+from crm_core.validation import parse_phone, phone_e164
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -70,11 +70,8 @@ def _with_country_code(typed: str, region: str, default: str) -> str:
     code without asking (one typed with an international prefix, "0044 20
     7946 0958", then reads the same either way, and now also stays so).
     """
-    try:
-        number = phonenumbers.parse(typed, region)
-    except phonenumbers.NumberParseException:
-        return typed
-    if not phonenumbers.is_possible_number(number):
+    number = parse_phone(typed, region)
+    if number is None:
         return typed
     if number.country_code == phonenumbers.country_code_for_region(default) and phone_e164(typed, default) == (
             phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)):
