@@ -284,12 +284,18 @@ def _synced_issue_view(qtbot, controller):
     return view
 
 
-def test_a_refused_edit_names_the_records_it_links_to_not_their_ids(qtbot, logged_in, crm, server):
+def _rita_moved_to_acme(qtbot, logged_in, crm):
+    """Acme and Rita synced, then Rita's queued move to Acme (mutation 3)."""
     acme = crm.create_account({"name": "Acme Ltd"})
     rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
     with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
         logged_in.sync_now()
     crm.update(rita, {"account_id": acme.id})
+    return acme, rita
+
+
+def test_a_refused_edit_names_the_records_it_links_to_not_their_ids(qtbot, logged_in, crm, server):
+    _, rita = _rita_moved_to_acme(qtbot, logged_in, crm)
     server.reject[3] = "permission"
     server.reject_messages[3] = f"you have no write right on contact {rita.id}"
     view = _synced_issue_view(qtbot, logged_in)
@@ -318,11 +324,7 @@ def test_an_edit_of_a_record_deleted_on_the_server_says_it_was_deleted_not_a_lin
 
 
 def test_an_edit_linking_a_record_deleted_on_the_server_names_it(qtbot, logged_in, crm, server):
-    acme = crm.create_account({"name": "Acme Ltd"})
-    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
-    with qtbot.wait_signal(logged_in.sync_finished, timeout=10_000):
-        logged_in.sync_now()
-    crm.update(rita, {"account_id": acme.id})
+    acme, _ = _rita_moved_to_acme(qtbot, logged_in, crm)
     server.reject[3] = "deleted"
     server.reject_messages[3] = f"account_id: account {acme.id} was deleted"
     view = _synced_issue_view(qtbot, logged_in)
