@@ -19,7 +19,7 @@ from crm_desktop.transfer.dedupe import DuplicateFinder
 from crm_desktop.transfer.mapper import RowMapper
 from crm_desktop.transfer.phone_regions import own_region
 from crm_desktop.transfer.report import ImportReport
-from crm_desktop.transfer.written import EARLIER_LINE, WrittenRecords
+from crm_desktop.transfer.written import WrittenRecords, which_line
 
 _ACCOUNT = entity("account")
 _COUNTRIES = {"bill_to_country", "ship_to_country"}  # an account's, where its contacts' phones are read
@@ -79,7 +79,7 @@ class CompanyValues:
             self.report.accounts_updated += 1
             self.written.wrote(account_id, line)
             return
-        where = "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
+        where = which_line(earlier)
         self.report.warn(line, f"updated the same account ({name}) as {where}; the lines were applied in "
                                "order, so the later values stand")
 

@@ -32,7 +32,7 @@ from crm_desktop.transfer.phone_regions import has_national_phone, in_region, ow
 from crm_desktop.transfer.reader import SourceRow
 from crm_desktop.transfer.report import ImportReport
 from crm_desktop.transfer.stored_contact import keep_identity, phones_where_they_are
-from crm_desktop.transfer.written import EARLIER_LINE, WrittenRecords
+from crm_desktop.transfer.written import WrittenRecords, which_line
 
 if TYPE_CHECKING:
     from crm_desktop.transfer.importer import ImportOptions
@@ -359,7 +359,7 @@ class _RowPlacing:
             self.written.wrote(match.record_id, line)
             return
         self.report.updated_again += 1
-        where = "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
+        where = which_line(earlier)
         self.report.warn(line, f"updated the same {entity_name} as {where} ({match.reason}); the lines were "
                                "applied in order, so the later values stand")
 

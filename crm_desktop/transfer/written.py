@@ -46,3 +46,8 @@ class WrittenRecords:
         queued = self.conn.execute("SELECT 1 FROM outbox WHERE record_id = ? AND mutation_id > ? LIMIT 1",
                                    (record_id, self._queued_before)).fetchone()
         return EARLIER_LINE if queued else None
+
+
+def which_line(earlier: int) -> str:
+    """How a warning names the line that wrote a record first."""
+    return "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
