@@ -14,6 +14,10 @@ much of each budget it leaves for everything else:
   contacts, made beforehand by the store's own code (``BulkWriter.prepare``)
   and inserted with executemany: the contact with its indexes, its search
   row and its queue entry.  No parsing, mapping, checks or duplicate search.
+* ``floor_import_contact_rows`` and ``floor_import_queue_rows``: the same,
+  split: the contact rows with their indexes alone, and the queue entries
+  alone.  Together they are what the issue requires the import to write
+  (store and queue) before any search row, parsing or checking.
 * ``floor_sync_search``: the search rows of the 1M contacts of
   ``sync_first_pull`` (quick: 20k), inserted in its pages of 5000, in
   records per second; that budget's floor is 50k records/s.
@@ -41,6 +45,7 @@ from crm_desktop.store import Store, fts
 from crm_desktop.store.bulk import BulkWriter
 from crm_desktop.store.writes import now_iso
 
+_ALL_PARTS = ("contact", "search", "queue")
 _INSERT = "INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -60,8 +65,11 @@ def _timed_fill(rows: list[tuple[Any, ...]], batch: int) -> float:
             store.close()
 
 
-def _timed_writes(contacts: list[dict[str, Any]], batch: int) -> float:
-    """Seconds to insert the contacts' rows, search rows and queue entries into a fresh store."""
+def _timed_writes(contacts: list[dict[str, Any]], batch: int, parts: tuple[str, ...] = _ALL_PARTS) -> float:
+    """Seconds to insert the contacts' rows, search rows and queue entries into a fresh store.
+
+    ``parts`` names which of the three to write (``contact``, ``search``, ``queue``).
+    """
     with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
         store = Store.open_dir(Path(tmp))
         try:
@@ -79,10 +87,13 @@ def _timed_writes(contacts: list[dict[str, Any]], batch: int) -> float:
             start = time.perf_counter()
             for first in range(0, len(rows), batch):
                 conn.execute("BEGIN")
-                conn.executemany(insert, rows[first:first + batch])
-                conn.executemany(_INSERT, search[first:first + batch])
-                conn.executemany("INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at)"
-                                 " VALUES (?, ?, ?, ?, ?, ?, ?)", queue[first:first + batch])
+                if "contact" in parts:
+                    conn.executemany(insert, rows[first:first + batch])
+                if "search" in parts:
+                    conn.executemany(_INSERT, search[first:first + batch])
+                if "queue" in parts:
+                    conn.executemany("INSERT INTO outbox (entity, record_id, op, fields, base, base_version,"
+                                     " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", queue[first:first + batch])
                 conn.execute("COMMIT")
             return time.perf_counter() - start
         finally:
@@ -125,15 +136,29 @@ def bench_import_floor(quick: bool) -> Result:
     return Result(_timed_fill(rows, 20_000), baseline, "s")
 
 
-def bench_import_writes(quick: bool) -> Result:
-    """Every row the import writes, made beforehand, vs. the import's raw baseline."""
+def _import_writes(quick: bool, parts: tuple[str, ...]) -> Result:
     path = contacts_csv(10_000 if quick else 100_000)
     contacts = [{k: v for k, v in c.items() if k != "company" and v} for c in _csv_contacts(path)]
     with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp:
         start = time.perf_counter()
         raw_baseline(path, Path(tmp) / "bare.sqlite3")
         baseline = time.perf_counter() - start
-    return Result(_timed_writes(contacts, 20_000), baseline, "s")
+    return Result(_timed_writes(contacts, 20_000, parts), baseline, "s")
+
+
+def bench_import_writes(quick: bool) -> Result:
+    """Every row the import writes, made beforehand, vs. the import's raw baseline."""
+    return _import_writes(quick, _ALL_PARTS)
+
+
+def bench_import_contact_rows(quick: bool) -> Result:
+    """The contact rows alone (with the store's indexes), no search row, no queue entry."""
+    return _import_writes(quick, ("contact",))
+
+
+def bench_import_queue_rows(quick: bool) -> Result:
+    """The queue entries alone, the part the issue requires besides the contacts."""
+    return _import_writes(quick, ("queue",))
 
 
 def bench_sync_floor(quick: bool) -> Result:
@@ -148,5 +173,7 @@ def bench_sync_floor(quick: bool) -> Result:
 BENCHMARKS = [
     Benchmark("floor_import_search", bench_import_floor),
     Benchmark("floor_import_writes", bench_import_writes),
+    Benchmark("floor_import_contact_rows", bench_import_contact_rows),
+    Benchmark("floor_import_queue_rows", bench_import_queue_rows),
     Benchmark("floor_sync_search", bench_sync_floor),
 ]
