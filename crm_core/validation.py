@@ -24,20 +24,62 @@ else:
     phonenumbers = LazyModule("phonenumbers", globals())
 
 from crm_core.entities import ACTIVE, CUSTOMER_TYPES, STATES, EntityDef, entity
+from crm_core.reasons import Reason, code
 
 _PHONE_CHARS = re.compile(r"^[0-9+()./\-\s#*xXeEtT]+$")
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
 
-class ValidationError(ValueError):
-    """A value or a change the rules refuse; names the field and the reason."""
+# What a value or a record's links may be refused for (see crm_core.reasons).
+UNKNOWN_FIELD = code("value.unknown_field", "unknown field of {entity}")
+NOT_TEXT = code("value.not_text", "must be text, not {type}")
+REQUIRED = code("value.required", "is required")
+NUL = code("value.nul", "contains a NUL character")
+TOO_LONG = code("value.too_long", "is longer than {limit} characters")
+BAD_EMAIL = code("value.email", "{detail}")  # email_validator's words; the GUI says it with the value
+BAD_PHONE = code("value.phone", "{value!r} is not a phone number")
+BAD_DATE = code("value.date", "{value!r} is not a date (YYYY-MM-DD)")
+BAD_ID = code("value.record_id", "{value!r} is not a record id")
+NOT_ONE_OF = code("value.one_of", "must be one of {choices}")
+BAD_CURRENCY = code("value.currency", "{value!r} is not a 3-letter currency code")
+NO_SUCH_CONTACT = code("record.no_contact", "contact {id} does not exist")
+NOT_ITS_CONTACT = code("record.not_its_contact", "must be a contact of this account")
+CONTACT_INACTIVE = code("record.contact_inactive", "the contact is inactive")
+PARENT_CYCLE = code("record.parent_cycle", "would make a cycle of parent accounts")
+NO_SUCH_ACCOUNT = code("record.no_account", "account {id} does not exist")
+SELF_CONNECTION = code("record.self_connection", "a record cannot be connected to itself")
+NO_SUCH_RECORD = code("record.no_record", "{kind} {id} does not exist")
+RECORD_INACTIVE = code("record.inactive", "{kind} {id} is inactive")
+NO_SUCH_ROLE = code("record.no_role", "role {id} does not exist")
+NOT_MATCHING_ROLE = code("record.not_matching_role", "is not a matching role of {role}")
+ALREADY_CONNECTED = code("record.already_connected", "these records are already connected with these roles")
 
-    def __init__(self, field: str, message: str, record: str | None = None) -> None:
+
+class ValidationError(ValueError):
+    """A value or a change the rules refuse; names the field and the reason.
+
+    ``message`` is the English text; ``reason`` its code and values when it has one.
+    """
+
+    def __init__(self, field: str, message: str | Reason, record: str | None = None) -> None:
         self.field = field
-        self.message = message
+        self.reason = message if isinstance(message, Reason) else None
+        self.message = str(message)
         self.record = record
         where = f"{record}: " if record else ""
-        super().__init__(f"{where}{field}: {message}")
+        super().__init__(f"{where}{field}: {self.message}")
+
+    def of_record(self, record: str) -> ValidationError:
+        """The same refusal, said of ``record`` ("new contact", a record's name)."""
+        return ValidationError(self.field, self.reason or self.message, record)
+
+
+class _Refused(ValueError):
+    """A check's refusal of one value, with its reason (``clean_value`` names the field)."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 # The plain ASCII addresses nearly every record holds, for which
@@ -75,7 +117,7 @@ def normalize_email(value: str) -> str:
     try:
         result = email_validator.validate_email(value, check_deliverability=False)
     except email_validator.EmailNotValidError as exc:
-        raise ValueError(str(exc)) from None
+        raise _Refused(BAD_EMAIL(value=value, detail=str(exc))) from None
     return str(result.normalized)
 
 
@@ -191,7 +233,7 @@ def national_forms(e164: str) -> tuple[str, ...]:
 def _check_phone(value: str) -> str:
     digits = sum(map(str.isdigit, value))
     if not _PHONE_CHARS.match(value) or digits < 3:
-        raise ValueError(f"{value!r} is not a phone number")
+        raise _Refused(BAD_PHONE(value=value))
     return value
 
 
@@ -199,7 +241,7 @@ def _check_date(value: str) -> str:
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+        raise _Refused(BAD_DATE(value=value)) from None
     return value
 
 
@@ -211,7 +253,7 @@ def _check_id(value: str) -> str:
     except ValueError:
         canonical = ""
     if canonical != value:
-        raise ValueError(f"{value!r} is not a record id")
+        raise _Refused(BAD_ID(value=value))
     return value
 
 
@@ -219,21 +261,23 @@ def clean_value(definition: EntityDef, name: str, value: Any) -> Any:
     """One field's value checked and normalised; raises ValidationError."""
     check = _checks(definition).get(name)
     if check is None:
-        raise ValidationError(name, f"unknown field of {definition.name}")
+        raise ValidationError(name, UNKNOWN_FIELD(entity=definition.name))
     if value is not None and not isinstance(value, str):
-        raise ValidationError(name, f"must be text, not {type(value).__name__}")
+        raise ValidationError(name, NOT_TEXT(type=type(value).__name__))
     text = value.strip() if value is not None else None
     if not text:
         if name in definition.required:
-            raise ValidationError(name, "is required")
+            raise ValidationError(name, REQUIRED())
         return None if name != "state" else ACTIVE
     if "\x00" in text:
-        raise ValidationError(name, "contains a NUL character")
+        raise ValidationError(name, NUL())
     limit = definition.max_lengths.get(name)
     if limit is not None and len(text) > limit:
-        raise ValidationError(name, f"is longer than {limit} characters")
+        raise ValidationError(name, TOO_LONG(limit=limit))
     try:
         return check(text)
+    except _Refused as exc:
+        raise ValidationError(name, exc.reason) from None
     except ValueError as exc:
         raise ValidationError(name, str(exc)) from None
 
@@ -244,19 +288,19 @@ def _plain(text: str) -> str:
 
 def _check_state(text: str) -> str:
     if text not in STATES:
-        raise ValueError(f"must be one of {', '.join(STATES)}")
+        raise _Refused(NOT_ONE_OF(choices=", ".join(STATES)))
     return text
 
 
 def _check_currency(text: str) -> str:
     if not _CURRENCY.match(text.upper()):
-        raise ValueError(f"{text!r} is not a 3-letter currency code")
+        raise _Refused(BAD_CURRENCY(value=text))
     return text.upper()
 
 
 def _check_record_type(text: str) -> str:
     if text not in CUSTOMER_TYPES:
-        raise ValueError(f"must be one of {', '.join(CUSTOMER_TYPES)}")
+        raise _Refused(NOT_ONE_OF(choices=", ".join(CUSTOMER_TYPES)))
     return text
 
 
@@ -341,11 +385,11 @@ def _check_account(
     if contact_id and ("primary_contact_id" in changed or "state" in changed):
         contact = lookup.get_fields("contact", contact_id)
         if contact is None:
-            raise ValidationError("primary_contact_id", f"contact {contact_id} does not exist")
+            raise ValidationError("primary_contact_id", NO_SUCH_CONTACT(id=contact_id))
         if contact.get("account_id") != account_id:
-            raise ValidationError("primary_contact_id", "must be a contact of this account")
+            raise ValidationError("primary_contact_id", NOT_ITS_CONTACT())
         if contact.get("state") != ACTIVE:
-            raise ValidationError("primary_contact_id", "the contact is inactive")
+            raise ValidationError("primary_contact_id", CONTACT_INACTIVE())
     parent_id = fields.get("parent_account_id")
     if parent_id and "parent_account_id" in changed:
         _check_parent_chain(lookup, account_id, parent_id)
@@ -356,12 +400,12 @@ def _check_parent_chain(lookup: RecordLookup, account_id: str, parent_id: str) -
     current: str | None = parent_id
     while current:
         if current in seen:
-            raise ValidationError("parent_account_id", "would make a cycle of parent accounts")
+            raise ValidationError("parent_account_id", PARENT_CYCLE())
         seen.add(current)
         parent = lookup.get_fields("account", current)
         if parent is None:
             if current == parent_id:
-                raise ValidationError("parent_account_id", f"account {current} does not exist")
+                raise ValidationError("parent_account_id", NO_SUCH_ACCOUNT(id=current))
             return
         current = parent.get("parent_account_id")
 
@@ -369,7 +413,7 @@ def _check_parent_chain(lookup: RecordLookup, account_id: str, parent_id: str) -
 def _check_contact(lookup: RecordLookup, fields: Mapping[str, Any]) -> None:
     account_id = fields.get("account_id")
     if account_id and lookup.get_fields("account", account_id) is None:
-        raise ValidationError("account_id", f"account {account_id} does not exist")
+        raise ValidationError("account_id", NO_SUCH_ACCOUNT(id=account_id))
 
 
 def matching_role_ids(role: Mapping[str, Any]) -> list[str]:
@@ -383,20 +427,20 @@ def check_connection(
 ) -> None:
     """A connection joins two live records with matching roles, once."""
     if fields.get("record1_id") == fields.get("record2_id"):
-        raise ValidationError("record2_id", "a record cannot be connected to itself")
+        raise ValidationError("record2_id", SELF_CONNECTION())
     for side in ("1", "2"):
         kind = fields.get(f"record{side}_type")
         record_id = fields.get(f"record{side}_id")
         record = lookup.get_fields(str(kind), str(record_id)) if record_id else None
         if record is None:
-            raise ValidationError(f"record{side}_id", f"{kind} {record_id} does not exist")
+            raise ValidationError(f"record{side}_id", NO_SUCH_RECORD(kind=kind, id=record_id))
         if record.get("state") != ACTIVE:
-            raise ValidationError(f"record{side}_id", f"{kind} {record_id} is inactive")
+            raise ValidationError(f"record{side}_id", RECORD_INACTIVE(kind=kind, id=record_id))
     role1 = lookup.get_fields("connection_role", str(fields.get("role1_id")))
     if role1 is None:
-        raise ValidationError("role1_id", f"role {fields.get('role1_id')} does not exist")
+        raise ValidationError("role1_id", NO_SUCH_ROLE(id=fields.get("role1_id")))
     role2_id = fields.get("role2_id")
     if role2_id is not None and role2_id not in matching_role_ids(role1):
-        raise ValidationError("role2_id", f"is not a matching role of {role1.get('name')}")
+        raise ValidationError("role2_id", NOT_MATCHING_ROLE(role=role1.get("name")))
     if fields.get("state", ACTIVE) == ACTIVE and lookup.connection_exists(fields, connection_id):
-        raise ValidationError("record2_id", "these records are already connected with these roles")
+        raise ValidationError("record2_id", ALREADY_CONNECTED())

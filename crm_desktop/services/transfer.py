@@ -14,11 +14,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from crm_core.reasons import Reason
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store
 from crm_desktop.store.queries import SORTS, View
 from crm_desktop.transfer import export as exporting
-from crm_desktop.transfer import fields, vcard
+from crm_desktop.transfer import fields, reasons, vcard
 from crm_desktop.transfer.errors import TransferError
 from crm_desktop.transfer.importer import Importer, ImportOptions
 from crm_desktop.transfer.mapper import RowMapper
@@ -39,13 +40,20 @@ __all__ = ["SORTS", "ImportReport", "MappingRefused", "Preview", "RowError", "Tr
 
 
 class TransferFailed(ServiceError):
-    """A file or mapping the import or export refuses (empty, binary, not a table...)."""
+    """A file or mapping the import or export refuses (empty, binary, not a table...).
+
+    ``reason`` is the refusal's code and values when it has them (see crm_core.reasons).
+    """
+
+    def __init__(self, message: str | Reason) -> None:
+        super().__init__(str(message))
+        self.reason = message if isinstance(message, Reason) else None
 
 
 class MappingRefused(TransferFailed):
     """No usable column mapping: no column is a known field, none holds a name, or a target is unknown."""
 
-    def __init__(self, message: str, headers: Sequence[str]) -> None:
+    def __init__(self, message: str | Reason, headers: Sequence[str]) -> None:
         super().__init__(message)
         self.headers = list(headers)
 
@@ -83,7 +91,7 @@ class TransferService:
                 return self._vcard_preview(path, kind, limit)
             headers, rows = preview_rows(path, kind, limit)
         except TransferError as exc:
-            raise TransferFailed(str(exc)) from None
+            raise TransferFailed(exc.reason) from None
         detected = fields.detect_kind(headers)
         return Preview(path, kind.format, kind.encoding, kind.delimiter, headers, rows, detected,
                        fields.suggest_mapping(headers, detected))
@@ -120,7 +128,7 @@ class TransferService:
         try:
             self._run(preview, mapper, ImportOptions(chosen, mode, duplicates, dry_run), report, progress, cancel)
         except TransferError as exc:
-            raise TransferFailed(str(exc)) from None
+            raise TransferFailed(exc.reason) from None
         if not report.processed and not report.cancelled:
             report.warnings.append(f"{preview.path.name}: no rows to import; the file has a header only")
         log.info("imported %s: %d created, %d updated, %d duplicates, %d failed%s", preview.path.name,
@@ -131,7 +139,7 @@ class TransferService:
     def _columns(self, preview: Preview, kind: str, mapping: ColumnMapping | None) -> list[str]:
         if preview.format == "vcard":
             if kind != "contacts":
-                raise TransferFailed("a vCard file holds contacts; import it as contacts")
+                raise TransferFailed(reasons.VCARD_HOLDS_CONTACTS())
             return list(vcard.MAPPING)
         suggested = fields.suggest_mapping(preview.headers, kind)
         if mapping is None:
@@ -143,7 +151,7 @@ class TransferService:
         try:
             fields.check_mapping(columns, kind)
         except TransferError as exc:
-            raise MappingRefused(f"{preview.path.name}: {exc}", preview.headers) from None
+            raise MappingRefused(reasons.IN_FILE(file=preview.path.name, why=exc.reason), preview.headers) from None
         return columns
 
     def _run(self, preview: Preview, mapper: RowMapper, options: ImportOptions, report: ImportReport,
@@ -172,7 +180,7 @@ class TransferService:
         try:
             return fields.load_mapping(Path(path))
         except TransferError as exc:
-            raise TransferFailed(str(exc)) from None
+            raise TransferFailed(exc.reason) from None
 
     def save_mapping(self, path: str | Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
         """Save a column mapping to reuse with the next file from the same place."""

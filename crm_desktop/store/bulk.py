@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from crm_core.entities import EntityDef, entity
-from crm_core.validation import ValidationError, check_record, clean_value
+from crm_core.validation import REQUIRED, ValidationError, check_record, clean_value
 from crm_desktop.store import fts
 from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
 
@@ -139,9 +139,9 @@ class BulkWriter:
                 fields[name] = self.clean(definition, name, target)
             for name in definition.required:
                 if not fields.get(name):
-                    raise ValidationError(name, "is required")
+                    raise ValidationError(name, REQUIRED())
         except ValidationError as exc:
-            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
+            raise exc.of_record(f"new {entity_name}") from None
         local = dict.fromkeys(_LOCAL.get(entity_name, ()))
         local.update(local_columns(entity_name, fields, set(fields), self.region))
         return _made(entity_name, record_id or new_id(), fields, local)
@@ -163,7 +163,7 @@ class BulkWriter:
         try:
             fields = {**record.fields, name: self.clean(entity(entity_name), name, target_id)}
         except ValidationError as exc:
-            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
+            raise exc.of_record(f"new {entity_name}") from None
         return _made(entity_name, record.id, fields, record.local)
 
     def check(self, entity_name: str, record: NewRecord) -> None:
@@ -171,7 +171,7 @@ class BulkWriter:
         try:
             check_record(self.lookup, entity_name, record.id, record.fields, set(record.fields))
         except ValidationError as exc:
-            raise ValidationError(exc.field, exc.message, record=f"new {entity_name}") from None
+            raise exc.of_record(f"new {entity_name}") from None
 
     def remember(self, record: NewRecord) -> None:
         """Let later checks in this chunk see a record that is about to be inserted."""

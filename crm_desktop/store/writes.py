@@ -19,7 +19,7 @@ from typing import Any
 
 from crm_core.countries import COUNTRY_FIELDS, record_region
 from crm_core.entities import ACTIVE, INACTIVE, display_name, entity
-from crm_core.validation import ValidationError, check_record, clean_changes, phone_e164
+from crm_core.validation import REQUIRED, ValidationError, check_record, clean_changes, phone_e164
 from crm_desktop.store import fts
 
 _ID_COLUMNS_BY_ENTITY = {"account": "account", "contact": "contact",
@@ -117,7 +117,7 @@ class Writer:
         fields.update(_clean(entity_name, values, label))
         for name in definition.required:
             if not fields.get(name):
-                raise ValidationError(name, "is required", record=label)
+                raise ValidationError(name, REQUIRED(), record=label)
         _check(self.lookup, entity_name, record_id, fields, set(fields), label)
         stamp = now_iso()
         local = self._local_columns(entity_name, fields, set(fields))
@@ -267,7 +267,7 @@ def _clean(entity_name: str, values: Mapping[str, Any], label: object) -> dict[s
     try:
         return clean_changes(entity_name, values)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=str(label)) from None
+        raise exc.of_record(str(label)) from None
 
 
 def _check(lookup: Lookup, entity_name: str, record_id: str, merged: Mapping[str, Any],
@@ -275,7 +275,7 @@ def _check(lookup: Lookup, entity_name: str, record_id: str, merged: Mapping[str
     try:
         check_record(lookup, entity_name, record_id, merged, changed)
     except ValidationError as exc:
-        raise ValidationError(exc.field, exc.message, record=str(label)) from None
+        raise exc.of_record(str(label)) from None
 
 
 def local_columns(entity_name: str, fields: Mapping[str, Any], changed: set[str],

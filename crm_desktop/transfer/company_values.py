@@ -15,6 +15,7 @@ from __future__ import annotations
 from crm_core.entities import entity
 from crm_core.validation import ValidationError
 from crm_desktop.store.bulk import BulkWriter
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.dedupe import DuplicateFinder
 from crm_desktop.transfer.mapper import RowMapper
 from crm_desktop.transfer.phone_regions import own_region
@@ -79,15 +80,12 @@ class CompanyValues:
             self.report.accounts_updated += 1
             self.written.wrote(account_id, line)
             return
-        where = which_line(earlier)
-        self.report.warn(line, f"updated the same account ({name}) as {where}; the lines were applied in "
-                               "order, so the later values stand")
+        self.report.warn(line, reasons.COMPANY_AGAIN(name=name, where=which_line(earlier)))
 
     def warn_left_alone(self, bulk: BulkWriter, line: int, account_id: str, differing: dict[str, str]) -> None:
         """Create only: the account keeps its values; said once per account, naming the columns."""
         self._warned.add(account_id)
         name = (bulk.lookup.get_fields("account", account_id) or {}).get("name") or ""
         columns = [self.mapper.header(f"account.{field}") or field for field in differing]
-        verb = "was" if len(columns) == 1 else "were"
-        self.report.warn(line, f"{name} exists, so {', '.join(columns)} {verb} not imported (create only; "
-                               "--mode upsert updates it)")
+        kept = reasons.COMPANY_KEPT_COLUMN if len(columns) == 1 else reasons.COMPANY_KEPT_COLUMNS
+        self.report.warn(line, kept(name=name, columns=", ".join(columns)))

@@ -20,7 +20,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from crm_core.countries import record_region
+from crm_core.reasons import Reason
 from crm_core.text import strip_accents
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.names import NameIndex, find_name, name_parts
 
 # Below this many contacts without an email per company of a chunk, they are
@@ -33,7 +35,7 @@ class Match:
     """The record a row duplicates, why, and whether that is the import's key."""
 
     record_id: str
-    reason: str
+    reason: Reason
     by_key: bool
 
 
@@ -239,11 +241,11 @@ class DuplicateFinder:
         if email:
             found = self.chunk.emails.get(email) or self._stored_email(email)
             if found:
-                return Match(found, f"same email as an existing contact ({fields['email']})", True)
+                return Match(found, reasons.SAME_EMAIL(email=fields["email"]), True)
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             found = phone and (self.chunk.phones.get(phone) or self._stored_phone(phone))
             if found and not (email and self._other_email(found, email)):
-                return Match(found, f"same phone as an existing contact ({phone})", False)
+                return Match(found, reasons.SAME_PHONE(phone=phone), False)
         if fields.get("account_id"):
             return self._similar_name(fields)
         return self._no_company_name(fields, local.get("sort_key") or "")
@@ -281,7 +283,7 @@ class DuplicateFinder:
         found = find_name(parts, names)
         if found is None:
             return None
-        return Match(found[0], f"a contact with a very similar name at the same company ({found[1]})", False)
+        return Match(found[0], reasons.SIMILAR_NAME(name=found[1]), False)
 
     def _stored_people(self, account_id: str, with_email: bool) -> NameIndex:
         # The store's contacts of an account, read once a chunk: the chunk's
@@ -307,9 +309,9 @@ class DuplicateFinder:
         email = fields.get("email")
         in_chunk = self.chunk.loose_names.get(_plain(sort_key))
         if in_chunk and not (email and in_chunk[1] and _email_key(in_chunk[1]) != _email_key(email)):
-            return Match(in_chunk[0], "a contact with the same name and no company", False)
+            return Match(in_chunk[0], reasons.SAME_NAME_NO_COMPANY(), False)
         found = self._stored_loose(sort_key, email)
-        return Match(found, "a contact with the same name and no company", False) if found else None
+        return Match(found, reasons.SAME_NAME_NO_COMPANY(), False) if found else None
 
     def _stored_loose(self, sort_key: str, email: str | None) -> str | None:
         stored = self._read.loose.get(sort_key)
@@ -340,12 +342,12 @@ class DuplicateFinder:
         """The account this one duplicates: account number, name, then website."""
         keys = self._accounts()
         number, name, web = fields.get("account_number") or "", fields.get("name") or "", fields.get("website")
-        for kind, value, label, shown in (("number", number, "account number", number),
-                                          ("name", name_key(name), "name", name),
-                                          ("web", website_key(web), "website", website_key(web))):
+        for kind, value, same, shown in (("number", number, reasons.SAME_ACCOUNT_NUMBER, number),
+                                         ("name", name_key(name), reasons.SAME_ACCOUNT_NAME, name),
+                                         ("web", website_key(web), reasons.SAME_WEBSITE, website_key(web))):
             found = value and keys.get((kind, value.casefold()))
             if found:
-                return Match(found, f"same {label} as an existing account ({shown})", True)
+                return Match(found, same(value=shown), True)
         return None
 
     def account_by_name(self, name: str) -> str | None:

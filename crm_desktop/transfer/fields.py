@@ -15,6 +15,7 @@ from pathlib import Path
 
 from crm_core.entities import ACCOUNT, CONTACT
 from crm_core.text import strip_accents
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.errors import TransferError
 from crm_desktop.transfer.files import replacing
 
@@ -183,16 +184,14 @@ def check_mapping(mapping: Sequence[str], kind: str) -> None:
     for target in mapping:
         if target not in allowed:
             choices = ", ".join(sorted(allowed - {IGNORE}))
-            raise TransferError(f"cannot import into {target!r}; choose one of: {choices}")
+            raise TransferError(reasons.UNKNOWN_TARGET(target=target, choices=choices))
     mapped = set(mapping)
     if mapped <= {IGNORE}:
-        raise TransferError("no column is a field we know; is the first row a header? "
-                            "Map the columns by hand")
+        raise TransferError(reasons.NO_KNOWN_FIELD())
     if kind == "accounts" and "account.name" not in mapped:
-        raise TransferError("no column holds the account name (Company, Empresa, Name...); map one by hand")
+        raise TransferError(reasons.NO_ACCOUNT_NAME())
     if kind == "contacts" and not mapped & {"contact.last_name", "contact.first_name", FULL_NAME}:
-        raise TransferError("no column holds a contact's name (Last Name, Apellidos, Name...); "
-                            "map one by hand")
+        raise TransferError(reasons.NO_CONTACT_NAME())
 
 
 def save_mapping(path: Path, headers: Sequence[str], mapping: Sequence[str], kind: str) -> None:
@@ -207,10 +206,10 @@ def load_mapping(path: Path) -> tuple[str | None, dict[str, str]]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise TransferError(f"{path}: not a saved mapping ({exc})") from None
+        raise TransferError(reasons.NOT_A_MAPPING(path=str(path), error=str(exc))) from None
     columns = data.get("columns") if isinstance(data, dict) else None
     if not isinstance(columns, dict) or not all(isinstance(v, str) for v in columns.values()):
-        raise TransferError(f"{path}: not a saved mapping (no \"columns\" of header -> field)")
+        raise TransferError(reasons.NO_COLUMNS(path=str(path)))
     kind = data.get("kind")
     return (kind if kind in ("accounts", "contacts") else None), {str(k): v for k, v in columns.items()}
 

@@ -9,13 +9,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crm_core.reasons import FieldName, Reason
 from crm_core.validation import ValidationError
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.csvout import unescape_cell
 from crm_desktop.transfer.fields import FULL_NAME, IGNORE, normalize_header
 
 
 class RowError(ValueError):
     """A row that cannot be imported, with the reason shown to the user."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.reason = reason
 
 
 @dataclass
@@ -62,8 +68,7 @@ class RowMapper:
         """The row's values by record; raises RowError for a row with cells past the header."""
         extra = [c for c in cells[len(self.mapping):] if c.strip()]
         if extra:
-            raise RowError(f"the row has {len(cells)} cells but the header has {len(self.headers)}; "
-                           "is a delimiter inside a value without quotes?")
+            raise RowError(reasons.TOO_MANY_CELLS(cells=len(cells), headers=len(self.headers)))
         joined = "".join(cells)
         if "\ufffd" not in joined:  # nearly every row: the loop below without its checks
             contact = self._pick(cells, self._contact, True)
@@ -78,8 +83,7 @@ class RowMapper:
                 continue  # a short row: the missing cells are empty
             text = unescape_cell(cells[index].strip())
             if "\ufffd" in text:
-                raise RowError(f"{self.headers[index]}: has characters that are not valid in this file's "
-                               "encoding; save the file as UTF-8 and import it again")
+                raise RowError(reasons.BAD_CHARACTERS(column=self.headers[index]))
             if text:
                 (out.contact if record == "contact" else out.account)[name] = text
         _apply_full_name(out.contact)
@@ -105,14 +109,17 @@ class RowMapper:
         """The header of the column mapped to ``target`` ("account.name"), or None."""
         return self._header_of.get(target)
 
-    def reason(self, exc: ValidationError, record: str) -> str:
-        """A validation error named by the column that held the value."""
+    def reason(self, exc: ValidationError, record: str) -> Reason:
+        """A validation error named by the column that held the value (by its field if none did)."""
         header = self._header_of.get(f"{record}.{exc.field}")
         if header is None and record == "contact" and exc.field in ("first_name", "last_name"):
             header = self._header_of.get(FULL_NAME)
+        why = exc.reason or exc.message
         if header is None and record == "account" and exc.field == "name":
-            return f"the account name {exc.message}"
-        return f"{header or exc.field}: {exc.message}"
+            return reasons.ACCOUNT_NAME(why=why)
+        if header:
+            return reasons.IN_COLUMN(column=header, why=why)
+        return reasons.IN_FIELD(field=FieldName(record, exc.field), why=why)
 
 
 def _apply_full_name(contact: dict[str, str]) -> None:

@@ -22,9 +22,11 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from crm_core.reasons import Reason
 from crm_core.validation import ValidationError
 from crm_desktop.store import Store
 from crm_desktop.store.bulk import BulkWriter, NewRecord
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.company_values import CompanyValues
 from crm_desktop.transfer.dedupe import DuplicateFinder, Match
 from crm_desktop.transfer.mapper import RowError, RowMapper, RowValues
@@ -46,7 +48,7 @@ class _Chunk:
     accounts: list[NewRecord] = field(default_factory=list)
     contacts: list[NewRecord] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
-    drafts: dict[tuple[tuple[str, str], ...], NewRecord | str] = field(default_factory=dict)
+    drafts: dict[tuple[tuple[str, str], ...], NewRecord | Reason] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -54,19 +56,19 @@ class _Prepared:
     """A contact row checked on its own: its record (or why not), mapped values and company."""
 
     row: SourceRow
-    contact: NewRecord | str
+    contact: NewRecord | Reason
     mapped: dict[str, str]
     company: str = ""
     account_id: str | None = None  # the stored (or earlier-chunk) account of that name
-    account: NewRecord | str | None = None  # else a draft of a new one, or why it cannot be
+    account: NewRecord | Reason | None = None  # else a draft of a new one, or why it cannot be
     company_region: str | None = None  # where the company's phones are read (see stored_contact)
     left_out: tuple[str, ...] = ()  # account fields of a row with no company: no account to hold them
     account_values: dict[str, str] | None = None  # the row's, for a company that exists (see company_values)
 
 
 class _Invalid(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
         self.reason = reason
 
 
@@ -90,7 +92,7 @@ class _RowPlacing:
         try:
             self._account_row(row.line, self.mapper.values(row.cells).account)
         except RowError as exc:
-            self.report.fail(row.line, str(exc), row.cells)
+            self.report.fail(row.line, exc.reason, row.cells)
         except _Invalid as exc:
             self.report.fail(row.line, exc.reason, row.cells)
 
@@ -113,8 +115,7 @@ class _RowPlacing:
         if company is None:
             return  # no company column at all: the report's file-wide warning names these columns
         columns = ", ".join(self.mapper.header(f"account.{name}") or name for name in item.left_out)
-        self.report.warn(item.row.line, f"{columns}: not imported: {company} is empty on this line, so there "
-                                        "is no account to hold them")
+        self.report.warn(item.row.line, reasons.NO_COMPANY_ON_LINE(columns=columns, company=company))
 
     def _prepare(self, chunk: _Chunk, row: SourceRow) -> _Prepared:
         # What a row is on its own: its cells mapped, its fields cleaned, its
@@ -126,7 +127,7 @@ class _RowPlacing:
         try:
             values = self.mapper.values(row.cells)
         except RowError as exc:
-            return _Prepared(row, str(exc), {})
+            return _Prepared(row, exc.reason, {})
         bulk = chunk.bulk
         company = values.account.get("name") or ""
         account_id = self.finder.account_by_name(company) if company else None
@@ -135,7 +136,7 @@ class _RowPlacing:
         contact = values.contact
         if company_region is not None and not own_region("contact", contact):
             contact = in_region("contact", contact, company_region, self.store.phone_region)
-        record: NewRecord | str
+        record: NewRecord | Reason
         try:
             record = bulk.prepare("contact", contact,
                                   references={"account_id": account_id or getattr(draft, "id", None)})
@@ -158,7 +159,7 @@ class _RowPlacing:
                                        self.store.phone_region)
         return region
 
-    def _draft_account(self, chunk: _Chunk, values: dict[str, str]) -> NewRecord | str:
+    def _draft_account(self, chunk: _Chunk, values: dict[str, str]) -> NewRecord | Reason:
         # Rows of one company carry the same values: one draft (or reason) for all
         # of them.  Its cross-record rules are checked when a row uses it.
         key = tuple(values.items())
@@ -202,7 +203,7 @@ class _RowPlacing:
     def _linked_contact(self, item: _Prepared, account_id: str | None, new_account: NewRecord | None) -> NewRecord:
         """The row's contact at its company, checked against the store's rules; raises _Invalid."""
         chunk = self._current()
-        if isinstance(item.contact, str):
+        if isinstance(item.contact, Reason):
             raise _Invalid(item.contact)
         record = item.contact
         if record.fields.get("account_id") != account_id:  # a company created rows ago
@@ -246,7 +247,7 @@ class _RowPlacing:
             return
         item.company_region = region
         contact = item.contact
-        if isinstance(contact, str) or own_region("contact", item.mapped) \
+        if isinstance(contact, Reason) or own_region("contact", item.mapped) \
                 or not has_national_phone("contact", item.mapped):
             return
         values = in_region("contact", item.mapped, region, self.store.phone_region)
@@ -262,7 +263,7 @@ class _RowPlacing:
         existing = item.account_id or self.finder.account_by_name(item.company)
         if existing:
             return existing, None
-        if isinstance(item.account, str):
+        if isinstance(item.account, Reason):
             raise _Invalid(item.account)
         assert item.account is not None, "a row naming a new company has its draft"
         try:
@@ -352,16 +353,15 @@ class _RowPlacing:
     def _count_update(self, line: int, entity_name: str, match: Match, changed: bool, earlier: int | None) -> None:
         """A record counts once, as created or updated; a later line that changes it again is warned of."""
         if not changed:
-            self.report.duplicate(line, f"{match.reason}, with nothing new to update")
+            self.report.duplicate(line, reasons.NOTHING_NEW(match=match.reason))
             return
         if earlier is None:
             self.report.updated += 1
             self.written.wrote(match.record_id, line)
             return
         self.report.updated_again += 1
-        where = which_line(earlier)
-        self.report.warn(line, f"updated the same {entity_name} as {where} ({match.reason}); the lines were "
-                               "applied in order, so the later values stand")
+        again = reasons.CONTACT_AGAIN if entity_name == "contact" else reasons.ACCOUNT_AGAIN
+        self.report.warn(line, again(where=which_line(earlier), match=match.reason))
 
     # -- helpers ---------------------------------------------------------------
 

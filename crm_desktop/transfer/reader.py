@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, NamedTuple
 
+from crm_core.reasons import Reason
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.errors import TransferError
 from crm_desktop.transfer.sniff import FileKind
 
@@ -27,7 +29,7 @@ class SourceRow(NamedTuple):
 
     line: int
     cells: list[str]
-    error: str | None = None  # the record is broken as read (a vCard cut short): it fails with this
+    error: Reason | None = None  # the record is broken as read (a vCard cut short): it fails with this
 
 
 class TableReader:
@@ -64,7 +66,7 @@ class TableReader:
             if not headers:
                 continue
             return headers, line
-        raise TransferError(f"{self.path.name}: the file is empty")
+        raise TransferError(reasons.EMPTY(file=self.path.name))
 
     def rows(self) -> Iterator[SourceRow]:
         """The records after the header, blank ones skipped."""
@@ -80,11 +82,10 @@ class TableReader:
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise TransferError(f"{self.path.name}, line {start}: cannot read the file ({exc}); "
-                                    "is a closing quote missing?") from None
+                raise TransferError(reasons.BROKEN_CSV(file=self.path.name, line=start, error=str(exc))) from None
             except UnicodeError as exc:  # a codec that cannot replace what it cannot read
-                raise TransferError(f"{self.path.name}, line {start}: cannot be read as "
-                                    f"{self.kind.encoding} ({exc})") from None
+                raise TransferError(reasons.LINE_UNDECODABLE(file=self.path.name, line=start,
+                                                            encoding=self.kind.encoding, error=str(exc))) from None
             yield start, cells
             start = self._reader.line_num + 1
 

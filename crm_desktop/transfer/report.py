@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from crm_core.reasons import Reason
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.csvout import write_csv
 
 ERROR_COLUMN = "Import error"
@@ -25,6 +27,7 @@ class RowError:
 
     line: int
     reason: str
+    why: Reason | None = field(default=None, compare=False)  # the reason's code and values, for the GUI
 
 
 @dataclass
@@ -56,20 +59,21 @@ class ImportReport:
         """Rows looked at so far."""
         return self.created + self.updated + self.updated_again + self.duplicates + self.failed
 
-    def fail(self, line: int, reason: str, cells: list[str]) -> None:
+    def fail(self, line: int, why: Reason, cells: list[str]) -> None:
         """Count a failed row and keep it to be saved."""
         self.failed += 1
         if len(self.errors) < MAX_FAILED_ROWS:
-            self.errors.append(RowError(line, reason))
+            reason = str(why)
+            self.errors.append(RowError(line, reason, why))
             self.failed_rows.append([*cells, f"line {line}: {reason}"])
 
-    def duplicate(self, line: int, reason: str) -> None:
+    def duplicate(self, line: int, why: Reason) -> None:
         """Count a row skipped as a duplicate, and keep why if it is among the first ``MAX_DUPLICATE_ROWS``."""
         self.duplicates += 1
         if len(self.duplicate_rows) < MAX_DUPLICATE_ROWS:
-            self.duplicate_rows.append(RowError(line, reason))
+            self.duplicate_rows.append(RowError(line, str(why), why))
 
-    def warn(self, line: int, reason: str) -> None:
+    def warn(self, line: int, why: Reason) -> None:
         """Note a row imported with something the rep should know (a value left out...).
 
         A row's warnings come one after another (rows are placed in file
@@ -77,12 +81,14 @@ class ImportReport:
         """
         if line == self._last_warned:
             if self.warned_rows and self.warned_rows[-1].line == line:
-                self.warned_rows[-1] = RowError(line, f"{self.warned_rows[-1].reason}. {reason}")
+                first = self.warned_rows[-1]
+                both = reasons.BOTH(first=first.why or first.reason, second=why)
+                self.warned_rows[-1] = RowError(line, str(both), both)
             return
         self._last_warned = line
         self.warned += 1
         if len(self.warned_rows) < MAX_WARNED_ROWS:
-            self.warned_rows.append(RowError(line, reason))
+            self.warned_rows.append(RowError(line, str(why), why))
 
     def all_warnings(self) -> list[str]:
         """The file's warnings, then each warned row's as ``line N: ...``, as the CLI's --json lists them."""

@@ -21,6 +21,7 @@ from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.errors import TransferError
 
 log = logging.getLogger("crm.transfer")
@@ -43,9 +44,7 @@ UTF8_EVIDENCE = 4
 DELIMITERS = (",", ";", "\t", "|")
 _SEP_LINE = re.compile(r"sep=([,;\t|])[ \t]*\r?(?:\n|$)", re.IGNORECASE)
 # Excel's "CSV" sometimes is really a workbook; say so instead of "binary".
-_MAGIC = {b"PK\x03\x04": "an Excel workbook or another zip file (.xlsx)",
-          b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls)",
-          b"%PDF": "a PDF document"}
+_MAGIC = {b"PK\x03\x04": reasons.WORKBOOK, b"\xd0\xcf\x11\xe0": reasons.OLD_WORKBOOK, b"%PDF": reasons.PDF}
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # charset-normalizer tells Western single-byte code pages apart poorly on
@@ -74,7 +73,7 @@ def sniff(path: Path, encoding: str | None = None) -> FileKind:
             enc = encoding
             text = _decode_stated(head, encoding)
     except TransferError as exc:
-        raise TransferError(f"{path.name}: {exc}") from None
+        raise TransferError(reasons.IN_FILE(file=path.name, why=exc.reason)) from None
     if text.lstrip("\ufeff \r\n\t").upper().startswith("BEGIN:VCARD"):
         return FileKind("vcard", enc)
     stated = _SEP_LINE.match(text.lstrip("\ufeff"))
@@ -94,21 +93,20 @@ def _read_sample(path: Path, *, scan: bool) -> tuple[bytes, bytes]:
             whole, carry = _split_trailing_run(head)
             sample = whole + _late_non_ascii(handle, carry)
     except FileNotFoundError:
-        raise TransferError(f"{path}: no such file") from None
+        raise TransferError(reasons.NO_SUCH_FILE(path=str(path))) from None
     except IsADirectoryError:
-        raise TransferError(f"{path}: is a folder, not a file") from None
+        raise TransferError(reasons.FOLDER(path=str(path))) from None
     except OSError as exc:
-        raise TransferError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise TransferError(reasons.UNREADABLE(path=str(path), error=str(exc.strerror))) from None
     return head, sample
 
 
 def _refuse_no_table(path: Path, head: bytes) -> None:
     if not head.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
-        raise TransferError(f"{path.name}: the file is empty")
+        raise TransferError(reasons.EMPTY(file=path.name))
     for magic, what in _MAGIC.items():
         if head.startswith(magic):
-            raise TransferError(f"{path.name}: this is {what}, not a CSV or vCard file; "
-                                "save it as CSV and import that")
+            raise TransferError(what(file=path.name))
 
 
 def _split_trailing_run(data: bytes) -> tuple[bytes, bytes]:
@@ -161,7 +159,7 @@ def detect_encoding(sample: bytes) -> str:
     if utf16:
         return utf16
     if b"\x00" in sample and sample.count(b"\x00") > len(sample) // 100:
-        raise TransferError("the file is binary, not a CSV or vCard text file")
+        raise TransferError(reasons.BINARY())
     if _is_utf8(sample):
         return "utf-8"
     if _clearly_not_western(sample):
@@ -233,32 +231,33 @@ def _decode_stated(sample: bytes, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding)
     except LookupError:
-        raise TransferError(f"unknown encoding {encoding!r} (try utf-8, cp1252 or utf-16)") from None
+        raise TransferError(reasons.UNKNOWN_ENCODING(encoding=encoding)) from None
     if not codec._is_text_encoding:  # hex, base64, rot13: codecs Python has, not files' encodings
-        raise TransferError(f"{encoding!r} is not a text encoding (try utf-8, cp1252 or utf-16)")
+        raise TransferError(reasons.NOT_TEXT_ENCODING(encoding=encoding))
     if codec.name.startswith(("utf-16", "utf-32")) and b"\x00" not in sample:
         # A table's commas and line ends are ASCII: two or four bytes each in UTF-16 or UTF-32.
-        raise TransferError(f"cannot be read as {encoding}: the file is not {codec.name[:6].upper()} text")
+        raise TransferError(reasons.NOT_WIDE_TEXT(encoding=encoding, wide=codec.name[:6].upper()))
     try:
         return _decode_sample(sample, encoding)
     except UnicodeError as exc:
         # Python reads "utf-16" and "utf-32" only after a byte order mark.
-        hint = f" (name {codec.name}-le or {codec.name}-be instead)" if "BOM" in str(exc) else ""
-        raise TransferError(f"cannot be read as {encoding}: {exc}{hint}") from None
+        if "BOM" in str(exc):
+            raise TransferError(reasons.NO_BYTE_ORDER_MARK(encoding=encoding, error=str(exc),
+                                                           codec=codec.name)) from None
+        raise TransferError(reasons.UNDECODABLE(encoding=encoding, error=str(exc))) from None
     except TransferError:  # binary in this encoding: most likely another one
-        raise TransferError(f"cannot be read as {encoding}: it reads as binary; leave the encoding out "
-                            "to have it detected") from None
+        raise TransferError(reasons.READS_AS_BINARY(encoding=encoding)) from None
 
 
 def _decode_sample(sample: bytes, encoding: str) -> str:
     try:
         decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     except LookupError:
-        raise TransferError(f"unknown encoding {encoding!r}") from None
+        raise TransferError(reasons.UNKNOWN_CODEC(encoding=encoding)) from None
     text = str(decoder.decode(sample, final=False))
     controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > len(text[:8192]) // 20 + 2:
-        raise TransferError("the file is binary, not a CSV or vCard text file")
+        raise TransferError(reasons.BINARY())
     return text
 
 

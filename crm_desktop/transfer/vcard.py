@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from crm_desktop.transfer import reasons
 from crm_desktop.transfer.reader import SourceRow
 
 COLUMNS = ("First Name", "Last Name", "Full Name", "Company", "Job Title", "E-mail", "E-mail 2", "Phone",
@@ -245,7 +246,7 @@ def card_rows(stream: TextIO) -> Iterator[SourceRow]:
     for line, props, closed in read_cards(stream):
         row = card_row(line, props)
         # A card cut short may have lost any of its lines: not half a contact.
-        yield row if closed else row._replace(error="the card has no END:VCARD; is the file cut short?")
+        yield row if closed else row._replace(error=reasons.CARD_CUT_SHORT())
 
 
 # -- out ----------------------------------------------------------------------

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from crm_core.reasons import Reason
+from crm_desktop.transfer import reasons
+
 # 100k record ids and their lines take ~15 MB: files up to that size always name the earlier line.
 LINES_KEPT = 100_000
 EARLIER_LINE = 0  # ``earlier``: an earlier line wrote the record; which one was not kept
@@ -48,6 +51,6 @@ class WrittenRecords:
         return EARLIER_LINE if queued else None
 
 
-def which_line(earlier: int) -> str:
+def which_line(earlier: int) -> Reason:
     """How a warning names the line that wrote a record first."""
-    return "an earlier line" if earlier == EARLIER_LINE else f"line {earlier}"
+    return reasons.EARLIER_LINE() if earlier == EARLIER_LINE else reasons.LINE(line=earlier)
