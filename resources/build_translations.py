@@ -70,12 +70,20 @@ def helper_strings(files: list[str]) -> list[tuple[str, str]]:
     return out
 
 
+def reason_strings() -> list[str]:
+    """The words of every reason code (``ui/import_reasons``), which live in a registry lupdate cannot read."""
+    sys.path.insert(0, str(ROOT))
+    from crm_desktop.ui.import_reasons import CONTEXT, every_code
+
+    return [f"QCoreApplication.translate({CONTEXT!r}, {c.english!r}, {c.name!r})\n" for c in every_code()]
+
+
 def update() -> None:
     files = sources()
     with tempfile.TemporaryDirectory() as tmp:
         stub = Path(tmp) / "helper_strings.py"
-        stub.write_text("".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n" for c, t in helper_strings(files)),
-                        encoding="utf-8")
+        stub.write_text("".join(f"QT_TRANSLATE_NOOP({c!r}, {t!r})\n" for c, t in helper_strings(files))
+                        + "".join(reason_strings()), encoding="utf-8")
         for lang in LANGUAGES:
             ts = TRANSLATIONS / f"crm_{lang}.ts"
             subprocess.run([_tool("pyside6-lupdate"), *files, str(stub), "-no-obsolete", "-locations", "none",

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services.errors import KNOWN_ERRORS
 from crm_desktop.services.transfer import Preview, TransferService
 from crm_desktop.ui.import_fields import column_labels, field_label
+from crm_desktop.ui.import_reasons import error_text
 
 if TYPE_CHECKING:  # the wizard imports these pages; the pages only need its type
     from crm_desktop.ui.import_wizard import ImportWizard
@@ -74,8 +75,8 @@ class FilePage(QWizardPage):
         self._wizard.preview = None
         try:
             preview = self._wizard.transfer.preview(path)
-        except KNOWN_ERRORS as exc:
-            self.info.setText(f"<span style='color:#b00020'>{exc}</span>")
+        except KNOWN_ERRORS as exc:  # empty, binary, not a table...: said in the rep's language
+            self.info.setText(f"<span style='color:#b00020'>{html.escape(error_text(exc), quote=False)}</span>")
         else:
             self._wizard.preview = preview
             self.info.setText(self._describe(preview))
@@ -209,7 +210,7 @@ class MappingPage(QWizardPage):
         try:
             self._wizard.transfer.mapping_for(preview, self.kind.currentData(), self.mapping())
         except KNOWN_ERRORS as exc:
-            self._show_error(str(exc))
+            self._show_error(error_text(exc))
             return False
         self._show_error("")
         return True

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -36,6 +37,7 @@ from crm_desktop.ui.import_pages import (
     fill_table,
     read_only_table,
 )
+from crm_desktop.ui.import_reasons import error_text, reason_text
 
 if TYPE_CHECKING:  # the wizard imports these pages; the pages only need its type
     from crm_desktop.ui.import_wizard import ImportWizard
@@ -62,7 +64,7 @@ class ImportWorker(QObject):
             report = self.transfer.import_file(self.path, progress=self.progressed.emit, cancel=self.cancel,
                                                **self.options)
         except KNOWN_ERRORS as exc:
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
         except Exception as exc:  # a bug: keep the trace, tell the user something went wrong
             log.exception("import of %s failed", self.path)
             self.failed.emit(f"{type(exc).__name__}: {exc}")
@@ -208,8 +210,11 @@ class ReportPage(QWizardPage):
         self._show_rows(self.warnings_label, self.warnings, report.warned_rows)
 
     def _show_rows(self, label: QLabel, table: QTableWidget, rows: list[RowError]) -> None:
-        # Failed and duplicate rows alike: a table of line and reason, under its label.
-        fill_table(table, [self.tr("Line"), self.tr("Reason")], [[str(r.line), r.reason] for r in rows])
+        # Failed and duplicate rows alike: a table of line and reason (in the rep's language), under its label.
+        reasons = [reason_text(r.why) if r.why is not None else r.reason for r in rows]
+        fill_table(table, [self.tr("Line"), self.tr("Reason")],
+                   [[str(r.line), reason] for r, reason in zip(rows, reasons, strict=True)])
+        _wrap_reasons(table, reasons)
         label.setVisible(bool(rows))
         table.setVisible(bool(rows))
 
@@ -256,3 +261,24 @@ class ReportPage(QWizardPage):
         except KNOWN_ERRORS as exc:  # a folder the rep may not write to, a full disk...
             QMessageBox.warning(self, self.tr("Save failed rows"),
                                 self.tr("The failed rows were not saved: {0}").format(exc))
+
+
+# Up to this many rows a long reason wraps onto more lines, its row as tall as
+# it needs; sizing rows by their text costs too much past it (a failed file
+# may list 100,000 rows), so those stay one line, the whole reason in a tooltip.
+WRAPPED_ROWS = 1000
+
+
+def _wrap_reasons(table: QTableWidget, reasons: list[str]) -> None:
+    """The reason column as wide as the page allows, each reason whole (wrapped) and in its tooltip."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for row, reason in enumerate(reasons):
+        item = table.item(row, 1)
+        if item is not None:
+            item.setToolTip(reason)
+    wrap = len(reasons) <= WRAPPED_ROWS
+    table.setWordWrap(wrap)
+    table.verticalHeader().setSectionResizeMode(
+        QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Interactive)

@@ -464,6 +464,359 @@
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <source>same name as an existing account ({value})</source>
+        <comment>duplicate.account_name</comment>
+        <translation>mismo nombre que una cuenta existente ({value})</translation>
+    </message>
+    <message>
+        <source>same account number as an existing account ({value})</source>
+        <comment>duplicate.account_number</comment>
+        <translation>mismo número de cuenta que una cuenta existente ({value})</translation>
+    </message>
+    <message>
+        <source>same email as an existing contact ({email})</source>
+        <comment>duplicate.email</comment>
+        <translation>mismo correo electrónico que un contacto existente ({email})</translation>
+    </message>
+    <message>
+        <source>a contact with the same name and no company</source>
+        <comment>duplicate.name_no_company</comment>
+        <translation>un contacto con el mismo nombre y sin empresa</translation>
+    </message>
+    <message>
+        <source>{match}, with nothing new to update</source>
+        <comment>duplicate.nothing_new</comment>
+        <translation>{match}, sin nada nuevo que actualizar</translation>
+    </message>
+    <message>
+        <source>same phone as an existing contact ({phone})</source>
+        <comment>duplicate.phone</comment>
+        <translation>mismo teléfono que un contacto existente ({phone})</translation>
+    </message>
+    <message>
+        <source>a contact with a very similar name at the same company ({name})</source>
+        <comment>duplicate.similar_name</comment>
+        <translation>un contacto con un nombre muy parecido en la misma empresa ({name})</translation>
+    </message>
+    <message>
+        <source>same website as an existing account ({value})</source>
+        <comment>duplicate.website</comment>
+        <translation>mismo sitio web que una cuenta existente ({value})</translation>
+    </message>
+    <message>
+        <source>cannot be read as {encoding}: it reads as binary; leave the encoding out to have it detected</source>
+        <comment>encoding.binary</comment>
+        <translation>no se puede leer como {encoding}: se lee como binario; no indique la codificación para que se detecte sola</translation>
+    </message>
+    <message>
+        <source>cannot be read as {encoding}: {error} (name {codec}-le or {codec}-be instead)</source>
+        <comment>encoding.no_bom</comment>
+        <translation>no se puede leer como {encoding}: {error} (indique {codec}-le o {codec}-be)</translation>
+    </message>
+    <message>
+        <source>{encoding!r} is not a text encoding (try utf-8, cp1252 or utf-16)</source>
+        <comment>encoding.not_text</comment>
+        <translation>{encoding!r} no es una codificación de texto (pruebe utf-8, cp1252 o utf-16)</translation>
+    </message>
+    <message>
+        <source>cannot be read as {encoding}: the file is not {wide} text</source>
+        <comment>encoding.not_wide</comment>
+        <translation>no se puede leer como {encoding}: el archivo no es texto {wide}</translation>
+    </message>
+    <message>
+        <source>cannot be read as {encoding}: {error}</source>
+        <comment>encoding.undecodable</comment>
+        <translation>no se puede leer como {encoding}: {error}</translation>
+    </message>
+    <message>
+        <source>unknown encoding {encoding!r} (try utf-8, cp1252 or utf-16)</source>
+        <comment>encoding.unknown</comment>
+        <translation>codificación desconocida: {encoding!r} (pruebe utf-8, cp1252 o utf-16)</translation>
+    </message>
+    <message>
+        <source>unknown encoding {encoding!r}</source>
+        <comment>encoding.unknown_codec</comment>
+        <translation>codificación desconocida: {encoding!r}</translation>
+    </message>
+    <message>
+        <source>the file is binary, not a CSV or vCard text file</source>
+        <comment>file.binary</comment>
+        <translation>el archivo es binario, no un archivo de texto CSV o vCard</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot read the file ({error}); is a closing quote missing?</source>
+        <comment>file.broken_csv</comment>
+        <translation>{file}, línea {line}: no se puede leer el archivo ({error}); ¿falta cerrar unas comillas?</translation>
+    </message>
+    <message>
+        <source>{file}: the file is empty</source>
+        <comment>file.empty</comment>
+        <translation>{file}: el archivo está vacío</translation>
+    </message>
+    <message>
+        <source>{path}: is a folder, not a file</source>
+        <comment>file.folder</comment>
+        <translation>{path}: es una carpeta, no un archivo</translation>
+    </message>
+    <message>
+        <source>{file}: {why}</source>
+        <comment>file.in</comment>
+        <translation>{file}: {why}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: cannot be read as {encoding} ({error})</source>
+        <comment>file.line_undecodable</comment>
+        <translation>{file}, línea {line}: no se puede leer como {encoding} ({error})</translation>
+    </message>
+    <message>
+        <source>{path}: no such file</source>
+        <comment>file.missing</comment>
+        <translation>{path}: el archivo no existe</translation>
+    </message>
+    <message>
+        <source>{file}: this is a PDF document, not a CSV or vCard file; save it as CSV and import that</source>
+        <comment>file.pdf</comment>
+        <translation>{file}: es un documento PDF, no un archivo CSV o vCard; guárdelo como CSV e importe ese</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({error})</source>
+        <comment>file.unreadable</comment>
+        <translation>{path}: no se puede leer ({error})</translation>
+    </message>
+    <message>
+        <source>{file}: this is an old Excel workbook (.xls), not a CSV or vCard file; save it as CSV and import that</source>
+        <comment>file.xls</comment>
+        <translation>{file}: es un libro de Excel antiguo (.xls), no un archivo CSV o vCard; guárdelo como CSV e importe ese</translation>
+    </message>
+    <message>
+        <source>{file}: this is an Excel workbook or another zip file (.xlsx), not a CSV or vCard file; save it as CSV and import that</source>
+        <comment>file.xlsx</comment>
+        <translation>{file}: es un libro de Excel u otro archivo zip (.xlsx), no un archivo CSV o vCard; guárdelo como CSV e importe ese</translation>
+    </message>
+    <message>
+        <source>an earlier line</source>
+        <comment>line.earlier</comment>
+        <translation>una línea anterior</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <comment>line.number</comment>
+        <translation>la línea {line}</translation>
+    </message>
+    <message>
+        <source>no column holds the account name (Company, Empresa, Name...); map one by hand</source>
+        <comment>mapping.no_account_name</comment>
+        <translation>ninguna columna tiene el nombre de la cuenta (Company, Empresa, Nombre...); asigne una a mano</translation>
+    </message>
+    <message>
+        <source>{path}: not a saved mapping (no &quot;columns&quot; of header -&gt; field)</source>
+        <comment>mapping.no_columns</comment>
+        <translation>{path}: no es una asociación guardada (no tiene &quot;columns&quot; de encabezado -&gt; campo)</translation>
+    </message>
+    <message>
+        <source>no column holds a contact&apos;s name (Last Name, Apellidos, Name...); map one by hand</source>
+        <comment>mapping.no_contact_name</comment>
+        <translation>ninguna columna tiene el nombre de un contacto (Last Name, Apellidos, Nombre...); asigne una a mano</translation>
+    </message>
+    <message>
+        <source>no column is a field we know; is the first row a header? Map the columns by hand</source>
+        <comment>mapping.no_field</comment>
+        <translation>ninguna columna es un campo conocido; ¿es la primera fila un encabezado? Asocie las columnas a mano</translation>
+    </message>
+    <message>
+        <source>{path}: not a saved mapping ({error})</source>
+        <comment>mapping.not_saved</comment>
+        <translation>{path}: no es una asociación guardada ({error})</translation>
+    </message>
+    <message>
+        <source>cannot import into {target!r}; choose one of: {choices}</source>
+        <comment>mapping.unknown_target</comment>
+        <translation>no se puede importar en {target!r}; elija uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>a vCard file holds contacts; import it as contacts</source>
+        <comment>mapping.vcard_contacts</comment>
+        <translation>un archivo vCard contiene contactos; impórtelo como contactos</translation>
+    </message>
+    <message>
+        <source>these records are already connected with these roles</source>
+        <comment>record.already_connected</comment>
+        <translation>estos registros ya están conectados con estos roles</translation>
+    </message>
+    <message>
+        <source>the contact is inactive</source>
+        <comment>record.contact_inactive</comment>
+        <translation>el contacto está inactivo</translation>
+    </message>
+    <message>
+        <source>{kind} {id} is inactive</source>
+        <comment>record.inactive</comment>
+        <translation>el registro {id} ({kind}) está inactivo</translation>
+    </message>
+    <message>
+        <source>account {id} does not exist</source>
+        <comment>record.no_account</comment>
+        <translation>la cuenta {id} no existe</translation>
+    </message>
+    <message>
+        <source>contact {id} does not exist</source>
+        <comment>record.no_contact</comment>
+        <translation>el contacto {id} no existe</translation>
+    </message>
+    <message>
+        <source>{kind} {id} does not exist</source>
+        <comment>record.no_record</comment>
+        <translation>el registro {id} ({kind}) no existe</translation>
+    </message>
+    <message>
+        <source>role {id} does not exist</source>
+        <comment>record.no_role</comment>
+        <translation>el rol {id} no existe</translation>
+    </message>
+    <message>
+        <source>must be a contact of this account</source>
+        <comment>record.not_its_contact</comment>
+        <translation>debe ser un contacto de esta cuenta</translation>
+    </message>
+    <message>
+        <source>is not a matching role of {role}</source>
+        <comment>record.not_matching_role</comment>
+        <translation>no es un rol que corresponda a {role}</translation>
+    </message>
+    <message>
+        <source>would make a cycle of parent accounts</source>
+        <comment>record.parent_cycle</comment>
+        <translation>crearía un ciclo de cuentas primarias</translation>
+    </message>
+    <message>
+        <source>a record cannot be connected to itself</source>
+        <comment>record.self_connection</comment>
+        <translation>un registro no se puede conectar consigo mismo</translation>
+    </message>
+    <message>
+        <source>the account name {why}</source>
+        <comment>row.account_name</comment>
+        <translation>el nombre de la cuenta {why}</translation>
+    </message>
+    <message>
+        <source>{column}: has characters that are not valid in this file&apos;s encoding; save the file as UTF-8 and import it again</source>
+        <comment>row.bad_characters</comment>
+        <translation>{column}: tiene caracteres que no son válidos en la codificación de este archivo; guarde el archivo como UTF-8 e impórtelo de nuevo</translation>
+    </message>
+    <message>
+        <source>the card has no END:VCARD; is the file cut short?</source>
+        <comment>row.card_cut_short</comment>
+        <translation>a la tarjeta le falta END:VCARD; ¿está cortado el archivo?</translation>
+    </message>
+    <message>
+        <source>{column}: {why}</source>
+        <comment>row.column</comment>
+        <translation>{column}: {why}</translation>
+    </message>
+    <message>
+        <source>{field}: {why}</source>
+        <comment>row.field</comment>
+        <translation>{field}: {why}</translation>
+    </message>
+    <message>
+        <source>the row has {cells} cells but the header has {headers}; is a delimiter inside a value without quotes?</source>
+        <comment>row.too_many_cells</comment>
+        <translation>la fila tiene {cells} celdas pero el encabezado tiene {headers}; ¿hay un separador dentro de un valor sin comillas?</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a 3-letter currency code</source>
+        <comment>value.currency</comment>
+        <translation>{value!r} no es un código de moneda de 3 letras</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a date (YYYY-MM-DD)</source>
+        <comment>value.date</comment>
+        <translation>{value!r} no es una fecha (AAAA-MM-DD)</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <comment>value.email</comment>
+        <translation>el correo electrónico {value!r} no es válido</translation>
+    </message>
+    <message>
+        <source>must be text, not {type}</source>
+        <comment>value.not_text</comment>
+        <translation>debe ser texto, no {type}</translation>
+    </message>
+    <message>
+        <source>contains a NUL character</source>
+        <comment>value.nul</comment>
+        <translation>contiene un carácter NUL</translation>
+    </message>
+    <message>
+        <source>must be one of {choices}</source>
+        <comment>value.one_of</comment>
+        <translation>debe ser uno de estos: {choices}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a phone number</source>
+        <comment>value.phone</comment>
+        <translation>{value!r} no es un número de teléfono</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a record id</source>
+        <comment>value.record_id</comment>
+        <translation>{value!r} no es un identificador de registro</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <comment>value.required</comment>
+        <translation>es obligatorio</translation>
+    </message>
+    <message>
+        <source>is longer than {limit} characters</source>
+        <comment>value.too_long</comment>
+        <translation>tiene más de {limit} caracteres</translation>
+    </message>
+    <message>
+        <source>unknown field of {entity}</source>
+        <comment>value.unknown_field</comment>
+        <translation>no es un campo de {entity}</translation>
+    </message>
+    <message>
+        <source>updated the same account as {where} ({match}); the lines were applied in order, so the later values stand</source>
+        <comment>warning.account_again</comment>
+        <translation>actualizó la misma cuenta que {where} ({match}); las líneas se aplicaron en orden, así que quedan los valores de la posterior</translation>
+    </message>
+    <message>
+        <source>{first}. {second}</source>
+        <comment>warning.both</comment>
+        <translation>{first}. {second}</translation>
+    </message>
+    <message>
+        <source>updated the same account ({name}) as {where}; the lines were applied in order, so the later values stand</source>
+        <comment>warning.company_again</comment>
+        <translation>actualizó la misma cuenta ({name}) que {where}; las líneas se aplicaron en orden, así que quedan los valores de la posterior</translation>
+    </message>
+    <message>
+        <source>{name} exists, so {columns} was not imported (create only; --mode upsert updates it)</source>
+        <comment>warning.company_kept</comment>
+        <translation>{name} ya existe, así que no se importó {columns} (la importación solo crea registros nuevos; elija también actualizar para cambiar la cuenta)</translation>
+    </message>
+    <message>
+        <source>{name} exists, so {columns} were not imported (create only; --mode upsert updates it)</source>
+        <comment>warning.company_kept_many</comment>
+        <translation>{name} ya existe, así que no se importaron {columns} (la importación solo crea registros nuevos; elija también actualizar para cambiar la cuenta)</translation>
+    </message>
+    <message>
+        <source>updated the same contact as {where} ({match}); the lines were applied in order, so the later values stand</source>
+        <comment>warning.contact_again</comment>
+        <translation>actualizó el mismo contacto que {where} ({match}); las líneas se aplicaron en orden, así que quedan los valores de la posterior</translation>
+    </message>
+    <message>
+        <source>{columns}: not imported: {company} is empty on this line, so there is no account to hold them</source>
+        <comment>warning.no_company</comment>
+        <translation>{columns}: no se importó: {company} está vacío en esta línea, así que no hay ninguna cuenta donde guardarlo</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Import accounts and contacts</source>
