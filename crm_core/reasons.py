@@ -20,10 +20,14 @@ CODES: dict[str, Code] = {}
 
 @dataclass(frozen=True, slots=True)
 class Code:
-    """One kind of reason: its stable name and its English words, ``{value}`` where a value goes."""
+    """One kind of reason: its stable name and its English words, ``{value}`` where a value goes.
+
+    ``also`` names the values a translation may show that the English words do not.
+    """
 
     name: str
     english: str
+    also: tuple[str, ...] = ()
 
     def __call__(self, **values: Any) -> Reason:
         """This reason with its values."""
@@ -56,11 +60,11 @@ class FieldName:
         return self.name
 
 
-def code(name: str, english: str) -> Code:
+def code(name: str, english: str, also: tuple[str, ...] = ()) -> Code:
     """A new kind of reason, registered in ``CODES``; each name is made once."""
     if name in CODES:
         raise ValueError(f"reason code {name!r} is made twice")
-    made = CODES[name] = Code(name, english)
+    made = CODES[name] = Code(name, english, also)
     return made
 
 

@@ -36,7 +36,7 @@ NOT_TEXT = code("value.not_text", "must be text, not {type}")
 REQUIRED = code("value.required", "is required")
 NUL = code("value.nul", "contains a NUL character")
 TOO_LONG = code("value.too_long", "is longer than {limit} characters")
-BAD_EMAIL = code("value.email", "{detail}")  # email_validator's words; the GUI says it with the value
+BAD_EMAIL = code("value.email", "{detail}", also=("value",))  # email_validator's words; the GUI names the value
 BAD_PHONE = code("value.phone", "{value!r} is not a phone number")
 BAD_DATE = code("value.date", "{value!r} is not a date (YYYY-MM-DD)")
 BAD_ID = code("value.record_id", "{value!r} is not a record id")

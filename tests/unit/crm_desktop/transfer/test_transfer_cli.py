@@ -232,3 +232,32 @@ def test_an_upsert_that_updates_a_company_says_so_and_create_only_warns(tmp_path
     warned = _cli(tmp_path / "d", "import", back, "--json")
     assert json.loads(warned.stdout)["warnings"] == [
         "line 2: Acme exists, so Website was not imported (create only; --mode upsert updates it)"]
+
+
+def test_a_messy_files_reasons_stay_the_english_the_cli_always_printed(tmp_path: Path, data: Path) -> None:
+    # The wizard shows these in the rep's language from their codes; the CLI's words are its contract.
+    done = _cli(tmp_path / "d", "import", data / "messy_for_the_report.csv", "--json")
+    assert done.returncode == 8, done.stderr
+    report = json.loads(done.stdout)
+    assert report["errors"] == [
+        {"line": 3, "reason": "Email: An email address must have an @-sign."},
+        {"line": 4, "reason": "Phone: 'abc!!' is not a phone number"},
+        {"line": 5, "reason": "Last Name: is required"},
+        {"line": 12, "reason": "the row has 7 cells but the header has 6; is a delimiter inside a value without "
+                               "quotes?"}]
+    assert report["duplicate_rows"] == [
+        {"line": 6, "reason": "same email as an existing contact (ana@x.es)"},
+        {"line": 7, "reason": "same phone as an existing contact (+34622333444)"},
+        {"line": 9, "reason": "a contact with a very similar name at the same company (Mario García)"}]
+    assert report["warnings"] == [
+        "line 10: Acme exists, so Website was not imported (create only; --mode upsert updates it)",
+        "line 11: Website: not imported: Company is empty on this line, so there is no account to hold them"]
+    human = _cli(tmp_path / "d2", "import", data / "messy_for_the_report.csv")
+    assert "  line 5: Last Name: is required\n" in human.stdout
+    assert "  line 7: same phone as an existing contact (+34622333444)\n" in human.stdout
+
+
+def test_a_refused_files_reason_stays_english_in_the_cli(tmp_path: Path, data: Path) -> None:
+    done = _cli(tmp_path / "d", "import", data / "workbook.xlsx", "--json")
+    assert "workbook.xlsx: this is an Excel workbook or another zip file (.xlsx), not a CSV or vCard file; save " \
+           "it as CSV and import that" in done.stderr + done.stdout
