@@ -11,6 +11,7 @@ from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command
 from crm_desktop.services import View
+from crm_desktop.services.spreadsheet import DELIMITERS
 from crm_desktop.services.transfer import SORTS, ImportReport, MappingRefused, TransferService
 
 # Past the CLI's 1 (an error stopped the command) and 2 (bad arguments), and
@@ -37,6 +38,9 @@ def register(sub: Any) -> None:
     p.add_argument("--map", dest="map_file", metavar="MAPFILE", help="a saved column mapping (JSON)")
     p.add_argument("--save-map", metavar="FILE", help="save the column mapping used, to reuse it")
     p.add_argument("--failed-csv", metavar="FILE", help="write the rows that failed to this CSV")
+    p.add_argument("--delimiter", choices=tuple(DELIMITERS),
+                   help="the delimiter of the --failed-csv file (default: " + _EXCEL_DELIMITER + "; the file "
+                        "being imported is read with whichever it has)")
     p.add_argument("--encoding", help="the file's encoding, when detection gets it wrong")
     p.add_argument("--dry-run", action="store_true", help="check every row but write nothing")
     p = command(sub, "export", cmd_export, "export accounts or contacts as CSV or vCard")
@@ -48,6 +52,13 @@ def register(sub: Any) -> None:
     p.add_argument("--sort", metavar="COLUMN",
                    help="order by a list column instead of the name: " + _sort_names())
     p.add_argument("--descending", action="store_true", help="reverse the order")
+    p.add_argument("--delimiter", choices=tuple(DELIMITERS),
+                   help="what separates a CSV's cells (default: " + _EXCEL_DELIMITER + ")")
+
+
+# Excel splits a double-clicked CSV on its locale's list separator (services/spreadsheet.py).
+_EXCEL_DELIMITER = ("the one Excel expects in the app's language and your locale: semicolon where a decimal "
+                    "is written 1,5 (Spain, Germany...), else comma")
 
 
 def _sort_names() -> str:
@@ -62,6 +73,9 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     if failed_csv is not None and save_map is not None and failed_csv.resolve() == save_map.resolve():
         raise CommandError(f"--failed-csv and --save-map both name {args.save_map}; name two files",
                            exit_code=2)
+    if args.delimiter and failed_csv is None:
+        raise CommandError("--delimiter is the delimiter of the --failed-csv file; name one with --failed-csv "
+                           "(the file being imported is read with whichever delimiter it has)", exit_code=2)
     transfer = TransferService(ctx.store)
     mapping = None
     kind = args.kind
@@ -79,7 +93,7 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
                               report.kind)
     if failed_csv is not None and report.failed:
         try:
-            report.save_failed_rows(failed_csv)
+            report.save_failed_rows(failed_csv, delimiter=DELIMITERS[args.delimiter or transfer.csv_delimiter()])
         except OSError as exc:
             raise CommandError(f"--failed-csv {args.failed_csv}: cannot write it ({exc.strerror or exc}); "
                                f"the import itself is done: {_counts(report)}") from None
@@ -156,11 +170,13 @@ def _names(headers: list[str], shown: int = 20) -> str:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    if args.delimiter and args.fmt != "csv":
+        raise CommandError("--delimiter is for --format csv; a vCard file has none", exit_code=2)
     transfer = TransferService(ctx.store)
     view: View = "inactive" if args.inactive else "active"
     if args.output:
         count = transfer.export(args.kind, args.output, fmt=args.fmt, search=args.search, view=view,
-                                sort=args.sort, descending=args.descending)
+                                sort=args.sort, descending=args.descending, delimiter=args.delimiter)
         ctx.emit({"exported": count, "file": args.output},
                  lambda: print(f"exported {count} {args.kind} to {args.output}"))
         return 0
@@ -175,7 +191,7 @@ def _export_to_stdout(transfer: TransferService, args: argparse.Namespace, view:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"export.{'vcf' if args.fmt == 'vcard' else 'csv'}"
         transfer.export(args.kind, path, fmt=args.fmt, search=args.search, view=view, sort=args.sort,
-                        descending=args.descending)
+                        descending=args.descending, delimiter=args.delimiter)
         with open(path, "rb") as handle:
             sys.stdout.flush()
             while block := handle.read(1 << 16):

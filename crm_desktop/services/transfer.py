@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crm_core.reasons import Reason
+from crm_desktop.services import spreadsheet
 from crm_desktop.services.errors import ServiceError
+from crm_desktop.services.preferences import Preferences
 from crm_desktop.store import Store
 from crm_desktop.store.queries import SORTS, View
 from crm_desktop.transfer import export as exporting
@@ -77,10 +79,28 @@ class Preview:
 
 
 class TransferService:
-    """Import files into the store and export list views out of it."""
+    """Import files into the store and export list views out of it.
 
-    def __init__(self, store: Store) -> None:
+    CSV files are written with the delimiter of the rep's Excel, worked out
+    from the language preference and ``system_locale()`` (the GUI passes Qt's).
+    """
+
+    def __init__(self, store: Store, *,
+                 system_locale: Callable[[], str | None] = spreadsheet.system_locale) -> None:
         self.store = store
+        self.system_locale = system_locale
+
+    def csv_delimiter(self) -> str:
+        """The name (comma, semicolon) of the delimiter the rep's Excel splits a CSV file on."""
+        locale = spreadsheet.file_locale(Preferences(self.store).language, self.system_locale())
+        return spreadsheet.DELIMITER_NAMES[spreadsheet.excel_delimiter(locale)]
+
+    def _delimiter(self, name: str | None) -> str:
+        """The character of a delimiter named by the caller, or of the rep's Excel for None."""
+        if name is None:
+            name = self.csv_delimiter()
+        _check_choice("delimiter", name, tuple(spreadsheet.DELIMITERS))
+        return spreadsheet.DELIMITERS[name]
 
     def preview(self, path: str | Path, *, limit: int = 20, encoding: str | None = None) -> Preview:
         """Sniff a file: encoding, delimiter, header, first rows, detected kind, suggested mapping."""
@@ -189,10 +209,14 @@ class TransferService:
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
-    def save_failed_rows(self, report: ImportReport, path: str | Path) -> int:
-        """Write an import's failed rows as a CSV to fix and import again; returns the rows written."""
+    def save_failed_rows(self, report: ImportReport, path: str | Path, *, delimiter: str | None = None) -> int:
+        """Write an import's failed rows as a CSV to fix and import again; returns the rows written.
+
+        ``delimiter`` (comma, semicolon, tab) defaults to the rep's Excel's, where the rows get fixed.
+        """
+        character = self._delimiter(delimiter)
         try:
-            return report.save_failed_rows(Path(path))
+            return report.save_failed_rows(Path(path), delimiter=character)
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
@@ -203,10 +227,13 @@ class TransferService:
     # -- export ----------------------------------------------------------------
 
     def export(self, kind: str, path: str | Path, *, fmt: str = "csv", search: str | None = None,
-               view: View = "active", sort: str | None = None, descending: bool = False) -> int:
+               view: View = "active", sort: str | None = None, descending: bool = False,
+               delimiter: str | None = None, language: str = "en") -> int:
         """Write a list view (accounts or contacts, maybe searched) as CSV or vCard; returns rows.
 
         Rows come in name order, or by the list column ``sort`` (as the rep sorted the list).
+        A CSV is split by ``delimiter`` (comma, semicolon, tab; default: the rep's Excel's)
+        and headed in ``language`` (en, es: words the import maps back to the same fields).
         """
         entity_name = kind.removesuffix("s")
         if entity_name not in ("account", "contact"):
@@ -217,9 +244,14 @@ class TransferService:
         if sort is not None:
             _check_choice("sort", sort, tuple(SORTS[entity_name]))
         order = (sort, descending) if sort is not None and (sort, descending) != ("name", False) else None
-        write = exporting.export_csv if fmt == "csv" else exporting.export_vcard
         try:
-            count = write(self.store, entity_name, Path(path), search=search, view=view, order=order)
+            if fmt == "csv":
+                _check_choice("language", language, exporting.HEADER_LANGUAGES)
+                count = exporting.export_csv(self.store, entity_name, Path(path), search=search, view=view,
+                                             order=order, delimiter=self._delimiter(delimiter), language=language)
+            else:
+                count = exporting.export_vcard(self.store, entity_name, Path(path), search=search, view=view,
+                                               order=order)
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
         log.info("exported %d %s to %s", count, kind, path)

@@ -26,11 +26,16 @@ def unescape_cell(text: str) -> str:
     return text
 
 
-def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    """Write a safe CSV (UTF-8 with BOM, CRLF as Excel expects); returns the rows written."""
+def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+              delimiter: str = ",") -> int:
+    """Write a safe CSV (UTF-8 with BOM, CRLF as Excel expects); returns the rows written.
+
+    ``delimiter`` is the list separator of the Excel that will open it (';' in
+    Spain, see services/spreadsheet.py); a cell holding it is quoted.
+    """
     count = 0
     with replacing(path, "utf-8-sig") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
+        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
         writer.writerow([safe_cell(h) for h in headers])
         for row in rows:
             writer.writerow([safe_cell(v) for v in row])

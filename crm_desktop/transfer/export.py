@@ -1,7 +1,7 @@
 """Accounts and contacts out of the store as CSV or vCard 4.0, page by page.
 
-The CSV headers are the words the import recognises, so an exported file
-re-imports as it is.
+The CSV headers, English or Spanish, are words the import recognises, so an
+exported file re-imports as it is, whichever delimiter it was written with.
 """
 
 from __future__ import annotations
@@ -31,6 +31,28 @@ ACCOUNT_COLUMNS = (("Name", "name"), ("Account Number", "account_number"), ("E-m
                    ("Shipping Country", "ship_to_country"), ("Currency", "currency"),
                    ("Payment Terms", "payment_terms"), ("Price List", "price_list"),
                    ("Description", "description"), ("Status", "state"))
+
+# The same columns under their Spanish names, for an export from the Spanish
+# UI: each is a header the import maps back to the same field (fields.py;
+# tests/unit/crm_desktop/transfer/test_export_delimiter.py holds it to that).
+SPANISH_HEADERS = {"first_name": "Nombre", "last_name": "Apellidos", "job_title": "Cargo", "company": "Empresa",
+                   "email": "Correo electrónico", "email2": "Correo electrónico 2", "phone": "Teléfono",
+                   "mobile_phone": "Teléfono móvil", "street": "Calle", "city": "Ciudad",
+                   "postal_code": "Código postal", "country": "País", "description": "Descripción",
+                   "state": "Estado", "name": "Nombre", "account_number": "Número de cuenta",
+                   "other_phone": "Otro teléfono", "website": "Sitio web", "industry": "Sector",
+                   "bill_to_street": "Dirección de facturación", "bill_to_city": "Ciudad de facturación",
+                   "bill_to_postal_code": "Código postal de facturación", "bill_to_country": "País de facturación",
+                   "ship_to_street": "Dirección de envío", "ship_to_city": "Ciudad de envío",
+                   "ship_to_postal_code": "Código postal de envío", "ship_to_country": "País de envío",
+                   "currency": "Moneda", "payment_terms": "Condiciones de pago", "price_list": "Lista de precios"}
+HEADER_LANGUAGES = ("en", "es")
+
+
+def headers(entity_name: str, language: str = "en") -> list[str]:
+    """The CSV header of an export of accounts or contacts, in English or Spanish."""
+    columns = CONTACT_COLUMNS if entity_name == "contact" else ACCOUNT_COLUMNS
+    return [SPANISH_HEADERS[name] if language == "es" else header for header, name in columns]
 
 
 Order = tuple[str, bool]  # a list column's sort name (store.queries.SORTS) and descending
@@ -82,8 +104,9 @@ class _Companies:
 
 
 def export_csv(store: Store, entity_name: str, path: Path, *, search: str | None = None,
-               view: View = "active", order: Order | None = None) -> int:
-    """Write a list view as a safe CSV; returns the rows written."""
+               view: View = "active", order: Order | None = None, delimiter: str = ",",
+               language: str = "en") -> int:
+    """Write a list view as a safe CSV, its header in ``language``; returns the rows written."""
     columns = CONTACT_COLUMNS if entity_name == "contact" else ACCOUNT_COLUMNS
     companies = _Companies(store)
 
@@ -93,7 +116,7 @@ def export_csv(store: Store, entity_name: str, path: Path, *, search: str | None
             values = {**record.fields, "company": companies.of(record)}
             yield [values.get(name) for _, name in columns]
 
-    return write_csv(path, [header for header, _ in columns], rows())
+    return write_csv(path, headers(entity_name, language), rows(), delimiter=delimiter)
 
 
 def export_vcard(store: Store, entity_name: str, path: Path, *, search: str | None = None,

@@ -106,9 +106,14 @@ class ImportReport:
                 "accounts_updated": self.accounts_updated, "dry_run": self.dry_run,
                 "ignored_columns": self.ignored_columns, "warnings": self.all_warnings()}
 
-    def save_failed_rows(self, path: Path) -> int:
-        """Write the failed rows, with their header and an error column, as a CSV to fix and re-import."""
+    def save_failed_rows(self, path: Path, *, delimiter: str = ",") -> int:
+        """Write the failed rows, with their header and an error column, as a CSV to fix and re-import.
+
+        The file's own header is kept, so it maps as the file did; ``delimiter``
+        is the one of the rep's Excel, where the rows get fixed (the import
+        reads any).
+        """
         width = max([len(self.headers), *(len(r) - 1 for r in self.failed_rows)])
         headers = [*self.headers, *[f"Column {i + 1}" for i in range(len(self.headers), width)]]
         rows = ([*r[:-1], *[""] * (width - len(r) + 1), r[-1]] for r in self.failed_rows)
-        return write_csv(path, [*headers, ERROR_COLUMN], rows)
+        return write_csv(path, [*headers, ERROR_COLUMN], rows, delimiter=delimiter)
