@@ -1,11 +1,17 @@
-"""Export of a list view: ask where, then write the file off the GUI thread."""
+"""Export of a list view: ask where, then write the file off the GUI thread.
+
+A CSV is split the way the rep's Excel splits it (';' in Spain, see
+services/spreadsheet.py), or by the other separator when the rep picks
+that file type, and is headed in the app's language.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
 
 from crm_desktop.services import View
@@ -19,25 +25,41 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Export", text)
 
 
+@dataclass(frozen=True)
+class ExportFile:
+    """Where the rep chose to export, and as what."""
+
+    path: Path
+    fmt: str  # csv or vcard
+    delimiter: str | None = None  # comma, semicolon, tab; None: the one of the rep's Excel
+
+
+def ui_language() -> str:
+    """The app's language as the export's headers take it (i18n sets the default locale)."""
+    return "es" if QLocale().language() == QLocale.Language.Spanish else "en"
+
+
 class ExportWorker(QObject):
     """Writes one export on a worker thread."""
 
     finished = Signal(int)
     failed = Signal(str)
 
-    def __init__(self, transfer: TransferService, kind: str, path: Path, fmt: str, search: str | None,
+    def __init__(self, transfer: TransferService, kind: str, chosen: ExportFile, search: str | None,
                  view: View, order: tuple[str, bool] | None = None) -> None:
         super().__init__()
-        self.transfer, self.kind, self.path, self.fmt = transfer, kind, path, fmt
+        self.transfer, self.kind, self.chosen, self.path = transfer, kind, chosen, chosen.path
         self.search, self.view, self.order = search, view, order
+        self.language = ui_language()  # read here, on the GUI thread
 
     @Slot()
     def run(self) -> None:
         """Export; emits ``finished(rows)`` or ``failed(message)``."""
         try:
             sort, descending = self.order or (None, False)
-            count = self.transfer.export(self.kind, self.path, fmt=self.fmt, search=self.search, view=self.view,
-                                         sort=sort, descending=descending)
+            count = self.transfer.export(self.kind, self.path, fmt=self.chosen.fmt, search=self.search,
+                                         view=self.view, sort=sort, descending=descending,
+                                         delimiter=self.chosen.delimiter, language=self.language)
         except KNOWN_ERRORS as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # a bug: keep the trace, tell the user
@@ -47,16 +69,24 @@ class ExportWorker(QObject):
             self.finished.emit(count)
 
 
-def choose_file(parent: QWidget, kind: str) -> tuple[Path, str] | None:
-    """Ask where to save; returns the path and format (csv or vcard), or None."""
+def choose_file(parent: QWidget, kind: str, excel_delimiter: str = "comma") -> ExportFile | None:
+    """Ask where to save and as what; None when the rep cancels.
+
+    "CSV for Excel" has ``excel_delimiter`` (the one of the rep's Excel); the
+    other separator is offered too, for a program or colleague that wants it.
+    """
     csv_filter, vcard_filter = _tr("CSV for Excel (*.csv)"), _tr("vCard (*.vcf)")
-    filters = csv_filter if kind in ("account", "accounts") else f"{csv_filter};;{vcard_filter}"
+    other = "comma" if excel_delimiter != "comma" else "semicolon"
+    other_filter = _tr("CSV separated by commas (*.csv)") if other == "comma" else _tr(
+        "CSV separated by semicolons (*.csv)")
+    filters = [csv_filter, other_filter] + ([vcard_filter] if kind in ("contact", "contacts") else [])
     name = _tr("contacts") if kind in ("contact", "contacts") else _tr("accounts")
-    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{name}.csv", filters)
+    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{name}.csv", ";;".join(filters))
     if not path:
         return None
-    fmt = "vcard" if chosen == vcard_filter or path.lower().endswith(".vcf") else "csv"
-    return Path(path), fmt
+    if chosen == vcard_filter or path.lower().endswith(".vcf"):
+        return ExportFile(Path(path), "vcard")
+    return ExportFile(Path(path), "csv", other if chosen == other_filter else None)
 
 
 class _ExportRun(QObject):
@@ -113,12 +143,11 @@ class _ExportRun(QObject):
 def export_list(parent: QWidget, transfer: TransferService, kind: str, search: str | None, view: str,
                 order: tuple[str, bool] | None = None) -> None:
     """Export what a list view shows (its view, search and column order) to a file the user picks."""
-    chosen = choose_file(parent, kind)
+    chosen = choose_file(parent, kind, transfer.csv_delimiter())
     if chosen is None:
         return
-    path, fmt = chosen
     view_name: View = view if view in ("mine", "active", "inactive", "all") else "active"  # type: ignore[assignment]
-    worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", path, fmt, search, view_name, order)
+    worker = ExportWorker(transfer, kind if kind.endswith("s") else f"{kind}s", chosen, search, view_name, order)
     # The run is a child of ``parent``, which keeps it, its thread and its worker
     # alive; deleting them from their own finished slot would free the sender
     # of the signal being delivered.

@@ -79,9 +79,12 @@ def welcome_page_class() -> Any:
 
 
 def transfer_service(store: Any) -> Any:
-    """TransferService(store), if the service is there."""
+    """TransferService(store), if the service is there; its CSV files follow Qt's system locale."""
+    from PySide6.QtCore import QLocale
+
     cls = attribute("crm_desktop.services.transfer", "TransferService")
-    return None if cls is None else cls(store)
+    # Qt reads the regional settings on Windows and macOS too, where the environment names no locale.
+    return None if cls is None else cls(store, system_locale=lambda: QLocale.system().name())
 
 
 def sync_controller(context: Any, parent: Any) -> Any:

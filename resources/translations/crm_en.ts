@@ -135,6 +135,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CSV separated by commas (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV separated by semicolons (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>contacts</source>
         <translation type="unfinished"></translation>
     </message>

@@ -135,6 +135,14 @@
         <translation>vCard (*.vcf)</translation>
     </message>
     <message>
+        <source>CSV separated by commas (*.csv)</source>
+        <translation>CSV separado por comas (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV separated by semicolons (*.csv)</source>
+        <translation>CSV separado por punto y coma (*.csv)</translation>
+    </message>
+    <message>
         <source>contacts</source>
         <translation>contactos</translation>
     </message>

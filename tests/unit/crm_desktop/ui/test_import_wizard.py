@@ -455,6 +455,9 @@ class _SlowTransfer:
         self.release.wait(10)
         return 3
 
+    def csv_delimiter(self) -> str:
+        return "comma"
+
 
 @pytest.mark.qt_log_ignore("This plugin does not support")
 def test_a_long_export_shows_its_progress_under_a_title(qtbot: QtBot, tmp_path: Path,
