@@ -29,7 +29,7 @@ DATA = Path(__file__).resolve().parents[3] / "data" / "import"
 
 @pytest.fixture
 def wizard(qtbot: QtBot, store: Store) -> ImportWizard:
-    shown = ImportWizard(TransferService(store))
+    shown = ImportWizard(TransferService(store, system_locale=lambda: None))  # CSV out with commas, whatever LANG says
     qtbot.addWidget(shown)
     shown.restart()  # what show() does first; the tests need no window on screen
     return shown
@@ -373,7 +373,7 @@ def spanish(qapp: object) -> Any:
 
 def test_the_field_column_shows_the_longest_field_whole_in_spanish(spanish: Any, qtbot: QtBot,
                                                                   store: Store) -> None:
-    shown = ImportWizard(TransferService(store))
+    shown = ImportWizard(TransferService(store, system_locale=lambda: None))  # CSV out with commas, whatever LANG says
     qtbot.addWidget(shown)
     shown.restart()
     page = shown.currentPage()
@@ -401,7 +401,7 @@ def test_a_vcards_columns_read_in_spanish(spanish: Any, qtbot: QtBot, store: Sto
     from crm_desktop.ui.import_pages import PAGE_PREVIEW, PreviewPage
 
     assert set(vcard.COLUMNS) <= set(VCARD_COLUMNS)
-    shown = ImportWizard(TransferService(store))
+    shown = ImportWizard(TransferService(store, system_locale=lambda: None))  # CSV out with commas, whatever LANG says
     qtbot.addWidget(shown)
     shown.restart()
     page = shown.currentPage()
