@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import csv
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -31,13 +31,29 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[object
     """Write a safe CSV (UTF-8 with BOM, CRLF as Excel expects); returns the rows written.
 
     ``delimiter`` is the list separator of the Excel that will open it (';' in
-    Spain, see services/spreadsheet.py); a cell holding it is quoted.
+    Spain, see services/spreadsheet.py).
     """
     count = 0
     with replacing(path, "utf-8-sig") as handle:
-        writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow([safe_cell(h) for h in headers])
+        handle.write(csv_line(headers, delimiter))
         for row in rows:
-            writer.writerow([safe_cell(v) for v in row])
+            handle.write(csv_line(row, delimiter))
             count += 1
     return count
+
+
+# A file travels: an Excel set up for another separator than the one it was
+# written with splits an unquoted ``x;=1+2`` there, and the part after the
+# split starts with '=' and runs as a formula.  So a cell holding any separator
+# a spreadsheet might split on is quoted, whichever one this file uses;
+# inside quotes none splits it.  (csv.writer quotes only its own delimiter.)
+_NEEDS_QUOTES = re.compile('[,;\t"\r\n]')
+
+
+def csv_line(cells: Sequence[object], delimiter: str) -> str:
+    """One CRLF-ended line of safe cells, each quoted when it holds a separator, a quote or a newline."""
+    out = []
+    for value in cells:
+        text = safe_cell(value)
+        out.append('"' + text.replace('"', '""') + '"' if _NEEDS_QUOTES.search(text) else text)
+    return delimiter.join(out) + "\r\n"

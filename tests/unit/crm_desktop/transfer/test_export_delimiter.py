@@ -16,6 +16,7 @@ from crm_desktop.services.spreadsheet import excel_delimiter, file_locale, syste
 from crm_desktop.services.transfer import TransferFailed, TransferService
 from crm_desktop.store import Store
 from crm_desktop.transfer import export as exporting
+from crm_desktop.transfer.csvout import write_csv
 from crm_desktop.transfer.fields import detect_kind, suggest_mapping
 
 from .conftest import accounts, contacts
@@ -235,3 +236,17 @@ def test_a_delimiter_the_cli_cannot_use_is_refused_in_one_line(tmp_path: Path, a
                           capture_output=True, text=True, encoding="utf-8", timeout=60, check=False, cwd=tmp_path)
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.splitlines()[-1].startswith(message.rstrip("\n")), done.stderr
+
+
+@pytest.mark.parametrize("written_with", [",", ";", "\t"])
+def test_a_file_opened_in_a_spreadsheet_set_for_another_separator_runs_no_formula(
+        tmp_path: Path, written_with: str) -> None:
+    # A Spanish rep's ';' file mailed to a US colleague is split on ',' there.
+    hostile = ["x,=1+2", "y;=HYPERLINK(\"http://evil\")", "z\t+SUM(A1)", "w,@cmd", "v;-2+3", "plain"]
+    out = tmp_path / "c.csv"
+    write_csv(out, ["Name", "Notes"], [[cell, "ok"] for cell in hostile], delimiter=written_with)
+    for opened_with in (",", ";", "\t"):
+        cells = [cell for row in _rows(out, opened_with) for cell in row]
+        assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))], (written_with, opened_with)
+    assert [row[0] for row in _rows(out, written_with)[1:]] == hostile  # and the file's own reader gets them back
+    assert out.read_bytes().splitlines()[-1] == f"plain{written_with}ok".encode()  # plain cells stay unquoted
