@@ -2,8 +2,10 @@
 
 Upsert (create or update) gives the account the row's non-empty values, as
 it does a contact's: never its name, which is how the row found it.  Create
-only leaves the account as it is and says so once per account, on the first
-line whose values differ from the stored ones, naming their columns.
+only leaves the account as it is and says so on the first line whose values
+differ from the stored ones, naming their columns; a later line is warned of
+only for columns not named yet, so a company on a thousand lines gives one
+warning per column, not a thousand.
 
 Rows of one company mostly carry the same values, so the last values a
 row brought that needed nothing are remembered per account: the next row
@@ -36,18 +38,20 @@ class CompanyValues:
         self.written = written
         self.finder = finder
         self._settled: dict[str, dict[str, str]] = {}  # account id -> a row's values that needed nothing
-        self._warned: set[str] = set()  # accounts a create-only import warned of
+        self._warned: dict[str, set[str]] = {}  # account id -> the fields a create-only import warned of
         self.changed_any = False  # whether a row changed an account (its country, maybe) yet
 
     def differing(self, bulk: BulkWriter, account_id: str, values: dict[str, str]) -> dict[str, str]:
         """The row's non-empty values (name aside) that differ from the account's, cleaned as the store
-        cleans them; a value the store would refuse differs too (an update then fails the row)."""
-        if account_id in self._warned or self._settled.get(account_id) == values:
+        cleans them; a value the store would refuse differs too (an update then fails the row).  A column
+        create only has warned of for this account is left out."""
+        if self._settled.get(account_id) == values:
             return {}
         stored = bulk.lookup.get_fields("account", account_id) or {}
+        warned = self._warned.get(account_id, ())
         out = {}
         for name, value in values.items():
-            if not value or name == "name":
+            if not value or name == "name" or name in warned:
                 continue
             try:
                 if bulk.clean(_ACCOUNT, name, value) == stored.get(name):
@@ -83,8 +87,8 @@ class CompanyValues:
         self.report.warn(line, reasons.COMPANY_AGAIN(name=name, where=which_line(earlier)))
 
     def warn_left_alone(self, bulk: BulkWriter, line: int, account_id: str, differing: dict[str, str]) -> None:
-        """Create only: the account keeps its values; said once per account, naming the columns."""
-        self._warned.add(account_id)
+        """Create only: the account keeps its values; said once per account and column, naming the columns."""
+        self._warned.setdefault(account_id, set()).update(differing)
         name = (bulk.lookup.get_fields("account", account_id) or {}).get("name") or ""
         columns = [self.mapper.header(f"account.{field}") or field for field in differing]
         kept = reasons.COMPANY_KEPT_COLUMN if len(columns) == 1 else reasons.COMPANY_KEPT_COLUMNS

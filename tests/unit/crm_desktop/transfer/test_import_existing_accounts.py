@@ -88,6 +88,20 @@ def test_create_only_leaves_the_account_and_warns_once_naming_the_differing_colu
     assert _account_updates(store) == []
 
 
+def test_create_only_warns_again_of_a_column_no_earlier_warning_named(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    _acme(store)
+    path = _csv(tmp_path, "Ana,Ruiz,ana@x.example,Acme,new.example,,,\n"
+                          "Bob,Hill,bob@x.example,Acme,other.example,,,\n"  # Website again: said already
+                          "Eva,Gil,eva@x.example,Acme,new.example,,,Sevilla\n"  # the city is news
+                          "Leo,Paz,leo@x.example,Acme,,,,Bilbao\n")  # so was the city
+    report = transfer.import_file(path)
+    assert report.warned_rows == [  # was: line 2 alone, and the city never mentioned
+        RowError(2, "Acme exists, so Website was not imported (create only; --mode upsert updates it)"),
+        RowError(4, "Acme exists, so Billing City was not imported (create only; --mode upsert updates it)")]
+    assert accounts(store)["Acme"].fields["bill_to_city"] == "Madrid"
+
+
 def test_create_only_warns_of_a_company_an_earlier_line_made(transfer: TransferService, store: Store,
                                                              tmp_path: Path) -> None:
     path = _csv(tmp_path, "Ana,Ruiz,ana@x.example,Acme,first.example,,,\n"
