@@ -48,6 +48,10 @@ class Reason:
         """One of the reason's values, or None."""
         return dict(self.values).get(name)
 
+    def but(self, **values: Any) -> Reason:
+        """This reason with some of its values replaced (names it does not have are ignored)."""
+        return Reason(self.code, tuple((name, values.get(name, value)) for name, value in self.values))
+
 
 @dataclass(frozen=True, slots=True)
 class FieldName:

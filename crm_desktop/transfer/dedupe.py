@@ -241,11 +241,11 @@ class DuplicateFinder:
         if email:
             found = self.chunk.emails.get(email) or self._stored_email(email)
             if found:
-                return Match(found, reasons.SAME_EMAIL(email=fields["email"]), True)
+                return Match(found, reasons.SAME_EMAIL(whom=reasons.EXISTING_CONTACT(), email=fields["email"]), True)
         for phone in (local.get("phone_e164"), local.get("mobile_phone_e164")):
             found = phone and (self.chunk.phones.get(phone) or self._stored_phone(phone))
             if found and not (email and self._other_email(found, email)):
-                return Match(found, reasons.SAME_PHONE(phone=phone), False)
+                return Match(found, reasons.SAME_PHONE(whom=reasons.EXISTING_CONTACT(), phone=phone), False)
         if fields.get("account_id"):
             return self._similar_name(fields)
         return self._no_company_name(fields, local.get("sort_key") or "")
@@ -347,7 +347,7 @@ class DuplicateFinder:
                                          ("web", website_key(web), reasons.SAME_WEBSITE, website_key(web))):
             found = value and keys.get((kind, value.casefold()))
             if found:
-                return Match(found, same(value=shown), True)
+                return Match(found, same(whom=reasons.EXISTING_ACCOUNT(), value=shown), True)
         return None
 
     def account_by_name(self, name: str) -> str | None:

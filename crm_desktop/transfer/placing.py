@@ -226,11 +226,11 @@ class _RowPlacing:
             self.company_values.updated(chunk.bulk, item.row.line, company[0])  # the rest cannot fail now
         self._add_account(new_account)
         if new_account is not None:
-            self.written.wrote(new_account.id, item.row.line)
+            self.written.wrote(new_account.id, item.row.line, made=True)
         chunk.contacts.append(record)
         chunk.pending.add(record.id)
         self.finder.add_contact(record.id, record.fields, record.local)
-        self.written.wrote(record.id, item.row.line)
+        self.written.wrote(record.id, item.row.line, made=True)
         self.report.created += 1
         return True
 
@@ -296,7 +296,7 @@ class _RowPlacing:
             self._duplicate(line, "account", match, account, None)
             return
         self._add_account(record)
-        self.written.wrote(record.id, line)
+        self.written.wrote(record.id, line, made=True)
         self.report.created += 1
 
     # -- duplicates and updates ------------------------------------------------
@@ -311,7 +311,7 @@ class _RowPlacing:
         """
         update = (match.by_key and self.options.mode == "upsert") or self.options.duplicates == "update"
         if not update:
-            self.report.duplicate(line, match.reason)
+            self.report.duplicate(line, self._as_found(match))
             return False
         chunk = self._current()
         if match.record_id in chunk.pending or values.get("account_id") in chunk.pending:
@@ -334,11 +334,19 @@ class _RowPlacing:
             self.finder.forget_reads()
         if new_account is not None:
             self._note_account(new_account)
-            self.written.wrote(new_account.id, line)
+            self.written.wrote(new_account.id, line, made=True)
         if company is not None and company_changed:
             self.company_values.updated(chunk.bulk, line, company[0])
         self._count_update(line, entity_name, match, changed, earlier)
         return changed
+
+    def _as_found(self, match: Match) -> Reason:
+        """The match's reason, naming the line that made the record when an earlier line did.
+
+        (The "updated again" warning names that line itself, so it keeps the reason as it is.)
+        """
+        line = self.written.made_by(match.record_id)
+        return match.reason if line is None else match.reason.but(whom=reasons.LINE(line=line))
 
     def _write_company(self, account_id: str, changes: dict[str, str]) -> bool:
         """Upsert: the row's values into its existing company; True if they changed it; raises _Invalid."""
@@ -353,7 +361,7 @@ class _RowPlacing:
     def _count_update(self, line: int, entity_name: str, match: Match, changed: bool, earlier: int | None) -> None:
         """A record counts once, as created or updated; a later line that changes it again is warned of."""
         if not changed:
-            self.report.duplicate(line, reasons.NOTHING_NEW(match=match.reason))
+            self.report.duplicate(line, reasons.NOTHING_NEW(match=self._as_found(match)))
             return
         if earlier is None:
             self.report.updated += 1

@@ -59,13 +59,16 @@ IN_FIELD = code("row.field", "{field}: {why}")  # a field no column holds (field
 ACCOUNT_NAME = code("row.account_name", "the account name {why}")
 
 # -- a row skipped as a duplicate --------------------------------------------------
-SAME_EMAIL = code("duplicate.email", "same email as an existing contact ({email})")
-SAME_PHONE = code("duplicate.phone", "same phone as an existing contact ({phone})")
+SAME_EMAIL = code("duplicate.email", "same email as {whom} ({email})")
+SAME_PHONE = code("duplicate.phone", "same phone as {whom} ({phone})")
 SIMILAR_NAME = code("duplicate.similar_name", "a contact with a very similar name at the same company ({name})")
 SAME_NAME_NO_COMPANY = code("duplicate.name_no_company", "a contact with the same name and no company")
-SAME_ACCOUNT_NUMBER = code("duplicate.account_number", "same account number as an existing account ({value})")
-SAME_ACCOUNT_NAME = code("duplicate.account_name", "same name as an existing account ({value})")
-SAME_WEBSITE = code("duplicate.website", "same website as an existing account ({value})")
+SAME_ACCOUNT_NUMBER = code("duplicate.account_number", "same account number as {whom} ({value})")
+SAME_ACCOUNT_NAME = code("duplicate.account_name", "same name as {whom} ({value})")
+SAME_WEBSITE = code("duplicate.website", "same website as {whom} ({value})")
+# {whom}: the record a duplicate matched, in the store before the import, or LINE: made by an earlier line
+EXISTING_CONTACT = code("whom.existing_contact", "an existing contact")
+EXISTING_ACCOUNT = code("whom.existing_account", "an existing account")
 NOTHING_NEW = code("duplicate.nothing_new", "{match}, with nothing new to update")
 
 # -- a row imported with a warning -------------------------------------------------

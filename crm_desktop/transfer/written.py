@@ -28,6 +28,7 @@ class WrittenRecords:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.lines: dict[str, int] = {}
+        self.made: set[str] = set()  # those of ``lines`` this import created
         self._queued_before = 0
 
     def start(self) -> None:
@@ -35,10 +36,16 @@ class WrittenRecords:
         self._queued_before = int(self.conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox")
                                   .fetchone()[0])
 
-    def wrote(self, record_id: str, line: int) -> None:
-        """Remember that ``line`` created or updated the record."""
+    def wrote(self, record_id: str, line: int, *, made: bool = False) -> None:
+        """Remember that ``line`` created (``made``) or updated the record."""
         if len(self.lines) < LINES_KEPT:
             self.lines.setdefault(record_id, line)
+            if made:
+                self.made.add(record_id)
+
+    def made_by(self, record_id: str) -> int | None:
+        """The line that created the record in this import, if its number was kept."""
+        return self.lines[record_id] if record_id in self.made else None
 
     def earlier(self, record_id: str) -> int | None:
         """The line that wrote the record earlier in this import, ``EARLIER_LINE`` if one did but

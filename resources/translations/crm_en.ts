@@ -474,21 +474,6 @@
 <context>
     <name>ImportReasons</name>
     <message>
-        <source>same name as an existing account ({value})</source>
-        <comment>duplicate.account_name</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>same account number as an existing account ({value})</source>
-        <comment>duplicate.account_number</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>same email as an existing contact ({email})</source>
-        <comment>duplicate.email</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a contact with the same name and no company</source>
         <comment>duplicate.name_no_company</comment>
         <translation type="unfinished"></translation>
@@ -499,17 +484,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>same phone as an existing contact ({phone})</source>
-        <comment>duplicate.phone</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a contact with a very similar name at the same company ({name})</source>
         <comment>duplicate.similar_name</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>same website as an existing account ({value})</source>
+        <source>same name as {whom} ({value})</source>
+        <comment>duplicate.account_name</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same account number as {whom} ({value})</source>
+        <comment>duplicate.account_number</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same email as {whom} ({email})</source>
+        <comment>duplicate.email</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same phone as {whom} ({phone})</source>
+        <comment>duplicate.phone</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same website as {whom} ({value})</source>
         <comment>duplicate.website</comment>
         <translation type="unfinished"></translation>
     </message>
@@ -821,6 +821,16 @@
     <message>
         <source>{columns}: not imported: {company} is empty on this line, so there is no account to hold them</source>
         <comment>warning.no_company</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an existing account</source>
+        <comment>whom.existing_account</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an existing contact</source>
+        <comment>whom.existing_contact</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

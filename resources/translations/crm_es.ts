@@ -474,21 +474,6 @@
 <context>
     <name>ImportReasons</name>
     <message>
-        <source>same name as an existing account ({value})</source>
-        <comment>duplicate.account_name</comment>
-        <translation>mismo nombre que una cuenta existente ({value})</translation>
-    </message>
-    <message>
-        <source>same account number as an existing account ({value})</source>
-        <comment>duplicate.account_number</comment>
-        <translation>mismo número de cuenta que una cuenta existente ({value})</translation>
-    </message>
-    <message>
-        <source>same email as an existing contact ({email})</source>
-        <comment>duplicate.email</comment>
-        <translation>mismo correo electrónico que un contacto existente ({email})</translation>
-    </message>
-    <message>
         <source>a contact with the same name and no company</source>
         <comment>duplicate.name_no_company</comment>
         <translation>un contacto con el mismo nombre y sin empresa</translation>
@@ -499,19 +484,34 @@
         <translation>{match}, sin nada nuevo que actualizar</translation>
     </message>
     <message>
-        <source>same phone as an existing contact ({phone})</source>
-        <comment>duplicate.phone</comment>
-        <translation>mismo teléfono que un contacto existente ({phone})</translation>
-    </message>
-    <message>
         <source>a contact with a very similar name at the same company ({name})</source>
         <comment>duplicate.similar_name</comment>
         <translation>un contacto con un nombre muy parecido en la misma empresa ({name})</translation>
     </message>
     <message>
-        <source>same website as an existing account ({value})</source>
+        <source>same name as {whom} ({value})</source>
+        <comment>duplicate.account_name</comment>
+        <translation>mismo nombre que {whom} ({value})</translation>
+    </message>
+    <message>
+        <source>same account number as {whom} ({value})</source>
+        <comment>duplicate.account_number</comment>
+        <translation>mismo número de cuenta que {whom} ({value})</translation>
+    </message>
+    <message>
+        <source>same email as {whom} ({email})</source>
+        <comment>duplicate.email</comment>
+        <translation>mismo correo electrónico que {whom} ({email})</translation>
+    </message>
+    <message>
+        <source>same phone as {whom} ({phone})</source>
+        <comment>duplicate.phone</comment>
+        <translation>mismo teléfono que {whom} ({phone})</translation>
+    </message>
+    <message>
+        <source>same website as {whom} ({value})</source>
         <comment>duplicate.website</comment>
-        <translation>mismo sitio web que una cuenta existente ({value})</translation>
+        <translation>mismo sitio web que {whom} ({value})</translation>
     </message>
     <message>
         <source>cannot be read as {encoding}: it reads as binary; leave the encoding out to have it detected</source>
@@ -822,6 +822,16 @@
         <source>{columns}: not imported: {company} is empty on this line, so there is no account to hold them</source>
         <comment>warning.no_company</comment>
         <translation>{columns}: no se importó: {company} está vacío en esta línea, así que no hay ninguna cuenta donde guardarlo</translation>
+    </message>
+    <message>
+        <source>an existing account</source>
+        <comment>whom.existing_account</comment>
+        <translation>una cuenta existente</translation>
+    </message>
+    <message>
+        <source>an existing contact</source>
+        <comment>whom.existing_contact</comment>
+        <translation>un contacto existente</translation>
     </message>
 </context>
 <context>

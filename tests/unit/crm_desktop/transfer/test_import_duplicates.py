@@ -31,6 +31,28 @@ def test_duplicates_within_the_file_by_email_phone_and_similar_name(transfer: Tr
     assert set(contacts(store)) == {"Ruiz", "Gómez"}
 
 
+def test_a_duplicate_names_the_line_that_made_its_record_or_says_it_was_stored(
+        transfer: TransferService, store: Store, tmp_path: Path) -> None:
+    store.create("contact", {"last_name": "Sanz", "email": "pedro@x.example"})
+    store.create("account", {"name": "Acme"})
+    people = tmp_path / "people.csv"
+    people.write_text("Last Name,Email,Phone\nRuiz,ana@x.example,+34 600 111 222\nRuiz Gil,ana@x.example,\n"
+                      "Vega,,+34 600 111 222\nSanz Mora,pedro@x.example,\n", encoding="utf-8")
+    report = transfer.import_file(people)
+    assert report.duplicate_rows == [  # lines 3 and 4 were "as an existing contact": line 2 made it
+        RowError(3, "same email as line 2 (ana@x.example)"), RowError(4, "same phone as line 2 (+34600111222)"),
+        RowError(5, "same email as an existing contact (pedro@x.example)")]
+    companies = tmp_path / "accounts.csv"
+    companies.write_text("Account Name,Website\nBeta,beta.example\nBeta S.L.,\nAcme,\n", encoding="utf-8")
+    report = transfer.import_file(companies, kind="accounts")
+    assert report.duplicate_rows == [RowError(3, "same name as line 2 (Beta S.L.)"),
+                                     RowError(4, "same name as an existing account (Acme)")]
+    upsert = tmp_path / "again.csv"  # nothing new: the skip says where the record came from too
+    upsert.write_text("Last Name,Email\nSoto,sol@x.example\nSoto,sol@x.example\n", encoding="utf-8")
+    report = transfer.import_file(upsert, mode="upsert")
+    assert report.duplicate_rows == [RowError(3, "same email as line 2 (sol@x.example), with nothing new to update")]
+
+
 def test_an_email_in_other_letter_case_is_the_same_person(transfer: TransferService, store: Store,
                                                           tmp_path: Path) -> None:
     store.create("contact", {"first_name": "Ana", "last_name": "Ruiz", "email": "ana@acme.example"})

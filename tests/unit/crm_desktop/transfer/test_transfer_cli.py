@@ -45,7 +45,7 @@ def test_import_lists_the_rows_skipped_as_duplicates_by_line_and_reason(tmp_path
     assert (report["created"], report["duplicates"], report["errors"]) == (3, 2, [])
     assert report["duplicate_rows"] == [
         {"line": 5, "reason": "a contact with a very similar name at the same company (Ana Ruiz)"},
-        {"line": 6, "reason": "same email as an existing contact (ana@x.example)"}]
+        {"line": 6, "reason": "same email as line 4 (ana@x.example)"}]
     human = _cli(tmp_path / "d2", "import", path)
     assert "Skipped as duplicates:\n  line 5: a contact with a very similar name" in human.stdout
 
@@ -246,15 +246,15 @@ def test_a_messy_files_reasons_stay_the_english_the_cli_always_printed(tmp_path:
         {"line": 12, "reason": "the row has 7 cells but the header has 6; is a delimiter inside a value without "
                                "quotes?"}]
     assert report["duplicate_rows"] == [
-        {"line": 6, "reason": "same email as an existing contact (ana@x.es)"},
-        {"line": 7, "reason": "same phone as an existing contact (+34622333444)"},
+        {"line": 6, "reason": "same email as line 2 (ana@x.es)"},
+        {"line": 7, "reason": "same phone as line 2 (+34622333444)"},
         {"line": 9, "reason": "a contact with a very similar name at the same company (Mario García)"}]
     assert report["warnings"] == [
         "line 10: Acme exists, so Website was not imported (create only; --mode upsert updates it)",
         "line 11: Website: not imported: Company is empty on this line, so there is no account to hold them"]
     human = _cli(tmp_path / "d2", "import", data / "messy_for_the_report.csv")
     assert "  line 5: Last Name: is required\n" in human.stdout
-    assert "  line 7: same phone as an existing contact (+34622333444)\n" in human.stdout
+    assert "  line 7: same phone as line 2 (+34622333444)\n" in human.stdout
 
 
 def test_a_refused_files_reason_stays_english_in_the_cli(tmp_path: Path, data: Path) -> None:

@@ -84,7 +84,8 @@ def test_every_reason_code_has_its_spanish_words() -> None:
 def test_in_english_a_reason_reads_as_the_cli_prints_it(qapp: object) -> None:
     why = reasons.IN_COLUMN(column="E-mail", why=validation.BAD_EMAIL(value="x", detail="An email address must "
                                                                                         "have an @-sign."))
-    again = reasons.CONTACT_AGAIN(where=reasons.LINE(line=2), match=reasons.SAME_EMAIL(email="ana@x.es"))
+    same = reasons.SAME_EMAIL(whom=reasons.EXISTING_CONTACT(), email="ana@x.es")
+    again = reasons.CONTACT_AGAIN(where=reasons.LINE(line=2), match=same)
     for reason in (why, again, reasons.ACCOUNT_NAME(why=validation.REQUIRED())):
         assert reason_text(reason) == str(reason)
     # A field is named in the words the mapping page shows, not by its name in the store.
@@ -114,8 +115,8 @@ def test_the_report_gives_each_reason_in_spanish_with_its_line_and_values(
         ("12", "la fila tiene 7 celdas pero el encabezado tiene 6; ¿hay un separador dentro de un valor sin "
                "comillas?")]
     assert _rows(page.duplicates) == [
-        ("6", "mismo correo electrónico que un contacto existente (ana@x.es)"),
-        ("7", "mismo teléfono que un contacto existente (+34622333444)"),
+        ("6", "mismo correo electrónico que la línea 2 (ana@x.es)"),
+        ("7", "mismo teléfono que la línea 2 (+34622333444)"),
         ("9", "un contacto con un nombre muy parecido en la misma empresa (Mario García)")]
     assert _rows(page.warnings) == [
         ("10", "Acme ya existe, así que no se importó Website (la importación solo crea registros nuevos; elija "
