@@ -6,7 +6,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+# 2: a delete says which of its dependants the client held, and a conflict may name
+# the dependants changed since (``Mutation.seen``, ``PushResult.dependants``).
+SCHEMA_VERSION = 2
+# The server still takes a client one version older: it sends no ``seen``, so
+# its deletes cascade as they always did, and its answers carry no ``dependants``.
+SUPPORTED_SCHEMA_VERSIONS = (1, 2)
 MAX_PUSH_MUTATIONS = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000
@@ -30,6 +35,19 @@ class Mutation(_Strict):
     ``share`` carries ``{"principal_type", "principal", "rights"}``.
     ``base`` holds the values the client had before the edit, shown to the
     rep next to theirs and the server's when a field conflicts.
+
+    ``seen`` (schema 2, deletes only): the version this client holds of
+    every record that requires the deleted one (its connections, which the
+    server's cascade deletes with it; this client's own store tombstoned
+    them with it).  A dependant another client changed past the version
+    held here, or one missing from it (made, or shared with this user,
+    since this client last pulled), is a change the rep never saw, so the
+    delete comes back as a conflict naming it (``PushResult.dependants``)
+    instead of cascading over it.  Record versions are per record, so only
+    the client can say what it saw of each dependant: nothing it already
+    sends (the deleted record's ``base_version``, a pull cursor it does not
+    send) tells the server that.  ``None`` (a schema 1 client) keeps the
+    old cascade; ``{}`` says the client held no dependants.
     """
 
     mutation_id: int = Field(ge=1)
@@ -39,6 +57,7 @@ class Mutation(_Strict):
     fields: dict[str, Any] = Field(default_factory=dict)
     base: dict[str, Any] = Field(default_factory=dict)
     base_version: int = Field(default=0, ge=0)
+    seen: dict[str, int] | None = None
 
 
 class PushRequest(_Strict):
@@ -53,6 +72,23 @@ class FieldConflict(_Strict):
     yours: Any = None
 
 
+class DependantChange(_Strict):
+    """A record a conflicting delete would have taken with it, changed or
+    made by someone else since the deleter last saw it.
+
+    ``created``: the deleter never held it (``conflicts`` is then empty).
+    ``fields`` are its values on the server, so the client can name it
+    (a connection by its ends and roles) even when it never pulled it.
+    """
+
+    entity: str
+    record_id: str
+    version: int
+    created: bool = False
+    fields: dict[str, Any] = Field(default_factory=dict)
+    conflicts: dict[str, FieldConflict] = Field(default_factory=dict)
+
+
 class PushResult(_Strict):
     mutation_id: int
     status: Status
@@ -60,6 +96,7 @@ class PushResult(_Strict):
     reason: RejectReason | None = None
     message: str | None = None
     conflicts: dict[str, FieldConflict] = Field(default_factory=dict)
+    dependants: list[DependantChange] = Field(default_factory=list)  # schema 2, conflicting deletes only
 
 
 class PushResponse(_Strict):

@@ -144,6 +144,9 @@ def _clear(batch: Batch, state: RecordState, name: str) -> None:
 def _delete(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result:
     batch.require(rights, "delete", state)
     conflicts = _unseen_changes(batch, m, state)
+    dependants = _unseen_dependants(batch, m, state)
+    if dependants:
+        return result(m, "conflict", version=state.version, conflicts=conflicts, dependants=dependants)
     if conflicts:
         return result(m, "conflict", version=state.version, conflicts=conflicts)
     _tombstone(batch, state)
@@ -170,6 +173,47 @@ def _unseen_changes(batch: Batch, m: Mutation, state: RecordState) -> dict[str, 
         if base != theirs:
             found[name] = {"base": None if base is _UNSENT else base, "theirs": theirs, "yours": None}
     return found
+
+
+def _unseen_dependants(batch: Batch, m: Mutation, state: RecordState) -> list[dict[str, Any]]:
+    """The records the delete's cascade would take that another client changed or made unseen.
+
+    The cascade (``_tombstone``) deletes the records that require this one,
+    its connections; a colleague's edit of one, or a connection they added,
+    would go with no word.  ``m.seen`` holds the version the deleter held of
+    each (``crm_core.protocol.Mutation``): a dependant missing from it was
+    never seen there; one held at an older version conflicts on the fields
+    another client wrote since (like ``_unseen_changes``: what the
+    deleter's own client wrote, or nobody wrote since, cascades quietly).
+    Dependants the deleter cannot read are not named, and cascade as ever.
+    A delete from a schema 1 client (``seen`` None) cascades as ever.
+    """
+    if m.seen is None:
+        return []
+    found = []
+    for other in _cascade(batch, state):
+        if not batch.rights(other) & READ:
+            continue
+        held = m.seen.get(other.id)
+        conflicts = {} if held is None else {
+            name: {"base": None, "theirs": other.data.get(name), "yours": None}
+            for name, meta in sorted(other.field_meta.items()) if meta[0] > held and meta[1] != batch.client_id}
+        if held is None or conflicts:
+            found.append({"entity": other.entity, "record_id": other.id, "version": other.version,
+                          "created": held is None, "fields": dict(other.data), "conflicts": conflicts})
+    return found
+
+
+def _cascade(batch: Batch, state: RecordState) -> list[RecordState]:
+    """The live records ``_tombstone`` would delete along with ``state``."""
+    found: dict[str, RecordState] = {}
+    todo = [state]
+    while todo:
+        for other, name in batch.referencing(todo.pop().id):
+            if other.id != state.id and other.id not in found and name in ENTITIES[other.entity].required:
+                found[other.id] = other
+                todo.append(other)
+    return list(found.values())
 
 
 def _tombstone(batch: Batch, state: RecordState) -> None:

@@ -30,7 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from crm_core.entities import ENTITIES
-from crm_core.protocol import RIGHTS, SCHEMA_VERSION, Mutation, PushRequest
+from crm_core.protocol import RIGHTS, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS, Mutation, PushRequest
 from crm_server.core.db import is_postgres, iso_now, write_transaction
 from crm_server.errors import BadRequest, Forbidden, UpgradeRequired
 from crm_server.models import SyncClient
@@ -47,7 +47,7 @@ _OP_FIELDS = {"assign": {"owner_type", "owner"}, "share": {"principal_type", "pr
 
 def check_request(request: PushRequest) -> None:
     """Refuse a push that is malformed as a whole (nothing gets written)."""
-    if request.schema_version != SCHEMA_VERSION:
+    if request.schema_version not in SUPPORTED_SCHEMA_VERSIONS:
         raise UpgradeRequired(
             f"schema version {request.schema_version} is not supported; this server speaks {SCHEMA_VERSION}"
         )
@@ -57,6 +57,7 @@ def check_request(request: PushRequest) -> None:
             or not _allowed_fields(m.entity, m.op).issuperset(m.fields)
             or m.op == "share"
             or any(v is not None and v.__class__ is not str for v in m.fields.values())
+            or (m.seen is not None and m.op != "delete")
         ):
             _refuse_mutation(index, m)
 
@@ -66,6 +67,8 @@ def _refuse_mutation(index: int, m: Mutation) -> None:
     where = f"mutations[{index}] (mutation {m.mutation_id})"
     if m.entity not in ENTITIES:
         raise BadRequest(f"{where}: unknown entity {m.entity!r}")
+    if m.seen is not None and m.op != "delete":
+        raise BadRequest(f"{where}: only a delete says which dependants it saw ('seen')")
     allowed = _allowed_fields(m.entity, m.op)
     for name, value in m.fields.items():
         if name not in allowed:

@@ -9,7 +9,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine
 
-from crm_core.protocol import MAX_PULL_LIMIT, MAX_PUSH_BYTES, SCHEMA_VERSION, PushRequest
+from crm_core.protocol import MAX_PULL_LIMIT, MAX_PUSH_BYTES, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS, PushRequest
 from crm_server.api.deps import CurrentUser, EngineDep
 from crm_server.api.errors import describe
 from crm_server.core.memory import collector_paused
@@ -55,7 +55,7 @@ def _refuse_other_schema(body: bytes) -> None:
         version = _SchemaOnly.model_validate_json(body).schema_version
     except ValidationError:
         return
-    if version != SCHEMA_VERSION:
+    if version not in SUPPORTED_SCHEMA_VERSIONS:
         raise UpgradeRequired(f"schema version {version} is not supported; this server speaks {SCHEMA_VERSION}")
 
 
@@ -75,7 +75,7 @@ def _push(engine: Engine, actor: Actor, body: bytes) -> str:
 def _schema_version(value: str | None) -> None:
     if value is None:
         raise BadRequest(f"send the {SCHEMA_HEADER} header")
-    if not value.strip().isdigit() or int(value) != SCHEMA_VERSION:
+    if not value.strip().isdigit() or int(value) not in SUPPORTED_SCHEMA_VERSIONS:
         raise UpgradeRequired(f"schema version {value} is not supported; this server speaks {SCHEMA_VERSION}")
 
 
