@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from crm_desktop.commands.common import CommandError, Context, command, print_table
 from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
 from crm_desktop.sync.errors import AuthError
+from crm_desktop.sync.issues import SyncIssueView
 
 PASSWORD_ENV = "CRM_PASSWORD"
 T = TypeVar("T")
@@ -174,28 +175,40 @@ def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:
     issues = _service(ctx).issues()
     data = [{"id": i.id, "kind": i.kind, "entity": i.entity, "record_id": i.record_id,
              "record_name": i.record_name, "op": i.op, "reason": i.reason, "message": i.message,
-             "fields": i.fields, "created_at": i.created_at} for i in issues]
+             "fields": i.fields, "created_at": i.created_at,
+             "dependants": [asdict(d) for d in i.dependants]} for i in issues]
 
     def human() -> None:
         if not issues:
             print("No sync issues.")
             return
-        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _fields_text(i.kind, i.op, i.fields)
-                 or i.message) for i in issues]
+        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _details(i) or i.message) for i in issues]
         print_table(("ID", "KIND", "REASON", "RECORD", "DETAILS"), rows)
 
     ctx.emit(data, human)
 
 
-def _fields_text(kind: str, op: str, fields: dict[str, dict[str, Any]]) -> str:
-    if kind == "conflict" and op == "delete":
-        changed = "; ".join(f"{k}: now {v.get('theirs')!r}" for k, v in fields.items())
-        return (f"you deleted it, but it was changed on the server since ({changed});"
-                " --keep-mine deletes it anyway, --take-theirs keeps it")
-    if kind == "conflict":
+def _details(issue: SyncIssueView) -> str:
+    if issue.kind == "conflict" and issue.op == "delete":
+        return _delete_conflict_text(issue)
+    if issue.kind == "conflict":
         return "; ".join(f"{k}: yours {v.get('yours')!r}, theirs {v.get('theirs')!r}"
-                         for k, v in fields.items())
+                         for k, v in issue.fields.items())
     return ""
+
+
+def _delete_conflict_text(issue: SyncIssueView) -> str:
+    """What changed that the delete would lose: the record's fields, and its connections'."""
+    def now(fields: dict[str, dict[str, Any]]) -> str:
+        theirs = ((k, v.get("theirs")) for k, v in fields.items())  # a linked record by its name
+        return "; ".join(f"{k}: now {(issue.linked_names.get(t, t) if isinstance(t, str) else t)!r}"
+                         for k, t in theirs)
+
+    parts = [f"it was changed on the server since ({now(issue.fields)})"] if issue.fields else []
+    for d in issue.dependants:
+        what = "added on the server since" if d.created else f"changed ({now(d.fields)})"
+        parts.append(f"its {d.entity} {d.name} was {what}")
+    return f"you deleted it, but {'; '.join(parts)}; --keep-mine deletes it anyway, --take-theirs keeps it"
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:

@@ -8,19 +8,22 @@ fails leaves the old store untouched.
 
 from __future__ import annotations
 
+import json
 import logging
 import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
+from crm_core.entities import ENTITIES
 from crm_core.roles import seed_role_rows
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts, phones
 from crm_desktop.store.records import record_name
+from crm_desktop.store.writes import held_dependants
 
 log = logging.getLogger("crm.store")
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _sql(version: int) -> str:
@@ -65,8 +68,21 @@ def _fill_v6(conn: sqlite3.Connection) -> None:
                      [(record_name(conn, i["entity"], i["record_id"]), i["id"]) for i in issues])
 
 
+def _fill_v7(conn: sqlite3.Connection) -> None:
+    """Deletes queued before version 7 say they saw the connections the store holds of their records now.
+
+    The closest to what the rep saw when deleting: a pull waits for the
+    queue to empty, so these are the versions they had (sent with none, the
+    server would cascade over a colleague's change as before).
+    """
+    deletes = conn.execute("SELECT mutation_id, entity, record_id FROM outbox WHERE op = 'delete'").fetchall()
+    conn.executemany("UPDATE outbox SET seen = ? WHERE mutation_id = ?",
+                     [(json.dumps(held_dependants(conn, d["entity"], d["record_id"])), d["mutation_id"])
+                      for d in deletes if d["entity"] in ENTITIES])
+
+
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
-    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild, 5: _fill_v5, 6: _fill_v6,
+    1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild, 5: _fill_v5, 6: _fill_v6, 7: _fill_v7,
 }
 
 

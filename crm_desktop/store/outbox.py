@@ -22,6 +22,7 @@ from typing import Any
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
 from crm_desktop.store import fts
+from crm_desktop.store.dependants import issue_dependants
 from crm_desktop.store.pulled import ChangeLike, Prepared, insert_prepared, prepare
 from crm_desktop.store.records import record_name
 from crm_desktop.store.undelete import undelete
@@ -42,7 +43,7 @@ def queued(conn: sqlite3.Connection, limit: int, after: int = 0) -> list[Mutatio
     return [
         Mutation(mutation_id=r["mutation_id"], entity=r["entity"], record_id=r["record_id"], op=r["op"],
                  fields=json.loads(r["fields"]), base=json.loads(r["base"]),
-                 base_version=r["base_version"])
+                 base_version=r["base_version"], seen=None if r["seen"] is None else json.loads(r["seen"]))
         for r in rows
     ]
 
@@ -54,12 +55,17 @@ def queued_json(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[l
     skips decoding and re-encoding 10k mutations per push.
     """
     rows = _tuples(conn).execute(
-        "SELECT mutation_id, entity, record_id, op, fields, base, base_version FROM outbox"
+        "SELECT mutation_id, entity, record_id, op, fields, base, base_version, seen FROM outbox"
         " WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?", (after, limit)).fetchall()
     dumps = json.dumps
     items = [f'{{"mutation_id":{r[0]},"entity":{dumps(r[1])},"record_id":{dumps(r[2])},"op":{dumps(r[3])},'
-             f'"fields":{r[4]},"base":{r[5]},"base_version":{int(r[6])}}}' for r in rows]
+             f'"fields":{r[4]},"base":{r[5]},"base_version":{int(r[6])}{_seen_json(r[7])}}}' for r in rows]
     return [r[0] for r in rows], "[" + ",".join(items) + "]"
+
+
+def _seen_json(seen: str | None) -> str:
+    """A delete's ``seen`` as the push's JSON member, or nothing (as older stores queued it)."""
+    return "" if seen is None else f',"seen":{seen}'
 
 
 def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None:
@@ -125,12 +131,13 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
         details = {"fields": json.loads(row["fields"]), "base": json.loads(row["base"])}
     # The name as it is now: a pull may drop the record before the rep reads the issue.
     name = record_name(conn, row["entity"], row["record_id"])
+    dependants = issue_dependants(conn, result.dependants)
     conn.execute(
         "INSERT INTO sync_issue (kind, mutation_id, entity, record_id, record_name, op, reason, message, fields,"
-        " server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " dependants, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (result.status, row["mutation_id"], row["entity"], row["record_id"], name, row["op"],
          result.reason or ("conflict" if result.status == "conflict" else ""),
-         result.message or "", json.dumps(details), result.version or 0, now_iso()),
+         result.message or "", json.dumps(details), json.dumps(dependants), result.version or 0, now_iso()),
     )
 
 

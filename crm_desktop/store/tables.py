@@ -81,6 +81,7 @@ class Outbox(SQLModel, table=True):
     base: str = "{}"
     base_version: int = 0
     created_at: str = Field(default="", max_length=32)
+    seen: str | None = None  # a delete's: JSON {dependant id: version held here} (see Writer.delete)
 
 
 class SyncIssue(SQLModel, table=True):
@@ -102,6 +103,8 @@ class SyncIssue(SQLModel, table=True):
     reason: str = Field(default="", max_length=40)
     message: str = Field(default="", max_length=1000)
     fields: str = "{}"
+    # A delete conflict's: JSON list of the connections its cascade would take, changed on the server since.
+    dependants: str = "[]"
     server_version: int = 0
     created_at: str = Field(default="", max_length=32)
 

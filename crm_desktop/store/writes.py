@@ -15,10 +15,11 @@ import sqlite3
 import uuid
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from crm_core.countries import COUNTRY_FIELDS, record_region
-from crm_core.entities import ACTIVE, INACTIVE, display_name, entity
+from crm_core.entities import ACTIVE, ENTITIES, INACTIVE, display_name, entity
 from crm_core.validation import REQUIRED, ValidationError, check_record, clean_changes, phone_e164
 from crm_desktop.store import fts
 
@@ -157,12 +158,16 @@ class Writer:
         self._after_update(entity_name, record_id, current, changed)
         return True, {**dict(row), **written, "pending": 1}
 
-    def delete(self, entity_name: str, record_id: str) -> None:
+    def delete(self, entity_name: str, record_id: str, also_seen: Mapping[str, int] | None = None) -> None:
         """Leave a tombstone, queue the delete and drop what pointed at it.
 
-        The delete carries the record's values as its base: the server
-        tells a change made since that the rep never saw (a conflict) from
-        one the rep deleted knowingly.
+        The delete carries the record's values as its base, and the versions
+        this store holds of its connections (``seen``, see
+        ``held_dependants``): the server tells a change made since that the
+        rep never saw (a conflict), on the record or on a connection its
+        cascade would take, from one the rep deleted knowingly.
+        ``also_seen`` adds versions the rep saw elsewhere (in a sync issue).
+        The local cascade queues nothing of its own: the server cascades.
         """
         row = self._live_row(entity_name, record_id)
         self.conn.execute(
@@ -170,7 +175,8 @@ class Writer:
             (now_iso(), row["num"]),
         )
         base = {name: row[name] for name in entity(entity_name).field_names}
-        self.queue(entity_name, record_id, "delete", {}, base, row["version"])
+        seen = {**held_dependants(self.conn, entity_name, record_id), **(also_seen or {})}
+        self.queue(entity_name, record_id, "delete", {}, base, row["version"], seen=seen)
         self._reindex(entity_name, record_id, renamed=entity_name == "account")
         cascade_delete(self.conn, entity_name, record_id)
 
@@ -202,14 +208,18 @@ class Writer:
         self.queue(entity_name, record_id, "share", fields, {}, row["version"])
 
     def queue(self, entity_name: str, record_id: str, op: str, fields: Mapping[str, Any],
-              base: Mapping[str, Any], base_version: int) -> int:
-        """Append a mutation to the outbox; returns its mutation id."""
-        cursor = self.conn.execute(
-            "INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (entity_name, record_id, op, json.dumps(dict(fields)), json.dumps(dict(base)),
-             base_version, now_iso()),
-        )
+              base: Mapping[str, Any], base_version: int, *, seen: Mapping[str, int] | None = None) -> int:
+        """Append a mutation to the outbox; returns its mutation id (``seen``: a delete's, see ``delete``)."""
+        values = (entity_name, record_id, op, json.dumps(dict(fields)), json.dumps(dict(base)),
+                  base_version, now_iso())
+        if seen is None:  # also a store at an older schema, being upgraded
+            cursor = self.conn.execute(
+                "INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)", values)
+        else:
+            cursor = self.conn.execute(
+                "INSERT INTO outbox (entity, record_id, op, fields, base, base_version, created_at, seen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (*values, json.dumps(dict(seen))))
         return int(cursor.lastrowid or 0)
 
     # -- helpers -----------------------------------------------------------
@@ -321,6 +331,35 @@ def reindex(conn: sqlite3.Connection, entity_name: str, record_id: str, *, renam
 def clear_primary_contact(conn: sqlite3.Connection, contact_id: str) -> None:
     """The contact stops being any account's primary contact (local, derived)."""
     conn.execute("UPDATE account SET primary_contact_id = NULL WHERE primary_contact_id = ?", (contact_id,))
+
+
+@cache
+def _required_links_to(entity_name: str) -> tuple[tuple[str, str], ...]:
+    """(entity, field) of the required references that may point at ``entity_name``."""
+    return tuple((other.name, name) for other in ENTITIES.values() for name in other.required
+                 if entity_name in other.references.get(name, ()))
+
+
+def held_dependants(conn: sqlite3.Connection, entity_name: str, record_id: str) -> dict[str, int]:
+    """The version this store holds of each record that requires this one: its connections.
+
+    What a delete of it says it saw (``crm_core.protocol.Mutation.seen``):
+    the server's cascade deletes them with it, and one a colleague changed
+    past the version held here, or added since, makes the delete a
+    conflict.  Tombstones count too: a connection this rep deleted on its
+    own is held at the version the rep saw.
+    """
+    held: dict[str, int] = {}
+    todo = [(entity_name, record_id)]
+    while todo:
+        target_entity, target_id = todo.pop()
+        for other, name in _required_links_to(target_entity):
+            for found_id, version in conn.execute(f"SELECT id, version FROM {table(other)} WHERE {name} = ?",
+                                                  (target_id,)).fetchall():
+                if found_id != record_id and found_id not in held:
+                    held[found_id] = int(version)
+                    todo.append((other, found_id))
+    return held
 
 
 def cascade_delete(conn: sqlite3.Connection, entity_name: str, record_id: str) -> None:

@@ -35,10 +35,11 @@ from typing import Any, Literal
 
 from crm_core.entities import ENTITIES, entity
 from crm_desktop.store import Store, fts
+from crm_desktop.store.dependants import dependant_name, seen_versions
 from crm_desktop.store.outbox import RESYNC_KEY, refresh_pending
 from crm_desktop.store.records import record_name
 from crm_desktop.store.undelete import undelete
-from crm_desktop.store.writes import Writer, local_columns, now_iso, reindex, table
+from crm_desktop.store.writes import Writer, held_dependants, local_columns, now_iso, reindex, table
 
 Action = Literal["keep_mine", "take_theirs", "retry", "discard"]
 
@@ -69,6 +70,23 @@ class SyncIssueView:
     # Names of the records its links and the server's message point at, by id, for
     # the rep to read instead of ids ("account 8abf1354-..." is "Acme Ltd").
     linked_names: dict[str, str] = field(default_factory=dict)
+    # A delete conflict's connections that its cascade would take, changed or added on the server since.
+    dependants: tuple[ChangedDependant, ...] = ()
+
+
+@dataclass(frozen=True)
+class ChangedDependant:
+    """A connection a conflicting delete would have taken with it (``crm_desktop.store.dependants``).
+
+    ``created``: someone added it since the rep last synced (``fields`` is
+    then empty); else ``fields`` are its changed fields, base / theirs.
+    """
+
+    entity: str
+    record_id: str
+    name: str
+    created: bool
+    fields: dict[str, dict[str, Any]]
 
 
 def list_issues(store: Store) -> list[SyncIssueView]:
@@ -84,11 +102,18 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
         fields = {k: dict(v) for k, v in details.items()}
     else:
         fields = {k: {"yours": v} for k, v in details.get("fields", {}).items()}
+    dependants = tuple(ChangedDependant(entity=d["entity"], record_id=d["record_id"],
+                                        name=dependant_name(conn, d["entity"], d["values"], whole=True) or d["name"],
+                                        created=bool(d["created"]), fields=d["fields"])
+                       for d in json.loads(row["dependants"]))
+    names = _linked_names(conn, row["entity"], fields, row["message"] or "")
+    for dependant in dependants:
+        names |= _linked_names(conn, dependant.entity, dependant.fields, "")
     return SyncIssueView(id=row["id"], kind=row["kind"], entity=row["entity"], record_id=row["record_id"],
                          record_name=_record_name(conn, row), op=row["op"],
                          reason=row["reason"], message=row["message"], fields=fields,
                          created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)),
-                         linked_names=_linked_names(conn, row["entity"], fields, row["message"] or ""))
+                         linked_names=names, dependants=dependants)
 
 
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")
@@ -208,11 +233,14 @@ def _delete_anyway(writer: Writer, row: sqlite3.Row) -> None:
     if record is None or _delete_queued(conn, row):
         return  # deleted on the server since (a pull dropped it), or deleted again here: nothing more to send
     before = conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
+    # The changed connections the issue showed are seen now: they go with it (even those no pull brought here).
+    shown = seen_versions(json.loads(row["dependants"]))
     if record["deleted"]:  # still tombstoned here (it did not come back): only the delete to send
         base = {name: record[name] for name in entity(row["entity"]).field_names}
-        writer.queue(row["entity"], row["record_id"], "delete", {}, base, record["version"])
+        seen = {**held_dependants(conn, row["entity"], row["record_id"]), **shown}
+        writer.queue(row["entity"], row["record_id"], "delete", {}, base, record["version"], seen=seen)
     else:
-        writer.delete(row["entity"], row["record_id"])
+        writer.delete(row["entity"], row["record_id"], also_seen=shown)
     conn.execute("UPDATE outbox SET base_version = max(base_version, ?) WHERE mutation_id > ?",
                  (row["server_version"], before))
 

@@ -10,7 +10,7 @@ from sqlmodel import SQLModel
 
 import crm_desktop.store.tables  # noqa: F401  (registers the tables)
 from crm_core.roles import role_id
-from crm_desktop.store import Store, db, migrations
+from crm_desktop.store import Store, db, migrations, outbox
 from crm_desktop.store.writes import Writer
 
 
@@ -95,7 +95,13 @@ def test_the_store_runs_with_wal_foreign_keys_and_a_busy_timeout(store: Store) -
 def _as_version_4(conn: sqlite3.Connection) -> None:
     """Mark the store as schema 4, taking out what later versions added to its tables."""
     conn.execute("ALTER TABLE sync_issue DROP COLUMN record_name")  # version 6
+    _drop_version_7(conn)
     conn.execute("PRAGMA user_version = 4")
+
+
+def _drop_version_7(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE outbox DROP COLUMN seen")
+    conn.execute("ALTER TABLE sync_issue DROP COLUMN dependants")
 
 
 def _e164(store: Store, entity_name: str, record_id: str) -> tuple[str | None, ...]:
@@ -170,7 +176,7 @@ def test_the_upgrade_names_the_open_sync_issues_by_their_records(tmp_path: Path)
     conn.close()
     store = Store.open_dir(tmp_path / "data")
     try:
-        assert migrations.current_version(store.conn) == 6
+        assert migrations.current_version(store.conn) == migrations.SCHEMA_VERSION
         kept = dict(store.conn.execute("SELECT record_id, record_name FROM sync_issue").fetchall())
         assert kept == {acme: "Acme", rita: "Rita Vega", link: "Acme - Rita Vega",
                         "0badc0de-0000-4000-8000-000000000000": ""}  # gone before the upgrade: no name to keep
@@ -186,3 +192,29 @@ def test_an_upgrade_is_known_to_be_pending_before_the_store_opens(v1_store: Path
     (tmp_path / "junk").mkdir()
     (tmp_path / "junk" / "crm.sqlite3").write_bytes(b"not a database at all" * 100)
     assert not Store.upgrade_pending(tmp_path / "junk")  # the real open says what is wrong
+
+
+def test_the_upgrade_says_which_connections_the_queued_deletes_saw(tmp_path: Path) -> None:
+    """From version 7 a delete carries the versions of the connections its cascade takes."""
+    store = Store.open_dir(tmp_path)
+    acme = store.create("account", {"name": "Acme"})
+    rita = store.create("contact", {"first_name": "Rita", "last_name": "Vega"})
+    with store.db.transaction() as conn:
+        link = Writer(conn).create("connection", {"record1_type": "account", "record1_id": acme.id,
+                                                  "role1_id": role_id("Customer"), "record2_type": "contact",
+                                                  "record2_id": rita.id})
+        conn.execute("UPDATE connection SET version = 4 WHERE id = ?", (link,))
+    store.delete("account", acme.id)
+    store.update("contact", rita.id, {"job_title": "CEO"})
+    with store.db.transaction() as conn:
+        _drop_version_7(conn)
+        conn.execute("PRAGMA user_version = 6")
+    store.close()
+    store = Store.open_dir(tmp_path)
+    try:
+        assert migrations.current_version(store.conn) == migrations.SCHEMA_VERSION
+        queued = {m.op: m.seen for m in outbox.queued(store.conn, 100)}
+        assert queued["delete"] == {link: 4} and queued["update"] is None
+        assert store.conn.execute("SELECT count(*) FROM sync_issue WHERE dependants != '[]'").fetchone()[0] == 0
+    finally:
+        store.close()
