@@ -908,6 +908,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Someone changed connections of this record on the server after you deleted it, so the server kept it and them, and they are back here. Delete anyway to delete it with those connections, or Take theirs to keep it as it is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2140,6 +2144,10 @@ This happens once; a large store takes up to a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Deleting it also deletes these connections, changed on the server since you last synced:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,6 +2165,10 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added on the server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2201,6 +2213,14 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{connection}: {changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} now {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -908,6 +908,10 @@
         <translation>Conservar el registro tal como está en el servidor</translation>
     </message>
     <message>
+        <source>Someone changed connections of this record on the server after you deleted it, so the server kept it and them, and they are back here. Delete anyway to delete it with those connections, or Take theirs to keep it as it is on the server.</source>
+        <translation>Alguien cambió conexiones de este registro en el servidor después de que usted lo eliminara, así que el servidor conservó el registro y esas conexiones, y han vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esas conexiones, o Aceptar lo del servidor para conservarlo tal como está en el servidor.</translation>
+    </message>
+    <message>
         <source>Someone changed this record on the server after you deleted it, so the server kept it and it is back here. Delete anyway to delete it with their changes, or Take theirs to keep it as it is on the server.</source>
         <translation>Alguien cambió este registro en el servidor después de que usted lo eliminara, así que el servidor lo conservó y ha vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esos cambios, o Aceptar lo del servidor para conservarlo tal como está en el servidor.</translation>
     </message>
@@ -2145,6 +2149,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
         <translation>(vacío)</translation>
     </message>
     <message>
+        <source>Deleting it also deletes these connections, changed on the server since you last synced:</source>
+        <translation>Eliminarlo también elimina estas conexiones, cambiadas en el servidor desde su última sincronización:</translation>
+    </message>
+    <message>
         <source>Refused</source>
         <translation>Rechazado</translation>
     </message>
@@ -2163,6 +2171,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>No</source>
         <translation>No</translation>
+    </message>
+    <message>
+        <source>added on the server</source>
+        <translation>añadida en el servidor</translation>
     </message>
     <message>
         <source>Before</source>
@@ -2207,6 +2219,14 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>(deleted)</source>
         <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>{connection}: {changes}</source>
+        <translation>{connection}: {changes}</translation>
+    </message>
+    <message>
+        <source>{field} now {value}</source>
+        <translation>{field} ahora {value}</translation>
     </message>
     <message>
         <source>account</source>

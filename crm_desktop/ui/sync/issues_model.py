@@ -146,6 +146,27 @@ def value_text(value: Any, names: dict[str, str] | None = None) -> str:
     return str(value)
 
 
+def dependants_text(issue: Any) -> str:
+    """A delete conflict's connections changed or added on the server, a line each ('' when none).
+
+    "Rita Vega (Decision Maker) - Acme Ltd (Customer): Role now Decision Maker"
+    """
+    dependants = getattr(issue, "dependants", ())
+    if not dependants:
+        return ""
+    names = dict(getattr(issue, "linked_names", {}))
+    lines = [_tr("Deleting it also deletes these connections, changed on the server since you last synced:")]
+    for dependant in dependants:
+        if dependant.created:
+            what = _tr("added on the server")
+        else:
+            what = ", ".join(_tr("{field} now {value}").format(field=field_label(name),
+                                                              value=value_text(values.get("theirs"), names))
+                             for name, values in sorted(dependant.fields.items()))
+        lines.append("\u2022 " + _tr("{connection}: {changes}").format(connection=dependant.name, changes=what))
+    return "\n".join(lines)
+
+
 def issue_time(issue: Any) -> str:
     """When the issue came back, in local time ('' when the service does not say)."""
     return local_time_text(getattr(issue, "created_at", None)) or ""

@@ -31,6 +31,7 @@ from crm_desktop.ui.sync.controller import IssueAction, SyncController
 from crm_desktop.ui.sync.issues_model import (
     IssueFieldsModel,
     SyncIssuesModel,
+    dependants_text,
     named_message,
     reason_text,
     record_text,
@@ -78,6 +79,10 @@ class IssueDetail(QWidget):
         self.title.setStyleSheet("font-weight: bold; font-size: 12pt")
         self.explanation = QLabel(self)
         self.explanation.setWordWrap(True)
+        self.dependants = QLabel(self)  # a delete conflict's changed connections, which its delete takes
+        self.dependants.setObjectName("issueDependants")
+        self.dependants.setWordWrap(True)
+        self.dependants.hide()
         self.fields_model = IssueFieldsModel(self)
         self.fields = _table(self, "")
         self.fields.setModel(self.fields_model)
@@ -88,7 +93,7 @@ class IssueDetail(QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
         layout = QVBoxLayout(self)
-        for widget in (self.title, self.explanation, self.fields, self.error):
+        for widget in (self.title, self.explanation, self.dependants, self.fields, self.error):
             layout.addWidget(widget)
         layout.addLayout(self._buttons())
 
@@ -141,7 +146,10 @@ class IssueDetail(QWidget):
         conflict = issue.kind == "conflict"
         self.title.setText(record_text(issue))
         self.explanation.setText(self._explain(issue))
+        self.dependants.setText(dependants_text(issue))
+        self.dependants.setVisible(bool(self.dependants.text()))
         self.fields_model.set_issue(issue)
+        self.fields.setVisible(bool(issue.fields) or not self.dependants.text())
         self.error.hide()
         self._label_choices(deleting=conflict and issue.op == "delete")
         self.keep_mine.setVisible(conflict)
@@ -159,6 +167,10 @@ class IssueDetail(QWidget):
         self.error.show()
 
     def _explain(self, issue: Any) -> str:
+        if issue.kind == "conflict" and issue.op == "delete" and not issue.fields:
+            return self.tr("Someone changed connections of this record on the server after you deleted it, so the "
+                           "server kept it and them, and they are back here. Delete anyway to delete it with those "
+                           "connections, or Take theirs to keep it as it is on the server.")
         if issue.kind == "conflict" and issue.op == "delete":
             return self.tr("Someone changed this record on the server after you deleted it, so the server "
                            "kept it and it is back here. Delete anyway to delete it with their changes, "

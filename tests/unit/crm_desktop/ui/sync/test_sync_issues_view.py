@@ -219,3 +219,56 @@ def test_in_spanish_take_theirs_and_the_yours_column_do_not_share_a_word(qtbot, 
     # both "yours" (usted) and "theirs", so the button read as keeping the rep's own values
     assert "suyo" not in take_theirs.lower() and "suyo" not in yours.lower()
     assert "servidor" in take_theirs
+
+
+def _account_delete_conflict_over_a_changed_connection(store, crm):
+    """The store's issue after Acme's delete came back: a colleague gave Rita's connection a new role."""
+    from crm_core.protocol import DependantChange, FieldConflict, PushResult
+    from crm_core.roles import role_id
+    from crm_desktop.store import outbox
+    from crm_desktop.sync.issues import list_issues
+
+    acme = crm.create_account({"name": "Acme Ltd"})
+    rita = crm.create_contact({"first_name": "Rita", "last_name": "Vega"})
+    link = crm.link(rita, acme, "Champion")
+    crm.delete(acme)
+    mutation_id = store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0]
+    theirs = {**link.fields, "role1_id": role_id("Decision Maker")}
+    changed = DependantChange(entity="connection", record_id=link.id, version=3, fields=theirs,
+                              conflicts={"role1_id": FieldConflict(theirs=role_id("Decision Maker"))})
+    with store.db.transaction() as conn:
+        outbox.acknowledge(conn, [PushResult(mutation_id=mutation_id, status="conflict", version=2,
+                                             dependants=[changed])])
+    return list_issues(store)
+
+
+def test_a_delete_conflict_names_the_connections_its_delete_would_take(qtbot, controller, service, store, crm,
+                                                                       tmp_path):
+    service.open_issues = _account_delete_conflict_over_a_changed_connection(store, crm)
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    view.resize(720, 420)
+    detail = select(view, service.open_issues[0].id)
+    assert detail.title.text() == "Acme Ltd (account)"
+    assert "Someone changed connections of this record" in detail.explanation.text()
+    assert detail.dependants.text().splitlines() == [
+        "Deleting it also deletes these connections, changed on the server since you last synced:",
+        "\u2022 Rita Vega (Decision Maker) - Acme Ltd (Customer): Role now Decision Maker"]
+    assert not detail.dependants.isHidden() and detail.fields.isHidden()  # Acme's own fields did not change
+    assert (detail.keep_mine.text(), detail.take_theirs.text()) == ("Delete anyway", "Take theirs")
+    view.grab().save(str(tmp_path / "delete-conflict-dependants.png"))
+
+
+def test_a_delete_conflicts_connections_read_in_spanish(qtbot, controller, service, store, crm):
+    from crm_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        service.open_issues = _account_delete_conflict_over_a_changed_connection(store, crm)
+        view = SyncIssuesView(controller)
+        qtbot.add_widget(view)
+        detail = select(view, service.open_issues[0].id)
+        assert "Deleting" not in detail.dependants.text() and "Decision Maker" in detail.dependants.text()
+    finally:
+        translations.install("en")
