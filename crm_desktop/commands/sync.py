@@ -218,7 +218,8 @@ def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:
         print(f"Issue {args.issue}: {args.action.replace('_', ' ')}. Run `crm-desktop sync`.")
         if followers:
             ids = ", ".join(str(i) for i in followers)
-            print(f"The connections that went with that assign followed: issue{'s' if len(followers) > 1 else ''}"
+            what = "delete" if args.action in ("keep_mine", "take_theirs") else "assign"  # a conflict: a delete's
+            print(f"The connections that went with that {what} followed: issue{'s' if len(followers) > 1 else ''}"
                   f" {ids} too.")
 
     ctx.emit({"resolved": args.issue, "action": args.action, "also_resolved": followers}, human)

@@ -23,6 +23,15 @@ Take theirs asks the next sync for a full re-sync, which brings them back;
 for a contact only when its account here shows no primary contact, the one
 link its delete can have cleared.  A delete of the record queued since
 stays either way, like a later edit over a conflicting update.
+
+A delete also conflicts when the server's cascade would take a connection
+someone else changed or added since the rep last synced it (the delete says
+which versions it saw, ``Writer.delete``); the issue names those
+connections (``dependants``).  The pull after the push brings them here as
+the server has them.  Delete anyway queues the delete again saying it saw
+them, so they go with it; Take theirs keeps the record and them.  A delete
+conflict of such a connection the rep had deleted on its own, answered in
+the same push, follows the record's choice (``_deleted_with_it``).
 """
 
 from __future__ import annotations
@@ -163,7 +172,8 @@ def resolve(store: Store, issue_id: int, action: Action) -> list[int]:
         followers = _followers(conn, row)
         writer = Writer(conn, store.phone_region)
         for issue in (row, *followers):
-            handler(writer, issue)
+            if issue is row or not (row["op"] == "delete" and action == "keep_mine"):
+                handler(writer, issue)  # a connection's delete conflict: its record's delete takes it anyway
             conn.execute("DELETE FROM sync_issue WHERE id = ?", (issue["id"],))
             refresh_pending(conn, issue["entity"], issue["record_id"])
         return [f["id"] for f in followers]
@@ -173,7 +183,10 @@ def _followers(conn: sqlite3.Connection, row: sqlite3.Row) -> list[sqlite3.Row]:
     """The refused assigns of connections that went with this refused assign of their account or contact.
 
     They were queued right after it, in the same edit, asking for the same owner.
+    And the delete conflicts of connections a delete conflict names (``_deleted_with_it``).
     """
+    if row["kind"] == "conflict" and row["op"] == "delete":
+        return _deleted_with_it(conn, row)
     if row["kind"] != "rejected" or row["op"] != "assign" or row["entity"] not in ("account", "contact"):
         return []
     later = conn.execute("SELECT min(mutation_id) FROM sync_issue WHERE record_id = ? AND mutation_id > ?",
@@ -186,6 +199,22 @@ def _followers(conn: sqlite3.Connection, row: sqlite3.Row) -> list[sqlite3.Row]:
         " ORDER BY i.id",
         (row["reason"], row["record_id"], row["record_id"], row["mutation_id"], later or 2**62)).fetchall()
     return [c for c in candidates if json.loads(c["fields"]).get("fields") == asked]
+
+
+def _deleted_with_it(conn: sqlite3.Connection, row: sqlite3.Row) -> list[sqlite3.Row]:
+    """The delete conflicts of the connections this delete conflict names, answered before it.
+
+    A rep who deleted a connection and then its account, over a colleague's
+    edit of the connection, gets both back as conflicts, and one choice
+    settles both: Delete anyway deletes the account and, with it, the
+    connection; Take theirs keeps both.
+    """
+    ids = [d["record_id"] for d in json.loads(row["dependants"])]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    return conn.execute(f"SELECT * FROM sync_issue WHERE kind = 'conflict' AND op = 'delete' AND mutation_id < ?"
+                        f" AND record_id IN ({marks}) ORDER BY id", (row["mutation_id"], *ids)).fetchall()
 
 
 def _current(conn: sqlite3.Connection, row: sqlite3.Row, *, live: bool = True) -> sqlite3.Row:

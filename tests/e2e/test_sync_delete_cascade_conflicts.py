@@ -144,3 +144,27 @@ def test_deleting_over_a_colleagues_edit_already_pulled_is_no_conflict(
     assert t.a.sync.sync_now().conflicts == 0
     _quiesce(t.a, t.b)
     assert t.b.crm.get("connection", t.link) is None
+
+
+@pytest.mark.parametrize("action", ["keep_mine", "take_theirs"])
+def test_a_connection_deleted_before_its_account_follows_the_accounts_choice(
+        shared_server: ServerProcess, make_rep: MakeRep, action: str) -> None:
+    t = _team(shared_server, make_rep)
+    t.b.crm.update_connection(t.link, {"role1_id": role_id("Decision Maker")})
+    t.b.sync.sync_now()
+    t.a.crm.unlink(t.link)  # A deletes the connection on its own, then its account
+    t.a.crm.delete(t.acme)
+
+    assert t.a.sync.sync_now().conflicts == 2
+    first, second = t.a.sync.issues()
+    assert (first.entity, second.entity) == ("connection", "account")
+    assert [d.record_id for d in second.dependants] == [t.link] and second.followers == (first.id,)
+
+    t.a.sync.resolve(second.id, action)  # one choice settles both
+    assert t.a.sync.issues() == []
+    _quiesce(t.a, t.b)
+    for rep in (t.a, t.b):
+        kept = [(c.id, c.role) for c in rep.crm.connections(t.rita)]
+        assert kept == ([] if action == "keep_mine" else [(t.link, "Decision Maker")])
+        assert (rep.crm.get("account", t.acme) is None) == (action == "keep_mine")
+        _assert_settled(rep)
