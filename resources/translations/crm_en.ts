@@ -939,6 +939,14 @@
         <source>The {count} connections that went with this assign follow your choice.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>You had deleted one of those connections on its own too: its conflict follows your choice here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You had deleted {count} of those connections on their own too: their conflicts follow your choice here.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

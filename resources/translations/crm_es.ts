@@ -939,6 +939,14 @@
         <source>The {count} connections that went with this assign follow your choice.</source>
         <translation>Las {count} conexiones que acompañaron a esta asignación siguen su decisión.</translation>
     </message>
+    <message>
+        <source>You had deleted one of those connections on its own too: its conflict follows your choice here.</source>
+        <translation>También había eliminado una de esas conexiones por separado: su conflicto sigue la opción que elija aquí.</translation>
+    </message>
+    <message>
+        <source>You had deleted {count} of those connections on their own too: their conflicts follow your choice here.</source>
+        <translation>También había eliminado {count} de esas conexiones por separado: sus conflictos siguen la opción que elija aquí.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

@@ -167,14 +167,8 @@ class IssueDetail(QWidget):
         self.error.show()
 
     def _explain(self, issue: Any) -> str:
-        if issue.kind == "conflict" and issue.op == "delete" and not issue.fields:
-            return self.tr("Someone changed connections of this record on the server after you deleted it, so the "
-                           "server kept it and them, and they are back here. Delete anyway to delete it with those "
-                           "connections, or Take theirs to keep it as it is on the server.")
         if issue.kind == "conflict" and issue.op == "delete":
-            return self.tr("Someone changed this record on the server after you deleted it, so the server "
-                           "kept it and it is back here. Delete anyway to delete it with their changes, "
-                           "or Take theirs to keep it as it is on the server.")
+            return self._explain_delete(issue)
         if issue.kind == "conflict":
             return self.tr("Someone changed these fields on the server after your edit. "
                            "Keep your values or take the server's.")
@@ -190,6 +184,25 @@ class IssueDetail(QWidget):
         elif followers:
             text += " " + self.tr("The {count} connections that went with this assign follow your choice."
                                   ).format(count=followers)
+        return text
+
+    def _explain_delete(self, issue: Any) -> str:
+        if issue.fields:
+            text = self.tr("Someone changed this record on the server after you deleted it, so the server "
+                           "kept it and it is back here. Delete anyway to delete it with their changes, "
+                           "or Take theirs to keep it as it is on the server.")
+        else:
+            text = self.tr("Someone changed connections of this record on the server after you deleted it, so the "
+                           "server kept it and them, and they are back here. Delete anyway to delete it with those "
+                           "connections, or Take theirs to keep it as it is on the server.")
+        # The rep deleted such a connection on its own too: that delete's conflict is settled with this one.
+        followers = len(getattr(issue, "followers", ()))
+        if followers == 1:
+            text += " " + self.tr("You had deleted one of those connections on its own too: its conflict follows "
+                                  "your choice here.")
+        elif followers:
+            text += " " + self.tr("You had deleted {count} of those connections on their own too: their conflicts "
+                                  "follow your choice here.").format(count=followers)
         return text
 
     def _resolve(self, action: IssueAction) -> None:

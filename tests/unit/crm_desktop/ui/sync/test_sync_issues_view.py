@@ -195,6 +195,20 @@ def test_a_delete_conflict_explains_itself_and_offers_delete_anyway(qtbot, contr
     assert ("resolve", 3, "keep_mine") in service.calls
 
 
+def test_a_delete_conflict_says_the_connections_own_delete_conflict_follows_it(qtbot, controller, service, fake):
+    from dataclasses import replace
+
+    one = replace(_delete_conflict(fake), followers=(7,))
+    two = replace(_delete_conflict(fake, 4), followers=(8, 9))
+    service.open_issues = [one, two]
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    # was: nothing said, and the connection's own conflict vanished from the list with this choice
+    assert "You had deleted one of those connections on its own too: its conflict follows your choice here." in (
+        select(view, 3).explanation.text())
+    assert "You had deleted 2 of those connections on their own too" in select(view, 4).explanation.text()
+
+
 def test_a_delete_conflicts_fields_pass_the_model_tester(qtmodeltester, fake):
     model = IssueFieldsModel()
     model.set_issue(_delete_conflict(fake))
