@@ -135,19 +135,25 @@ class Importer(_RowPlacing):
     def _import_chunk(self, chunk: _Chunk, ahead: ThreadPoolExecutor, batches: Iterator[list[SourceRow]]
                       ) -> Future[_Chunk | None]:
         """One transaction: place the chunk's rows, then write them while the next chunk is read."""
-        with self.store.db.transaction():
-            self._chunk = chunk
-            if self.options.kind == "accounts":
-                for row in chunk.rows:
-                    self._import_row(row)
-            else:
-                self._contact_chunk(chunk.prepared)
-            self._stage()
-            # Reading and checking rows is Python; SQLite inserting this chunk's
-            # rows and committing them runs without the GIL.  So the next chunk
-            # is prepared on a second thread meanwhile (it never uses the store).
-            following = ahead.submit(self._prepare_chunk, batches)
-            chunk.bulk.write_staged()
+        try:
+            with self.store.db.transaction():
+                self._chunk = chunk
+                if self.options.kind == "accounts":
+                    for row in chunk.rows:
+                        self._import_row(row)
+                else:
+                    self._contact_chunk(chunk.prepared)
+                self._stage()
+                # Reading and checking rows is Python; SQLite inserting this chunk's
+                # rows and committing them runs without the GIL.  So the next chunk
+                # is prepared on a second thread meanwhile (it never uses the store).
+                following = ahead.submit(self._prepare_chunk, batches)
+                chunk.bulk.write_staged()
+        finally:
+            # Written: its rows must not outlive the loop.  The last chunk kept
+            # here was 200k objects that the first collection after the import
+            # walked in one go, on a worker: a 170 ms stall of the window.
+            self._chunk = None
         return following
 
     def _prepare_chunk(self, batches: Iterator[list[SourceRow]]) -> _Chunk | None:
@@ -169,22 +175,28 @@ def _collector_paused() -> Iterator[Callable[[], None]]:
     the process again and again (13% of a 100k-row import).  A young pass
     walks every object still alive since the last one (the next chunk, read
     ahead): 0.2 s each, and on the bench file they never found a cycle.  So
-    one runs every ``COLLECT_EVERY`` chunks, to bound what a cycle could
-    hold, and one at the end.
+    on the main thread (the CLI) one runs every ``COLLECT_EVERY`` chunks, to
+    bound what a cycle could hold, and one at the end.
 
-    Only on the main thread (the CLI).  The collector is the whole process's:
-    the window imports on a worker thread, and a pass there finalised Qt
+    On a worker thread (the window) the collector is paused too, but no pass
+    is ever run here.  The automatic full passes over the two chunks in
+    memory held the GIL for 0.1-0.7 s each and froze the window
+    (bench/bench_gui_import.py); an explicit pass on a worker finalised Qt
     objects of the GUI thread mid-use (a segfault in the import wizard test).
+    With the collector off, the window's own cycles wait until the import
+    ends, and the passes resume after it on whichever thread allocates.
     """
-    paused = gc.isenabled() and threading.current_thread() is threading.main_thread()
+    paused = gc.isenabled()
+    on_main = threading.current_thread() is threading.main_thread()
     if paused:
         gc.disable()
     try:
-        yield _young_pass if paused else _no_pass
+        yield _young_pass if paused and on_main else _no_pass
     finally:
         if paused:
             gc.enable()
-            gc.collect(1)
+            if on_main:
+                gc.collect(1)
 
 
 def _young_pass() -> None:

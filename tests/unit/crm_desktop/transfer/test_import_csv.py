@@ -6,6 +6,7 @@ import csv
 import gc
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -274,11 +275,12 @@ def test_a_file_error_in_a_later_chunk_keeps_the_chunks_before_it(transfer: Tran
     assert store.pending_changes() == 207
 
 
-def test_an_import_on_a_worker_thread_leaves_the_collector_alone(transfer: TransferService, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    import threading
-
+def test_an_import_on_a_worker_thread_pauses_the_collector_and_never_runs_a_pass_there(
+        transfer: TransferService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The window imports on a worker: automatic passes there stalled the window,
+    # and an explicit one there finalised the GUI thread's Qt objects mid-use.
     monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    monkeypatch.setattr(importer, "COLLECT_EVERY", 1)
     during: list[bool] = []
     original = importer.Importer._prepare
 
@@ -287,12 +289,36 @@ def test_an_import_on_a_worker_thread_leaves_the_collector_alone(transfer: Trans
         return original(self, chunk, row)
 
     monkeypatch.setattr(importer.Importer, "_prepare", spy)
+    passes: list[str] = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: passes.append(threading.current_thread().name)
+                        or collect(*args))
     created: list[int] = []
     worker = threading.Thread(target=lambda: created.append(
-        transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created))
+        transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created), name="import-worker")
     worker.start()
     worker.join()
-    assert created == [250] and all(during) and len(during) == 250
+    assert created == [250] and not any(during) and len(during) == 250
+    assert passes == [] and gc.isenabled()
+
+
+def test_the_importer_lets_go_of_each_chunk_once_it_is_written(transfer: TransferService, store: Store,
+                                                               tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A chunk kept after the loop was 200k objects for the first collection to walk.
+    monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
+    seen: list[importer.Importer] = []
+    original = importer.Importer._import_chunk
+
+    def spy(self: importer.Importer, *args: Any) -> Any:
+        seen.append(self)
+        following = original(self, *args)
+        assert self._chunk is None
+        return following
+
+    monkeypatch.setattr(importer.Importer, "_import_chunk", spy)
+    assert transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created == 250
+    assert len(seen) == 3
 
 
 def test_excel_sep_line_names_the_delimiter_and_is_not_the_header(transfer: TransferService, store: Store,
