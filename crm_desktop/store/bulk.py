@@ -16,6 +16,7 @@ import json
 import operator
 import os
 import sqlite3
+import threading
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -351,11 +352,37 @@ def drop_staging(conn: sqlite3.Connection) -> None:
 
 def new_id() -> str:
     """A random (version 4) UUID as text, like ``str(uuid.uuid4())`` at a third of the cost."""
-    raw = os.urandom(16).hex()
+    raw = _RANDOM.take()
     return (f"{raw[:8]}-{raw[8:12]}-4{raw[13:16]}-{_VARIANT[raw[16]]}{raw[17:20]}-{raw[20:]}")
 
 
+class _RandomHex(threading.local):
+    """os.urandom's bytes as hex, read ahead for ``IDS_PER_READ`` ids (each thread its own).
+
+    os.urandom lets go of the GIL for its system call.  Called once per
+    imported row, the read-ahead thread let go and took it back again at
+    once, thousands of times a second: a thread waiting for the GIL saw it
+    change hands each time and never asked for its turn, so the window's
+    thread waited 100-300 ms while a chunk was read (bench/bench_gui_import.py).
+    """
+
+    def __init__(self) -> None:
+        self.hex = ""
+        self.at = 0
+        self.pid = 0
+
+    def take(self) -> str:
+        """32 random hex digits, never given out twice (nor again in a forked child)."""
+        if self.at >= len(self.hex) or self.pid != os.getpid():
+            self.hex, self.at, self.pid = os.urandom(16 * IDS_PER_READ).hex(), 0, os.getpid()
+        raw = self.hex[self.at:self.at + 32]
+        self.at += 32
+        return raw
+
+
 _UNSEEN = object()
+IDS_PER_READ = 1024
+_RANDOM = _RandomHex()
 _JSON = json.JSONEncoder()  # json.dumps' own default encoder, without its argument checks
 # The variant bits (10xx) over the first hex digit of the fourth group.
 _VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
