@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from crm_core.entities import EntityDef, entity
 from crm_core.validation import REQUIRED, ValidationError, check_record, clean_value
-from crm_desktop.store import fts
+from crm_desktop.store import fts, release
 from crm_desktop.store.writes import Lookup, Writer, local_columns, now_iso, table
 
 _LOCAL = {"account": ("sort_key", "phone_e164", "other_phone_e164"),
@@ -79,6 +79,10 @@ class _ChunkLookup(Lookup):
                                 (record_id,)).fetchone()
         return None if row is None else {n: row[n] for n in entity(entity_name).field_names}
 
+    def let_go(self) -> None:
+        """Forget the chunk's records, a slice at a time (see ``store.release``)."""
+        release.let_go(self.known, self._read)
+
     def forget_reads(self) -> None:
         """Drop what was read: an update just changed the store."""
         self._read.clear()
@@ -113,6 +117,11 @@ class BulkWriter:
         self._written: set[str] = set()
         self._outbox_ready = False
         self._columns: dict[str, tuple[str, ...]] = {}
+
+    def let_go(self) -> None:
+        """Forget the batch's checked records and cleaned values, a slice at a time (see ``store.release``)."""
+        self.lookup.let_go()
+        release.let_go(self._cleaned)
 
     def new_record(self, entity_name: str, values: Mapping[str, Any], record_id: str | None = None
                    ) -> NewRecord:

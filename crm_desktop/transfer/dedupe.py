@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 from crm_core.countries import record_region
 from crm_core.reasons import Reason
 from crm_core.text import strip_accents
+from crm_desktop.store import release
 from crm_desktop.transfer import reasons
 from crm_desktop.transfer.names import NameIndex, find_name, name_parts
 
@@ -77,6 +78,13 @@ def _join_initials(words: list[str]) -> list[str]:
 # "Ruíz" and "Ruiz" are the same person typed on two keyboards.  Names
 # repeat all over a file and the store, so the stripping is cached.
 _plain = functools.lru_cache(maxsize=65536)(strip_accents)
+
+
+def forget_cached() -> None:
+    """Empty the caches of name and company keys (an import fills them with its file's names)."""
+    name_key.cache_clear()
+    name_parts.cache_clear()
+    _plain.cache_clear()
 
 
 def website_key(url: str | None) -> str:
@@ -147,6 +155,8 @@ class DuplicateFinder:
 
     def new_chunk(self) -> None:
         """Forget the in-memory index: the last chunk is in the store now."""
+        for old in (self.chunk, self._read):  # a slice at a time: see store.release
+            release.let_go(*vars(old).values())
         self.chunk = _ChunkIndex()
         self._read = _StoreReads()
 

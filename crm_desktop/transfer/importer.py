@@ -21,8 +21,10 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from crm_core.validation import phone_e164
 from crm_desktop.store import Store
 from crm_desktop.store.bulk import BulkWriter, drop_staging
+from crm_desktop.transfer import dedupe, phone_regions
 from crm_desktop.transfer.company_values import CompanyValues
 from crm_desktop.transfer.dedupe import DuplicateFinder
 from crm_desktop.transfer.mapper import RowMapper
@@ -115,22 +117,31 @@ class Importer(_RowPlacing):
         batches = _chunks(rows, CHUNK_ROWS)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="crm-import") as ahead, \
                 _collector_paused() as collect:
-            with self.store.db.lock:
-                chunk = self._prepare_chunk(batches)
-            done = 0
-            while chunk is not None:
-                if cancel is not None and cancel.is_set():
-                    self.report.cancelled = True
-                    log.info("import cancelled after %d rows", self.report.processed)
-                    return
-                following = self._import_chunk(chunk, ahead, batches)
-                chunk = following.result()  # after the commit: a file error keeps this chunk
-                self.finder.new_chunk()
-                done += 1
-                if done % COLLECT_EVERY == 0:
-                    collect()
-                if progress is not None:
-                    progress()
+            try:
+                self._chunk_by_chunk(ahead, batches, collect, progress, cancel)
+            finally:
+                _forget_row_caches()  # while the collector is still paused
+
+    def _chunk_by_chunk(self, ahead: ThreadPoolExecutor, batches: Iterator[list[SourceRow]],
+                        collect: Callable[[], None], progress: Callable[[], None] | None,
+                        cancel: threading.Event | None) -> None:
+        with self.store.db.lock:
+            chunk = self._prepare_chunk(batches)
+        done = 0
+        while chunk is not None:
+            if cancel is not None and cancel.is_set():
+                self.report.cancelled = True
+                log.info("import cancelled after %d rows", self.report.processed)
+                return
+            following = self._import_chunk(chunk, ahead, batches)
+            chunk.let_go()  # written: freed in slices, not in one GIL-holding cascade below
+            chunk = following.result()  # after the commit: a file error keeps this chunk
+            self.finder.new_chunk()
+            done += 1
+            if done % COLLECT_EVERY == 0:
+                collect()
+            if progress is not None:
+                progress()
 
     def _import_chunk(self, chunk: _Chunk, ahead: ThreadPoolExecutor, batches: Iterator[list[SourceRow]]
                       ) -> Future[_Chunk | None]:
@@ -197,6 +208,18 @@ def _collector_paused() -> Iterator[Callable[[], None]]:
             gc.enable()
             if on_main:
                 gc.collect(1)
+
+
+def _forget_row_caches() -> None:
+    """Drop what the per-value caches (phones, names, company keys) learnt from the file.
+
+    Up to 65536 entries each, tuples mostly: freed here by reference
+    counting, they are not left for the first collection after the import
+    to walk (50-150 ms holding the GIL, on the window's import thread).
+    """
+    phone_e164.cache_clear()
+    phone_regions.forget_cached()
+    dedupe.forget_cached()
 
 
 def _young_pass() -> None:

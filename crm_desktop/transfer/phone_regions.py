@@ -58,6 +58,11 @@ def has_national_phone(entity_name: str, values: Mapping[str, str]) -> bool:
     return any((values.get(name) or "+")[:1] != "+" for name in entity(entity_name).phones)
 
 
+def forget_cached() -> None:
+    """Empty the cache of phones written with their country code (an import fills it)."""
+    _with_country_code.cache_clear()
+
+
 @functools.lru_cache(maxsize=65536)
 def _with_country_code(typed: str, region: str, default: str) -> str:
     """``typed`` as read in ``region``, written internationally; as typed when the store's region

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from crm_core.reasons import Reason
 from crm_core.validation import ValidationError
-from crm_desktop.store import Store
+from crm_desktop.store import Store, release
 from crm_desktop.store.bulk import BulkWriter, NewRecord
 from crm_desktop.transfer import reasons
 from crm_desktop.transfer.company_values import CompanyValues
@@ -49,6 +49,11 @@ class _Chunk:
     contacts: list[NewRecord] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
     drafts: dict[tuple[tuple[str, str], ...], NewRecord | Reason] = field(default_factory=dict)
+
+    def let_go(self) -> None:
+        """Free the written chunk's rows a slice at a time (see ``store.release``)."""
+        release.let_go(self.contacts, self.accounts, self.prepared, self.rows, self.drafts, self.pending)
+        self.bulk.let_go()
 
 
 @dataclass(slots=True)

@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
+from crm_core.validation import phone_e164
 from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
-from crm_desktop.transfer import importer
+from crm_desktop.transfer import dedupe, importer, names, phone_regions
 from crm_desktop.transfer.reader import SourceRow
 
 from .conftest import accounts, contacts, queued
@@ -305,20 +306,33 @@ def test_an_import_on_a_worker_thread_pauses_the_collector_and_never_runs_a_pass
 def test_the_importer_lets_go_of_each_chunk_once_it_is_written(transfer: TransferService, store: Store,
                                                                tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    # A chunk kept after the loop was 200k objects for the first collection to walk.
+    # A chunk kept after the loop was 200k objects for the first collection to walk;
+    # one dropped whole freed them in one cascade holding the GIL (store.release).
     monkeypatch.setattr(importer, "CHUNK_ROWS", 100)
-    seen: list[importer.Importer] = []
+    seen: list[importer._Chunk] = []
     original = importer.Importer._import_chunk
 
-    def spy(self: importer.Importer, *args: Any) -> Any:
-        seen.append(self)
-        following = original(self, *args)
+    def spy(self: importer.Importer, chunk: importer._Chunk, *args: Any) -> Any:
+        seen.append(chunk)
+        following = original(self, chunk, *args)
         assert self._chunk is None
         return following
 
     monkeypatch.setattr(importer.Importer, "_import_chunk", spy)
     assert transfer.import_file(_many_rows(tmp_path / "many.csv", 250)).created == 250
-    assert len(seen) == 3
+    assert [(len(c.rows), len(c.prepared), len(c.contacts), len(c.bulk.lookup.known)) for c in seen] == [
+        (0, 0, 0, 0)] * 3
+    assert store.count("contact") == 250
+
+
+def test_the_import_empties_the_value_caches_its_file_filled(transfer: TransferService, tmp_path: Path) -> None:
+    # Left full, their tuples were walked by the first collection after the import.
+    path = tmp_path / "people.csv"
+    path.write_text("First Name,Last Name,Company,Business Phone\n"
+                    "Ana,Ruiz,Acme S.L.,+34 912 345 678\nLuis,Vega,Globex,(415) 555-0100\n", encoding="utf-8")
+    assert transfer.import_file(path).created == 2
+    caches = (phone_e164, phone_regions._with_country_code, names.name_parts, dedupe.name_key, dedupe._plain)
+    assert [cached.cache_info().currsize for cached in caches] == [0] * len(caches)
 
 
 def test_excel_sep_line_names_the_delimiter_and_is_not_the_header(transfer: TransferService, store: Store,
