@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from crm_core.roles import SEED_ROLES
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
 from crm_desktop.ui.sync.status_bar import local_time_text
 
@@ -41,7 +42,7 @@ def _names_itself(issue: Any) -> bool:
 def named_message(issue: Any) -> str:
     """The server's message with the records it names by id named as the rep knows them."""
     message = str(issue.message or "")
-    names = {issue.record_id: issue.record_name, **getattr(issue, "linked_names", {})}
+    names = {issue.record_id: issue.record_name, **linked_names(issue)}
     for record_id, name in names.items():
         if name:
             message = message.replace(record_id, name)
@@ -146,6 +147,31 @@ def value_text(value: Any, names: dict[str, str] | None = None) -> str:
     return str(value)
 
 
+# The seeded roles by id: the store names them in English, the rep reads them in the window's language.
+_SEEDED_ROLES = {role.id: role.name for role in SEED_ROLES}
+
+
+def _role_words(name: str) -> str:
+    return QCoreApplication.translate("Roles", name)
+
+
+def linked_names(issue: Any) -> dict[str, str]:
+    """The names of the records an issue's values and message point at, by id; a seeded role in the rep's words."""
+    names = dict(getattr(issue, "linked_names", {}))
+    for record_id, name in names.items():
+        if _SEEDED_ROLES.get(record_id) == name:
+            names[record_id] = _role_words(name)
+    return names
+
+
+def _with_role_words(connection_name: str) -> str:
+    """"Rita Vega (Decision Maker) - Acme (Customer)" with the seeded roles in the rep's words."""
+    for name in _SEEDED_ROLES.values():
+        if f"({name})" in connection_name:
+            connection_name = connection_name.replace(f"({name})", f"({_role_words(name)})")
+    return connection_name
+
+
 def dependants_text(issue: Any) -> str:
     """A delete conflict's connections changed or added on the server, a line each ('' when none).
 
@@ -154,7 +180,7 @@ def dependants_text(issue: Any) -> str:
     dependants = getattr(issue, "dependants", ())
     if not dependants:
         return ""
-    names = dict(getattr(issue, "linked_names", {}))
+    names = linked_names(issue)
     lines = [_tr("Deleting it also deletes these connections, changed on the server since you last synced:")]
     for dependant in dependants:
         if dependant.created:
@@ -163,7 +189,8 @@ def dependants_text(issue: Any) -> str:
             what = ", ".join(_tr("{field} now {value}").format(field=field_label(name),
                                                               value=value_text(values.get("theirs"), names))
                              for name, values in sorted(dependant.fields.items()))
-        lines.append("\u2022 " + _tr("{connection}: {changes}").format(connection=dependant.name, changes=what))
+        lines.append("\u2022 " + _tr("{connection}: {changes}").format(connection=_with_role_words(dependant.name),
+                                                                      changes=what))
     return "\n".join(lines)
 
 
@@ -260,7 +287,7 @@ class IssueFieldsModel(QAbstractTableModel):
             self._rows = sorted(issue.fields.items())
             self._keys = ("base", "theirs", "yours") if issue.kind == "conflict" else ("yours",)
         self._deleted = issue is not None and issue.kind == "conflict" and issue.op == "delete"
-        self._names = dict(getattr(issue, "linked_names", {})) if issue is not None else {}
+        self._names = linked_names(issue) if issue is not None else {}
         self.endResetModel()
 
     def rowCount(self, parent: Index = _ROOT) -> int:
