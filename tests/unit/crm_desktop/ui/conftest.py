@@ -12,9 +12,21 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from crm_desktop.services import AppContext, CrmService, Record
+from crm_desktop.services.transfer import ImportReport
 from crm_desktop.ui import optional
+from crm_desktop.ui.i18n import Translations
+from crm_desktop.ui.import_wizard import PAGE_REPORT, FilePage, ImportWizard, OptionsPage
 from crm_desktop.ui.main_window import MainWindow
 from crm_desktop.ui.ops import TaskManager, install_task_manager
+
+
+@pytest.fixture
+def spanish(qapp: Any) -> Iterator[Translations]:
+    """The app shown in Spanish for the test, back in English after it."""
+    translations = Translations()
+    translations.install("es")
+    yield translations
+    translations.install("en")
 
 
 @pytest.fixture
@@ -122,6 +134,26 @@ def window(qtbot: QtBot, ui_crm: CrmService, controller: StubController,
 # The offscreen platform warns that it cannot raise windows or pass size hints
 # to a window manager; that is the test platform talking, not our code.
 OFFSCREEN_NOISE = ("This plugin does not support",)
+
+
+def run_import(qtbot: QtBot, wizard: ImportWizard, path: Path, *, upsert: bool = False) -> ImportReport:
+    """Take the wizard from its file page through an import of ``path``; the report it shows."""
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(path))
+    wizard.next()  # preview
+    wizard.next()  # mapping
+    wizard.next()  # options
+    options = wizard.currentPage()
+    assert isinstance(options, OptionsPage)
+    options.upsert.setChecked(upsert)
+    options.create_only.setChecked(not upsert)
+    with qtbot.wait_signal(wizard.import_finished, timeout=20_000) as blocker:
+        wizard.next()
+    qtbot.wait_until(lambda: wizard.currentId() == PAGE_REPORT)
+    report = blocker.args[0]
+    assert isinstance(report, ImportReport)
+    return report
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +16,9 @@ from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
 from crm_desktop.ui import export as export_ui
 from crm_desktop.ui import optional
-from crm_desktop.ui.i18n import Translations
 from crm_desktop.ui.import_wizard import PAGE_REPORT, FilePage, ImportWizard, ReportPage
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "import"
-
-
-@pytest.fixture
-def spanish(qapp: Any) -> Iterator[None]:
-    """The app shown in Spanish for the test."""
-    translations = Translations()
-    translations.install("es")
-    yield
-    translations.install("en")
 
 
 def _export(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, transfer: TransferService, kind: str,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import string
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,22 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from crm_core import validation
 from crm_core.reasons import FieldName
-from crm_desktop.services.transfer import ImportReport, TransferService
+from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
 from crm_desktop.transfer import reasons
 from crm_desktop.ui.i18n import TRANSLATIONS_DIR, Translations
 from crm_desktop.ui.import_reasons import CONTEXT, every_code, reason_text
-from crm_desktop.ui.import_wizard import PAGE_REPORT, FilePage, ImportWizard, OptionsPage, ReportPage
+from crm_desktop.ui.import_wizard import FilePage, ImportWizard, ReportPage
+
+from .conftest import run_import
 
 DATA = Path(__file__).resolve().parents[3] / "data" / "import"
-
-
-@pytest.fixture
-def spanish(qapp: object) -> Iterator[Translations]:
-    translations = Translations()
-    translations.install("es")
-    yield translations
-    translations.install("en")
 
 
 @pytest.fixture
@@ -37,25 +30,6 @@ def wizard(qtbot: QtBot, store: Store) -> ImportWizard:
     qtbot.addWidget(shown)
     shown.restart()  # what show() does first; the tests need no window on screen
     return shown
-
-
-def _import(qtbot: QtBot, wizard: ImportWizard, path: Path, *, upsert: bool = False) -> ImportReport:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(path))
-    wizard.next()  # preview
-    wizard.next()  # mapping
-    wizard.next()  # options
-    options = wizard.currentPage()
-    assert isinstance(options, OptionsPage)
-    options.upsert.setChecked(upsert)
-    options.create_only.setChecked(not upsert)
-    with qtbot.wait_signal(wizard.import_finished, timeout=20_000) as blocker:
-        wizard.next()
-    qtbot.wait_until(lambda: wizard.currentId() == PAGE_REPORT)
-    report = blocker.args[0]
-    assert isinstance(report, ImportReport)
-    return report
 
 
 def _rows(table: Any) -> list[tuple[str, str]]:
@@ -104,7 +78,7 @@ def test_a_field_no_column_holds_is_named_in_the_mapping_pages_words(spanish: Tr
 
 def test_the_report_gives_each_reason_in_spanish_with_its_line_and_values(
         spanish: Translations, qtbot: QtBot, wizard: ImportWizard) -> None:
-    report = _import(qtbot, wizard, DATA / "messy_for_the_report.csv")
+    report = run_import(qtbot, wizard, DATA / "messy_for_the_report.csv")
     assert (report.created, report.duplicates, report.failed, report.warned) == (5, 3, 4, 2)
     page = wizard.currentPage()
     assert isinstance(page, ReportPage)
@@ -131,7 +105,7 @@ def test_a_line_updated_again_names_the_earlier_line_in_spanish(spanish: Transla
                                                                 wizard: ImportWizard, tmp_path: Path) -> None:
     path = tmp_path / "twice.csv"
     path.write_text("Last Name,Email,Job Title\nRuiz,ana@x.es,Buyer\nRuiz,ana@x.es,Manager\n", encoding="utf-8")
-    _import(qtbot, wizard, path, upsert=True)
+    run_import(qtbot, wizard, path, upsert=True)
     page = wizard.currentPage()
     assert isinstance(page, ReportPage)
     assert _rows(page.warnings) == [("3", "actualizó el mismo contacto que la línea 2 (mismo correo electrónico "
@@ -141,7 +115,7 @@ def test_a_line_updated_again_names_the_earlier_line_in_spanish(spanish: Transla
 
 def test_a_long_reason_wraps_and_is_whole_in_its_tooltip(spanish: Translations, qtbot: QtBot,
                                                          wizard: ImportWizard) -> None:
-    _import(qtbot, wizard, DATA / "messy_for_the_report.csv")
+    run_import(qtbot, wizard, DATA / "messy_for_the_report.csv")
     page = wizard.currentPage()
     assert isinstance(page, ReportPage)
     assert page.warnings.wordWrap()

@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crm_desktop.services.transfer import ImportReport, TransferService
+from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
-from crm_desktop.ui.import_wizard import PAGE_REPORT, FilePage, ImportWizard, OptionsPage, ReportPage
+from crm_desktop.ui.import_wizard import ImportWizard, ReportPage
+
+from .conftest import run_import
 
 
 @pytest.fixture
@@ -20,31 +22,12 @@ def wizard(qtbot: QtBot, store: Store) -> ImportWizard:
     return shown
 
 
-def _import(qtbot: QtBot, wizard: ImportWizard, path: Path, *, upsert: bool) -> ImportReport:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(path))
-    wizard.next()  # preview
-    wizard.next()  # mapping
-    wizard.next()  # options
-    options = wizard.currentPage()
-    assert isinstance(options, OptionsPage)
-    options.upsert.setChecked(upsert)
-    options.create_only.setChecked(not upsert)
-    with qtbot.wait_signal(wizard.import_finished, timeout=20_000) as blocker:
-        wizard.next()
-    qtbot.wait_until(lambda: wizard.currentId() == PAGE_REPORT)
-    report = blocker.args[0]
-    assert isinstance(report, ImportReport)
-    return report
-
-
 def test_report_counts_the_companies_an_upsert_updated(qtbot: QtBot, wizard: ImportWizard, store: Store,
                                                        tmp_path: Path) -> None:
     store.create("account", {"name": "Acme", "website": "old.example"})
     path = tmp_path / "people.csv"
     path.write_text("Last Name,Company,Website\nRuiz,Acme,new.example\nHill,Acme,new.example\n", encoding="utf-8")
-    report = _import(qtbot, wizard, path, upsert=True)
+    report = run_import(qtbot, wizard, path, upsert=True)
     assert (report.created, report.accounts_updated) == (2, 1)
     page = wizard.currentPage()
     assert isinstance(page, ReportPage)
@@ -58,7 +41,7 @@ def test_report_lists_the_company_values_create_only_left_out(qtbot: QtBot, wiza
     store.create("account", {"name": "Acme", "website": "old.example"})
     path = tmp_path / "people.csv"
     path.write_text("Last Name,Company,Website\nRuiz,Acme,new.example\nHill,Acme,new.example\n", encoding="utf-8")
-    _import(qtbot, wizard, path, upsert=False)
+    run_import(qtbot, wizard, path, upsert=False)
     page = wizard.currentPage()
     assert isinstance(page, ReportPage)
     assert page.summary.text() == "Created: 2. Updated: 0. Skipped as duplicates: 0. Failed: 0."

@@ -361,16 +361,6 @@ def test_another_file_gets_its_own_mapping(wizard: ImportWizard, tmp_path: Path)
     assert mapping.mapping() == ["contact.first_name", "contact.last_name"]
 
 
-@pytest.fixture
-def spanish(qapp: object) -> Any:
-    from crm_desktop.ui.i18n import Translations
-
-    translations = Translations()
-    translations.install("es")
-    yield translations
-    translations.install("en")
-
-
 def test_the_field_column_shows_the_longest_field_whole_in_spanish(spanish: Any, qtbot: QtBot,
                                                                   store: Store) -> None:
     shown = ImportWizard(TransferService(store, system_locale=lambda: None))  # CSV out with commas, whatever LANG says

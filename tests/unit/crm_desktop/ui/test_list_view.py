@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -21,14 +21,6 @@ def _hand_over(context: AppContext, record: Record, owner: str) -> None:
     with context.store.db.transaction() as conn:
         conn.execute(f"UPDATE {record.entity} SET owner_id = ?, owner_name = ? WHERE id = ?",
                      (f"id-{owner}", owner, record.id))
-
-
-@pytest.fixture
-def spanish(qapp: object) -> Iterator[Translations]:
-    translations = Translations()
-    translations.install("es")
-    yield translations
-    translations.install("en")
 
 
 @pytest.mark.parametrize(("kind", "title"), [("account", "My active accounts"),
