@@ -127,9 +127,14 @@ def _map_hint(headers: list[str]) -> str:
     return f" with --map MAPFILE, a JSON file like {example}"
 
 
+def _many(count: int, kind: str) -> str:
+    """'1 contact', '2 contacts' (``kind`` plural: 'contacts', 'accounts')."""
+    return f"{count} {kind if count != 1 else kind.removesuffix('s')}"
+
+
 def _counts(report: ImportReport) -> str:
     what = "would be " if report.dry_run else ""
-    return (f"{report.created} {report.kind} {what}created, {report.updated} {what}updated, "
+    return (f"{_many(report.created, report.kind)} {what}created, {report.updated} {what}updated, "
             f"{report.duplicates} skipped as duplicates, {report.failed} failed")
 
 
@@ -137,9 +142,9 @@ def _print_report(report: ImportReport, args: argparse.Namespace) -> None:
     what = "would be " if report.dry_run else ""
     print(_counts(report))
     if report.accounts_created:
-        print(f"{report.accounts_created} accounts {what}created for the contacts' companies")
+        print(f"{_many(report.accounts_created, 'accounts')} {what}created for the contacts' companies")
     if report.accounts_updated:
-        print(f"{report.accounts_updated} accounts {what}updated with the contacts' company values")
+        print(f"{_many(report.accounts_updated, 'accounts')} {what}updated with the contacts' company values")
     if report.ignored_columns:
         print(f"Columns not imported (map them with --map): {_names(report.ignored_columns)}")
     for warning in report.warnings:

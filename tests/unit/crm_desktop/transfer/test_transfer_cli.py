@@ -90,7 +90,7 @@ def test_failed_rows_exit_8_after_importing_the_others(tmp_path: Path) -> None:
     assert (dry.returncode, json.loads(dry.stdout)["failed"], dry.stderr) == (8, 1, ""), "a dry run says it too"
     done = _cli(tmp_path / "d", "import", path)  # QA: exit 0, so a script went on as if all was in
     assert done.returncode == 8, done.stderr
-    assert done.stdout.startswith("1 contacts created, 0 updated, 0 skipped as duplicates, 1 failed\n")
+    assert done.stdout.startswith("1 contact created, 0 updated, 0 skipped as duplicates, 1 failed\n")
     store = Store.open_dir(tmp_path / "d")
     try:
         assert [r.fields["last_name"] for r in store.page("contact")] == ["Ruiz"]
@@ -224,7 +224,7 @@ def test_an_upsert_that_updates_a_company_says_so_and_create_only_warns(tmp_path
     path = tmp_path / "people.csv"
     path.write_text("Last Name,Company,Website\nHill,Acme,new.example\n", encoding="utf-8")
     dry = _cli(tmp_path / "d", "import", path, "--mode", "upsert", "--dry-run")
-    assert "1 accounts would be updated with the contacts' company values" in dry.stdout
+    assert "1 account would be updated with the contacts' company values" in dry.stdout
     done = _cli(tmp_path / "d", "import", path, "--mode", "upsert", "--json")
     assert json.loads(done.stdout)["accounts_updated"] == 1
     back = tmp_path / "back.csv"
