@@ -7,10 +7,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 # 2: a delete says which of its dependants the client held, and a conflict may name
-# the dependants changed since (``Mutation.seen``, ``PushResult.dependants``).
+# the dependants changed since (``Mutation.seen``, ``PushResult.dependants``); a
+# rejection says why as a code and values too (``PushResult.why``).
 SCHEMA_VERSION = 2
 # The server still takes a client one version older: it sends no ``seen``, so
-# its deletes cascade as they always did, and its answers carry no ``dependants``.
+# its deletes cascade as they always did, and its answers carry no ``dependants``
+# and no ``why`` (it reads answers with extra="forbid": an unknown key would fail).
 SUPPORTED_SCHEMA_VERSIONS = (1, 2)
 MAX_PUSH_MUTATIONS = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024
@@ -89,7 +91,28 @@ class DependantChange(_Strict):
     conflicts: dict[str, FieldConflict] = Field(default_factory=dict)
 
 
+class Why(_Strict):
+    """A refusal's reason as a code and its values (``crm_core.sync_reasons``).
+
+    ``values`` maps each name to a JSON scalar, a nested reason
+    (``{"code", "values"}``) or a field's name (``{"field", "record"}``).
+    """
+
+    code: str
+    values: dict[str, Any] = Field(default_factory=dict)
+
+
 class PushResult(_Strict):
+    """One mutation's answer.
+
+    A rejection has ``reason`` (permission, validation, missing, deleted)
+    and ``message``, the English text the command line prints.  To a schema
+    2 client it also says ``why`` as a code and values, which the desktop
+    shows in the rep's language (``crm_core.sync_reasons``; None from an
+    older server, or for a refusal with no code).  ``dependants``: schema 2,
+    conflicting deletes only.
+    """
+
     mutation_id: int
     status: Status
     version: int | None = None
@@ -97,6 +120,7 @@ class PushResult(_Strict):
     message: str | None = None
     conflicts: dict[str, FieldConflict] = Field(default_factory=dict)
     dependants: list[DependantChange] = Field(default_factory=list)  # schema 2, conflicting deletes only
+    why: Why | None = None  # schema 2, rejections only
 
 
 class PushResponse(_Strict):

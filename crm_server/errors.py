@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crm_core.reasons import Reason
+
 
 class ApiError(Exception):
     """A request the server refuses, with the HTTP status to answer."""
@@ -43,4 +45,8 @@ class UpgradeRequired(ApiError):
 
 
 class Refused(Exception):
-    """A mutation the user has no right to make (reported as ``permission``)."""
+    """A mutation the user has no right to make (reported as ``permission``), and why."""
+
+    def __init__(self, reason: Reason) -> None:
+        super().__init__(str(reason))
+        self.reason = reason

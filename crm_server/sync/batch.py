@@ -11,6 +11,7 @@ from sqlalchemy import Connection, select
 
 from crm_core.entities import ACTIVE, ENTITIES, EntityDef
 from crm_core.protocol import Mutation
+from crm_core.sync_reasons import DELETED, NO_RECORD, NO_RIGHT, entity_word, in_field, right_word
 from crm_core.validation import ValidationError
 from crm_server.errors import Refused
 from crm_server.models import NOBODY, Team, User
@@ -36,11 +37,12 @@ def _link_fields(entity_name: str) -> tuple[str, ...]:
 class Batch:
     """Records of one push, loaded once and written back together."""
 
-    def __init__(self, conn: Connection, actor: Actor, client_id: str, now: str) -> None:
+    def __init__(self, conn: Connection, actor: Actor, client_id: str, now: str, schema_version: int = 2) -> None:
         self.conn = conn
         self.actor = actor
         self.client_id = client_id
         self.now = now
+        self.schema_version = schema_version  # of the push: what its answers may carry
         self.records: dict[str, RecordState | None] = {}
         self.shares: dict[str, dict[str, int]] = {}
         self.share_changes: dict[tuple[str, str], int] = {}
@@ -79,7 +81,7 @@ class Batch:
     def require(self, rights: int, right: str, state: RecordState) -> None:
         """Refuse unless ``right`` is among ``rights``."""
         if not rights & BITS[right]:
-            raise Refused(f"you have no {right} right on {state.entity} {state.id}")
+            raise Refused(NO_RIGHT(right=right_word(right), entity=entity_word(state.entity), id=state.id))
 
     def add(self, state: RecordState) -> None:
         """Put a newly created record into the working set."""
@@ -133,7 +135,7 @@ class Batch:
         for name in sorted(changed & definition.references.keys()):
             target = self.get(data[name]) if data.get(name) else None
             if target is not None and target.deleted:
-                raise DeletedLink(name, f"{target.entity} {target.id} was deleted")
+                raise DeletedLink(name, DELETED(entity=entity_word(target.entity), id=target.id))
 
     def require_append_to(self, definition: EntityDef, data: Mapping[str, Any], changed: set[str]) -> None:
         """Refuse links to records the user holds no append_to right on."""
@@ -143,9 +145,10 @@ class Batch:
                 continue
             target = self.get(target_id)
             if target is None or target.deleted or not self.rights(target) & READ:
-                raise ValidationError(name, f"record {target_id} does not exist")
+                raise ValidationError(name, NO_RECORD(id=target_id))
             if target.owner_type != NOBODY and not self.rights(target) & BITS["append_to"]:
-                raise Refused(f"{name}: you have no append_to right on {target.entity} {target_id}")
+                no_right = NO_RIGHT(right=right_word("append_to"), entity=entity_word(target.entity), id=target_id)
+                raise Refused(in_field(definition.name, name, no_right))
 
     def principal_id(self, principal_type: str, name: str) -> str | None:
         """The id of the user or team called ``name``, or None."""

@@ -13,7 +13,24 @@ from typing import Any
 
 from crm_core.entities import ACTIVE, ENTITIES
 from crm_core.protocol import RIGHTS, Mutation
-from crm_core.validation import ValidationError, check_record, clean_changes
+from crm_core.reasons import Reason
+from crm_core.sync_reasons import (
+    ALREADY_EXISTS,
+    DELETED,
+    MISSING,
+    NO_ACCESS,
+    NO_PRINCIPAL,
+    NOT_A_UUID,
+    SHARE_BEYOND,
+    SHARE_WITH_TEAM,
+    TEAM_ONLY,
+    TO_A_MEMBER,
+    entity_word,
+    in_field,
+    principal_word,
+    reason_json,
+)
+from crm_core.validation import NOT_ONE_OF, REQUIRED, ValidationError, check_record, clean_changes
 from crm_server.errors import Refused
 from crm_server.sync.access import READ, mask, principal_key
 from crm_server.sync.batch import Batch, DeletedLink
@@ -36,26 +53,40 @@ def apply_mutation(batch: Batch, m: Mutation) -> Result:
             return _create(batch, m)
         state = batch.get(m.record_id)
         if state is None or state.entity != m.entity:
-            return result(m, "rejected", reason="missing", message=f"{m.entity} {m.record_id} does not exist")
+            return _rejected(batch, m, "missing", MISSING(entity=entity_word(m.entity), id=m.record_id))
         rights = batch.rights(state)
         if not rights & READ:
-            raise Refused(f"you have no access to {m.entity} {m.record_id}")
+            raise Refused(NO_ACCESS(entity=entity_word(m.entity), id=m.record_id))
         if state.deleted:
-            return result(m, "rejected", reason="deleted", message=f"{m.entity} {m.record_id} was deleted")
+            return _rejected(batch, m, "deleted", DELETED(entity=entity_word(m.entity), id=m.record_id))
         return _HANDLERS[m.op](batch, m, state, rights)
     except DeletedLink as exc:
-        return result(m, "rejected", reason="deleted", message=str(exc))
+        return _refused_field(batch, m, "deleted", exc)
     except ValidationError as exc:
-        return result(m, "rejected", reason="validation", message=str(exc))
+        return _refused_field(batch, m, "validation", exc)
     except Refused as exc:
-        return result(m, "rejected", reason="permission", message=str(exc))
+        return _rejected(batch, m, "permission", exc.reason)
+
+
+def _rejected(batch: Batch, m: Mutation, reason: str, why: Reason | str) -> Result:
+    """A rejection: its English ``message`` for every client, its code and values (``why``) for schema 2 ones."""
+    if isinstance(why, str) or batch.schema_version < 2:
+        return result(m, "rejected", reason=reason, message=str(why))
+    return result(m, "rejected", reason=reason, message=str(why), why=reason_json(why))
+
+
+def _refused_field(batch: Batch, m: Mutation, reason: str, exc: ValidationError) -> Result:
+    """A refused field: "email: ...", with the field's own reason when the check gave one."""
+    if exc.reason is None or exc.record is not None:
+        return _rejected(batch, m, reason, str(exc))
+    return _rejected(batch, m, reason, in_field(m.entity, exc.field, exc.reason))
 
 
 def _create(batch: Batch, m: Mutation) -> Result:
     if not _UUID.match(m.record_id):
-        raise ValidationError("record_id", f"{m.record_id!r} is not a record id (a UUID)")
+        raise ValidationError("record_id", NOT_A_UUID(value=m.record_id))
     if batch.get(m.record_id) is not None:
-        raise ValidationError("record_id", f"a record with id {m.record_id} already exists")
+        raise ValidationError("record_id", ALREADY_EXISTS(id=m.record_id))
     definition = ENTITIES[m.entity]
     data = {**_defaults(m.entity), **clean_changes(m.entity, m.fields)}
     _check_required(m.entity, data)
@@ -90,7 +121,7 @@ def _defaults(entity_name: str) -> dict[str, Any]:
 def _check_required(entity_name: str, data: dict[str, Any]) -> None:
     for name in ENTITIES[entity_name].required:
         if not data.get(name):
-            raise ValidationError(name, "is required")
+            raise ValidationError(name, REQUIRED())
 
 
 def _conflicts(batch: Batch, m: Mutation, state: RecordState, cleaned: dict[str, Any]) -> dict[str, Any]:
@@ -232,9 +263,9 @@ def _tombstone(batch: Batch, state: RecordState) -> None:
 def _text(fields: dict[str, Any], name: str, choices: tuple[str, ...] | None = None) -> str:
     value = fields.get(name)
     if not isinstance(value, str) or not value:
-        raise ValidationError(name, "is required")
+        raise ValidationError(name, REQUIRED())
     if choices and value not in choices:
-        raise ValidationError(name, f"must be one of {', '.join(choices)}")
+        raise ValidationError(name, NOT_ONE_OF(choices=", ".join(choices)))
     return value
 
 
@@ -243,7 +274,7 @@ def _assign(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Resul
     owner_type = _text(m.fields, "owner_type", ("user", "team"))
     owner_id = batch.principal_id(owner_type, _text(m.fields, "owner"))
     if owner_id is None:
-        raise ValidationError("owner", f"there is no {owner_type} named {m.fields['owner']!r}")
+        raise ValidationError("owner", NO_PRINCIPAL(kind=principal_word(owner_type), name=m.fields["owner"]))
     _keep_in_team(batch, state, owner_type, owner_id, m.fields["owner"])
     if (owner_type, owner_id) != (state.owner_type, state.owner_id):
         if state.owner_type == "team" and not batch.actor.is_admin:
@@ -272,10 +303,8 @@ def _keep_in_team(batch: Batch, state: RecordState, owner_type: str, owner_id: s
     if owner_type == "user" and batch.team_of(owner_id) == state.owner_id:
         return
     team = batch.team_name(state.owner_id)
-    instead = (f"assign it to a member, or share it ({owner} is not a member of {team})" if owner_type == "user"
-               else f"share it with team {owner} instead")
-    raise Refused(f"this {state.entity} belongs to team {team}: only an admin can assign it outside the team;"
-                  f" {instead}")
+    instead = TO_A_MEMBER(owner=owner, team=team) if owner_type == "user" else SHARE_WITH_TEAM(owner=owner)
+    raise Refused(TEAM_ONLY(entity=entity_word(state.entity), team=team, instead=instead))
 
 
 def _share_with_team(batch: Batch, state: RecordState) -> None:
@@ -296,11 +325,12 @@ def _share(batch: Batch, m: Mutation, state: RecordState, rights: int) -> Result
     principal_type = _text(m.fields, "principal_type", ("user", "team"))
     principal_id = batch.principal_id(principal_type, _text(m.fields, "principal"))
     if principal_id is None:
-        raise ValidationError("principal", f"there is no {principal_type} named {m.fields['principal']!r}")
+        raise ValidationError("principal", NO_PRINCIPAL(kind=principal_word(principal_type),
+                                                        name=m.fields["principal"]))
     granted = mask(m.fields.get("rights") or [])
     granted = granted | READ if granted else 0  # any share lets the sharee see the record
     if granted & ~rights:
-        raise Refused(f"you cannot share rights you do not hold on {state.entity} {state.id}")
+        raise Refused(SHARE_BEYOND(entity=entity_word(state.entity), id=state.id))
     key = principal_key(principal_type, principal_id)
     shares = batch.shares.setdefault(state.id, {})
     before = shares.pop(key, 0)

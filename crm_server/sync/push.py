@@ -102,12 +102,23 @@ def _lock_client(conn: Connection, actor: Actor, client_id: str) -> int:
     return int(row.last_mutation_id)
 
 
+# What a schema 1 client does not know: it reads answers with extra="forbid" (crm_core.protocol).
+_SCHEMA_2_KEYS = ("dependants", "why")
+
+
+def _for_schema(kept: Result | None, schema_version: int) -> Result | None:
+    """A kept answer as this push's client may read it: answered to a schema 2 push, retried by a schema 1 one."""
+    if kept is None or schema_version >= 2:
+        return kept
+    return {name: value for name, value in kept.items() if name not in _SCHEMA_2_KEYS}
+
+
 def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any]:
     """Apply the push and return the PushResponse as a plain dict."""
     check_request(request)
     with write_transaction(engine) as conn:
         last = _lock_client(conn, actor, request.client_id)
-        batch = Batch(conn, actor, request.client_id, iso_now())
+        batch = Batch(conn, actor, request.client_id, iso_now(), request.schema_version)
         batch.preload([m for m in request.mutations if m.mutation_id > last])
         retried = [m.mutation_id for m in request.mutations if m.mutation_id <= last]
         kept = store.load_push_results(conn, request.client_id, retried)  # conflicts/rejections answered before
@@ -115,7 +126,7 @@ def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any
         not_applied: list[Result] = []
         for m in request.mutations:
             if m.mutation_id <= last:
-                results.append(kept.get(m.mutation_id) or result(m, "duplicate"))
+                results.append(_for_schema(kept.get(m.mutation_id), request.schema_version) or result(m, "duplicate"))
                 continue
             if m.mutation_id > last + 1:
                 log.info("client %s: gap before mutation %d, batch stopped", request.client_id, m.mutation_id)

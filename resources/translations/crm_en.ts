@@ -549,6 +549,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>account</source>
+        <comment>entity.account</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <comment>entity.connection</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection_role</source>
+        <comment>entity.connection_role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <comment>entity.contact</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the file is binary, not a CSV or vCard text file</source>
         <comment>file.binary</comment>
         <translation type="unfinished"></translation>
@@ -649,6 +669,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>team</source>
+        <comment>principal.team</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user</source>
+        <comment>principal.user</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>these records are already connected with these roles</source>
         <comment>record.already_connected</comment>
         <translation type="unfinished"></translation>
@@ -704,6 +734,41 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>append</source>
+        <comment>right.append</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>append_to</source>
+        <comment>right.append_to</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <comment>right.assign</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <comment>right.delete</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>right.read</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share</source>
+        <comment>right.share</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <comment>right.write</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the account name {why}</source>
         <comment>row.account_name</comment>
         <translation type="unfinished"></translation>
@@ -731,6 +796,71 @@
     <message>
         <source>the row has {cells} cells but the header has {headers}; is a delimiter inside a value without quotes?</source>
         <comment>row.too_many_cells</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entity} {id} was deleted</source>
+        <comment>sync.deleted</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a record with id {id} already exists</source>
+        <comment>sync.exists</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {why}</source>
+        <comment>sync.field</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entity} {id} does not exist</source>
+        <comment>sync.missing</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have no access to {entity} {id}</source>
+        <comment>sync.no_access</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no {kind} named {name!r}</source>
+        <comment>sync.no_principal</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record {id} does not exist</source>
+        <comment>sync.no_record</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you have no {right} right on {entity} {id}</source>
+        <comment>sync.no_right</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value!r} is not a record id (a UUID)</source>
+        <comment>sync.not_uuid</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you cannot share rights you do not hold on {entity} {id}</source>
+        <comment>sync.share_beyond</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share it with team {owner} instead</source>
+        <comment>sync.share_with_team</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this {entity} belongs to team {team}: only an admin can assign it outside the team; {instead}</source>
+        <comment>sync.team_only</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assign it to a member, or share it ({owner} is not a member of {team})</source>
+        <comment>sync.to_a_member</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -549,6 +549,26 @@
         <translation>codificación desconocida: {encoding!r}</translation>
     </message>
     <message>
+        <source>account</source>
+        <comment>entity.account</comment>
+        <translation>la cuenta</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <comment>entity.connection</comment>
+        <translation>la conexión</translation>
+    </message>
+    <message>
+        <source>connection_role</source>
+        <comment>entity.connection_role</comment>
+        <translation>el rol de conexión</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <comment>entity.contact</comment>
+        <translation>el contacto</translation>
+    </message>
+    <message>
         <source>the file is binary, not a CSV or vCard text file</source>
         <comment>file.binary</comment>
         <translation>el archivo es binario, no un archivo de texto CSV o vCard</translation>
@@ -649,6 +669,16 @@
         <translation>un archivo vCard contiene contactos; impórtelo como contactos</translation>
     </message>
     <message>
+        <source>team</source>
+        <comment>principal.team</comment>
+        <translation>equipo</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <comment>principal.user</comment>
+        <translation>usuario</translation>
+    </message>
+    <message>
         <source>these records are already connected with these roles</source>
         <comment>record.already_connected</comment>
         <translation>estos registros ya están conectados con estos roles</translation>
@@ -704,6 +734,41 @@
         <translation>un registro no se puede conectar consigo mismo</translation>
     </message>
     <message>
+        <source>append</source>
+        <comment>right.append</comment>
+        <translation>Anexar</translation>
+    </message>
+    <message>
+        <source>append_to</source>
+        <comment>right.append_to</comment>
+        <translation>Anexar a</translation>
+    </message>
+    <message>
+        <source>assign</source>
+        <comment>right.assign</comment>
+        <translation>Asignar</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <comment>right.delete</comment>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <comment>right.read</comment>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>share</source>
+        <comment>right.share</comment>
+        <translation>Compartir</translation>
+    </message>
+    <message>
+        <source>write</source>
+        <comment>right.write</comment>
+        <translation>Escribir</translation>
+    </message>
+    <message>
         <source>the account name {why}</source>
         <comment>row.account_name</comment>
         <translation>el nombre de la cuenta {why}</translation>
@@ -732,6 +797,71 @@
         <source>the row has {cells} cells but the header has {headers}; is a delimiter inside a value without quotes?</source>
         <comment>row.too_many_cells</comment>
         <translation>la fila tiene {cells} celdas pero el encabezado tiene {headers}; ¿hay un separador dentro de un valor sin comillas?</translation>
+    </message>
+    <message>
+        <source>{entity} {id} was deleted</source>
+        <comment>sync.deleted</comment>
+        <translation>{entity} {id} se eliminó</translation>
+    </message>
+    <message>
+        <source>a record with id {id} already exists</source>
+        <comment>sync.exists</comment>
+        <translation>ya existe un registro con el identificador {id}</translation>
+    </message>
+    <message>
+        <source>{field}: {why}</source>
+        <comment>sync.field</comment>
+        <translation>{field}: {why}</translation>
+    </message>
+    <message>
+        <source>{entity} {id} does not exist</source>
+        <comment>sync.missing</comment>
+        <translation>{entity} {id} no existe en el servidor</translation>
+    </message>
+    <message>
+        <source>you have no access to {entity} {id}</source>
+        <comment>sync.no_access</comment>
+        <translation>no puede ver {entity} {id}</translation>
+    </message>
+    <message>
+        <source>there is no {kind} named {name!r}</source>
+        <comment>sync.no_principal</comment>
+        <translation>no hay ningún {kind} llamado {name!r}</translation>
+    </message>
+    <message>
+        <source>record {id} does not exist</source>
+        <comment>sync.no_record</comment>
+        <translation>el registro {id} no existe</translation>
+    </message>
+    <message>
+        <source>you have no {right} right on {entity} {id}</source>
+        <comment>sync.no_right</comment>
+        <translation>no tiene el derecho &quot;{right}&quot; sobre {entity} {id}</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a record id (a UUID)</source>
+        <comment>sync.not_uuid</comment>
+        <translation>{value!r} no es un identificador de registro (un UUID)</translation>
+    </message>
+    <message>
+        <source>you cannot share rights you do not hold on {entity} {id}</source>
+        <comment>sync.share_beyond</comment>
+        <translation>no puede compartir derechos que usted no tiene sobre {entity} {id}</translation>
+    </message>
+    <message>
+        <source>share it with team {owner} instead</source>
+        <comment>sync.share_with_team</comment>
+        <translation>compártalo con el equipo {owner}</translation>
+    </message>
+    <message>
+        <source>this {entity} belongs to team {team}: only an admin can assign it outside the team; {instead}</source>
+        <comment>sync.team_only</comment>
+        <translation>{entity} pertenece al equipo {team}: solo un administrador puede asignar el registro fuera del equipo; {instead}</translation>
+    </message>
+    <message>
+        <source>assign it to a member, or share it ({owner} is not a member of {team})</source>
+        <comment>sync.to_a_member</comment>
+        <translation>asígnelo a un miembro del equipo o compártalo ({owner} no es miembro de {team})</translation>
     </message>
     <message>
         <source>{value!r} is not a 3-letter currency code</source>

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from crm_core import validation
-from crm_core.reasons import FieldName
+from crm_core import sync_reasons, validation
+from crm_core.reasons import Code, FieldName
 from crm_desktop.services.transfer import TransferService
 from crm_desktop.store import Store
 from crm_desktop.transfer import reasons
@@ -47,6 +47,11 @@ def test_every_reason_code_has_its_spanish_words() -> None:
                for c in tree.getroot() if c.findtext("name") == CONTEXT for m in c.iter("message")}
     codes = every_code()
     assert len(codes) >= 60
+    # The server's refusals are shown by the Sync issues view in the same way: checked here too.
+    made = [v for v in vars(sync_reasons).values() if isinstance(v, Code)]
+    made += [c for words in (sync_reasons.RIGHT_WORDS, sync_reasons.ENTITY_WORDS, sync_reasons.PRINCIPAL_WORDS)
+             for c in words.values()]
+    assert len(made) >= 25 and set(made) <= set(codes)
     for code in codes:
         translation = spanish.get((code.name, code.english))
         assert translation is not None, f"{code.name} is not in crm_es.ts"
