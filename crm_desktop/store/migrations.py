@@ -23,7 +23,7 @@ from crm_desktop.store.writes import held_dependants
 
 log = logging.getLogger("crm.store")
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 
 def _sql(version: int) -> str:
@@ -81,8 +81,13 @@ def _fill_v7(conn: sqlite3.Connection) -> None:
                       for d in deletes if d["entity"] in ENTITIES])
 
 
+def _nothing(_conn: sqlite3.Connection) -> None:
+    """A step with only SQL: older issues simply have no ``why``."""
+
+
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _seed_roles, 2: _fill_v2, 3: fts.rebuild, 4: fts.rebuild, 5: _fill_v5, 6: _fill_v6, 7: _fill_v7,
+    8: _nothing,
 }
 
 

@@ -132,12 +132,13 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
     # The name as it is now: a pull may drop the record before the rep reads the issue.
     name = record_name(conn, row["entity"], row["record_id"])
     dependants = issue_dependants(conn, result.dependants)
+    why = json.dumps(result.why.model_dump()) if result.why is not None else None
     conn.execute(
         "INSERT INTO sync_issue (kind, mutation_id, entity, record_id, record_name, op, reason, message, fields,"
-        " dependants, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " dependants, why, server_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (result.status, row["mutation_id"], row["entity"], row["record_id"], name, row["op"],
          result.reason or ("conflict" if result.status == "conflict" else ""),
-         result.message or "", json.dumps(details), json.dumps(dependants), result.version or 0, now_iso()),
+         result.message or "", json.dumps(details), json.dumps(dependants), why, result.version or 0, now_iso()),
     )
 
 

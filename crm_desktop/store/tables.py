@@ -105,6 +105,8 @@ class SyncIssue(SQLModel, table=True):
     fields: str = "{}"
     # A delete conflict's: JSON list of the connections its cascade would take, changed on the server since.
     dependants: str = "[]"
+    # A rejection's reason as a code and values (JSON, crm_core.sync_reasons); None from older servers and issues.
+    why: str | None = None
     server_version: int = 0
     created_at: str = Field(default="", max_length=32)
 

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from crm_core.entities import ENTITIES, entity
+from crm_core.reasons import Reason
+from crm_core.sync_reasons import reason_from_json
 from crm_desktop.store import Store, fts
 from crm_desktop.store.dependants import dependant_name, seen_versions
 from crm_desktop.store.outbox import RESYNC_KEY, refresh_pending
@@ -81,6 +83,9 @@ class SyncIssueView:
     linked_names: dict[str, str] = field(default_factory=dict)
     # A delete conflict's connections that its cascade would take, changed or added on the server since.
     dependants: tuple[ChangedDependant, ...] = ()
+    # Why the server refused it as a code and values (``message`` in the rep's language); None when the
+    # server said none (an older server, an issue kept before schema 8) or this app does not know its code.
+    why: Reason | None = None
 
 
 @dataclass(frozen=True)
@@ -122,7 +127,17 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
                          record_name=_record_name(conn, row), op=row["op"],
                          reason=row["reason"], message=row["message"], fields=fields,
                          created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)),
-                         linked_names=names, dependants=dependants)
+                         linked_names=names, dependants=dependants, why=_why(row["why"]))
+
+
+def _why(kept: str | None) -> Reason | None:
+    """The server's reason as the issue kept it (``crm_core.sync_reasons``), if any and readable."""
+    if not kept:
+        return None
+    try:
+        return reason_from_json(json.loads(kept))
+    except ValueError:
+        return None
 
 
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b")

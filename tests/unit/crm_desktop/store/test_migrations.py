@@ -12,6 +12,7 @@ import crm_desktop.store.tables  # noqa: F401  (registers the tables)
 from crm_core.roles import role_id
 from crm_desktop.store import Store, db, migrations, outbox
 from crm_desktop.store.writes import Writer
+from crm_desktop.sync.issues import list_issues
 
 
 def test_a_version_1_store_is_upgraded_and_keeps_its_data_and_queue(v1_store: Path) -> None:
@@ -100,6 +101,7 @@ def _as_version_4(conn: sqlite3.Connection) -> None:
 
 
 def _drop_version_7(conn: sqlite3.Connection) -> None:
+    conn.execute("ALTER TABLE sync_issue DROP COLUMN why")  # version 8, which came after
     conn.execute("ALTER TABLE outbox DROP COLUMN seen")
     conn.execute("ALTER TABLE sync_issue DROP COLUMN dependants")
 
@@ -216,5 +218,25 @@ def test_the_upgrade_says_which_connections_the_queued_deletes_saw(tmp_path: Pat
         queued = {m.op: m.seen for m in outbox.queued(store.conn, 100)}
         assert queued["delete"] == {link: 4} and queued["update"] is None
         assert store.conn.execute("SELECT count(*) FROM sync_issue WHERE dependants != '[]'").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_an_issue_from_before_version_8_has_no_why_and_keeps_its_message(tmp_path: Path) -> None:
+    """From version 8 a rejection keeps the server's reason as a code; older ones show the English message."""
+    (tmp_path / "data").mkdir()
+    conn = db.connect(tmp_path / "data" / "crm.sqlite3")
+    migrations.upgrade(conn, target=7)
+    with conn:
+        rita = Writer(conn).create("contact", {"first_name": "Rita", "last_name": "Vega"})
+        conn.execute("INSERT INTO sync_issue (kind, mutation_id, entity, record_id, op, reason, message, fields,"
+                     " server_version, created_at) VALUES ('rejected', 1, 'contact', ?, 'update', 'permission',"
+                     " ?, '{}', 0, '')", (rita, f"you have no write right on contact {rita}"))
+    conn.close()
+    store = Store.open_dir(tmp_path / "data")
+    try:
+        assert migrations.current_version(store.conn) == migrations.SCHEMA_VERSION
+        [issue] = list_issues(store)
+        assert issue.why is None and issue.message == f"you have no write right on contact {rita}"
     finally:
         store.close()

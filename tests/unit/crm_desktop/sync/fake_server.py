@@ -39,6 +39,7 @@ class FakeServer:
     conflict_fields: dict[int, dict[str, Any]] = field(default_factory=dict)  # mutation id -> theirs
     reject: dict[int, str] = field(default_factory=dict)  # mutation id -> reason
     reject_messages: dict[int, str] = field(default_factory=dict)  # mutation id -> the message, if not the default
+    reject_whys: dict[int, dict[str, Any]] = field(default_factory=dict)  # mutation id -> why, if any
     requests: list[str] = field(default_factory=list)
     pulls: list[tuple[int, bool]] = field(default_factory=list)  # (cursor, full) per pull asked for
     floor: int = 0  # incremental pulls from cursors in 1..floor-1 get 410 (the log was compacted)
@@ -115,7 +116,8 @@ class FakeServer:
     def _apply(self, m: Any) -> PushResult:
         if m.mutation_id in self.reject:
             return PushResult(mutation_id=m.mutation_id, status="rejected", reason=self.reject[m.mutation_id],
-                              message=self.reject_messages.get(m.mutation_id, "refused by the fake"))
+                              message=self.reject_messages.get(m.mutation_id, "refused by the fake"),
+                              why=self.reject_whys.get(m.mutation_id))
         if m.mutation_id in self.conflict_fields:
             theirs = self.conflict_fields[m.mutation_id]
             self.put(m.entity, m.record_id, theirs)

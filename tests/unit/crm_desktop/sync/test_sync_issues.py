@@ -141,6 +141,37 @@ def test_rejection_offers_retry_after_editing(service: SyncService, crm: CrmServ
     assert server.records[record.id].fields["website"] == "acme.test"
 
 
+def test_a_rejection_keeps_why_the_server_refused_it_as_a_code_and_values(
+        service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    record = crm.create_account({"name": "Acme"})
+    service.sync_now()
+    crm.update(record.id, {"website": "acme.example"})
+    rejected_id = int(service.store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.reject[rejected_id] = "permission"
+    server.reject_messages[rejected_id] = f"you have no write right on account {record.id}"
+    server.reject_whys[rejected_id] = {"code": "sync.no_right", "values": {
+        "right": {"code": "right.write", "values": {}}, "entity": {"code": "entity.account", "values": {}},
+        "id": record.id}}
+    service.sync_now()
+    [issue] = service.issues()
+    assert issue.why is not None and issue.why.code.name == "sync.no_right"
+    assert str(issue.why) == issue.message == f"you have no write right on account {record.id}"
+    assert issue.why.value("id") == record.id and issue.linked_names == {record.id: "Acme"}
+
+
+def test_a_rejection_with_a_code_this_app_does_not_know_keeps_only_its_message(
+        service: SyncService, crm: CrmService, server: FakeServer) -> None:
+    record = crm.create_account({"name": "Acme"})
+    service.sync_now()
+    crm.update(record.id, {"website": "acme.example"})
+    rejected_id = int(service.store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0])
+    server.reject[rejected_id] = "validation"
+    server.reject_whys[rejected_id] = {"code": "sync.from_a_newer_server", "values": {}}
+    service.sync_now()
+    [issue] = service.issues()
+    assert issue.why is None and issue.message == "refused by the fake"
+
+
 def test_discarding_a_rejected_create_removes_the_record(service: SyncService, crm: CrmService,
                                                          server: FakeServer, store: Store) -> None:
     record = crm.create_account({"name": "Nope Ltd"})
