@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -27,10 +28,18 @@ CONTEXT = "ImportReasons"
 PACKAGES = ("crm_core", "crm_desktop.store", "crm_desktop.transfer", "crm_desktop.services")
 
 
-def reason_text(reason: Reason) -> str:
-    """The reason in the installed language, its values shown as they are (fields in their words)."""
+FieldWords = Callable[[FieldName], str]
+
+
+def reason_text(reason: Reason, *, names: Mapping[str, str] | None = None, fields: FieldWords | None = None) -> str:
+    """The reason in the installed language, its values shown as they are (fields in their words).
+
+    ``names``: record ids a value may be, and the names to show instead (the
+    Sync issues view names the records a server's refusal gives by id);
+    ``fields``: how to name a field (else in the import mapping page's words).
+    """
     words = QCoreApplication.translate(CONTEXT, reason.code.english, reason.code.name)
-    values = {name: _shown(value) for name, value in reason.values}
+    values = {name: _shown(value, names or {}, fields or _import_field) for name, value in reason.values}
     try:
         return words.format(**values)
     except (KeyError, IndexError, ValueError):  # a translation naming a value the code has not
@@ -44,12 +53,18 @@ def error_text(error: BaseException) -> str:
     return reason_text(reason) if reason is not None else str(error)
 
 
-def _shown(value: Any) -> Any:
+def _shown(value: Any, names: Mapping[str, str], fields: FieldWords) -> Any:
     if isinstance(value, Reason):
-        return reason_text(value)
+        return reason_text(value, names=names, fields=fields)
     if isinstance(value, FieldName):
-        return QCoreApplication.translate("ImportFields", field_words(f"{value.record}.{value.name}"))
+        return fields(value)
+    if isinstance(value, str) and value in names:
+        return names[value]
     return value
+
+
+def _import_field(field: FieldName) -> str:
+    return QCoreApplication.translate("ImportFields", field_words(f"{field.record}.{field.name}"))
 
 
 def every_code() -> list[Code]:

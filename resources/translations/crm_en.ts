@@ -2565,6 +2565,10 @@ This happens once; a large store takes up to a minute.</source>
         <source>Rights</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Record id</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SyncIssuesView</name>

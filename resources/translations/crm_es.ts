@@ -2570,6 +2570,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
         <source>Rights</source>
         <translation>Derechos</translation>
     </message>
+    <message>
+        <source>Record id</source>
+        <translation>Identificador del registro</translation>
+    </message>
 </context>
 <context>
     <name>SyncIssuesView</name>

@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from crm_core.reasons import FieldName
 from crm_core.roles import SEED_ROLES
 from crm_desktop.ui.i18n import QT_TRANSLATE_NOOP
+from crm_desktop.ui.import_reasons import reason_text as why_text
 from crm_desktop.ui.sync.status_bar import local_time_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -47,6 +49,21 @@ def named_message(issue: Any) -> str:
         if name:
             message = message.replace(record_id, name)
     return message
+
+
+def server_words(issue: Any) -> str:
+    """Why the server refused the change: in the rep's language when it said why as a code
+    (``issue.why``), records named as the rep knows them and fields by their labels; else the
+    server's own (English) message, records named the same way."""
+    why = getattr(issue, "why", None)
+    if why is None:
+        return named_message(issue)
+    names = {issue.record_id: issue.record_name, **linked_names(issue)}
+    return why_text(why, names={k: v for k, v in names.items() if v}, fields=_field_words)
+
+
+def _field_words(field: FieldName) -> str:
+    return field_label(field.name)
 
 
 def kind_text(issue: Any) -> str:
@@ -121,6 +138,7 @@ FIELD_LABELS = {
     "principal_type": QT_TRANSLATE_NOOP("SyncIssues", "Shared with a"),
     "principal": QT_TRANSLATE_NOOP("SyncIssues", "Shared with"),
     "rights": QT_TRANSLATE_NOOP("SyncIssues", "Rights"),
+    "record_id": QT_TRANSLATE_NOOP("SyncIssues", "Record id"),  # named by the server's refusal of a create
 }
 
 
@@ -249,7 +267,7 @@ class SyncIssuesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(issue, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return named_message(issue) or reason_text(issue)
+            return server_words(issue) or reason_text(issue)
         return None
 
     def _display(self, issue: Any, column: int) -> str | None:
@@ -258,7 +276,7 @@ class SyncIssuesModel(QAbstractTableModel):
         if column == self.RECORD:
             return record_text(issue)
         if column == self.REASON:
-            reason, message = reason_text(issue), named_message(issue)
+            reason, message = reason_text(issue), server_words(issue)
             return f"{reason}: {message}" if message else reason
         if column == self.WHEN:
             return issue_time(issue)

@@ -32,9 +32,9 @@ from crm_desktop.ui.sync.issues_model import (
     IssueFieldsModel,
     SyncIssuesModel,
     dependants_text,
-    named_message,
     reason_text,
     record_text,
+    server_words,
 )
 
 logger = logging.getLogger("crm.ui")
@@ -174,8 +174,8 @@ class IssueDetail(QWidget):
                            "Keep your values or take the server's.")
         text = self.tr("The server did not take your change: {reason}.").format(
             reason=reason_text(issue).lower())
-        message = named_message(issue).rstrip(". ")
-        if message:  # the server's own words, in English: said as a quote
+        message = server_words(issue).rstrip(". ")
+        if message:  # the server's words: in the rep's language when it gave a code, else its English as a quote
             text += " " + self.tr("The server said: {message}.").format(message=message[:1].upper() + message[1:])
         text += "\n" + self.tr("Fix the record and Retry, or Discard your change.")
         followers = len(getattr(issue, "followers", ()))
