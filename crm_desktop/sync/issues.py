@@ -8,6 +8,16 @@ rep fixed it); Discard drops a rejected change and undoes it locally (a
 refused assign shows the server's owner again; a refused delete brings the
 record back as Take theirs of a delete conflict does, below).
 
+A conflicting update whose record is gone here since (a pull dropped it:
+deleted on the server; or the rep deleted it, or its account, locally) has
+nothing left to keep: Keep mine, like Take theirs, closes the issue and the
+delete wins, as a delete queued after a conflicting edit drops the edit's
+merged fields (``outbox._requeue_merged``).  (A record whose delete the
+server refused is back here by then: the pull after the push brought the
+change the update conflicted with, over the tombstone.)  Retry of a refused
+delete of a record the server deleted since closes it: the record is gone,
+as the rep asked.
+
 A delete conflicts when someone changed the record on the server since the
 rep last synced it: the server kept the record, and it is back here, with
 the connections the local delete tombstoned, while the rep decides
@@ -232,6 +242,11 @@ def _deleted_with_it(conn: sqlite3.Connection, row: sqlite3.Row) -> list[sqlite3
                         f" AND record_id IN ({marks}) ORDER BY id", (row["mutation_id"], *ids)).fetchall()
 
 
+def _gone(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    found = conn.execute(f"SELECT 1 FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],))
+    return found.fetchone() is None
+
+
 def _current(conn: sqlite3.Connection, row: sqlite3.Row, *, live: bool = True) -> sqlite3.Row:
     where = " AND deleted = 0" if live else ""
     found = conn.execute(f"SELECT * FROM {table(row['entity'])} WHERE id = ?{where}",
@@ -248,7 +263,10 @@ def _keep_mine(writer: Writer, row: sqlite3.Row) -> None:
         return
     conflicts = json.loads(row["fields"])
     yours = {name: c.get("yours") for name, c in conflicts.items()}
-    record = _current(writer.conn, row)
+    record = writer.conn.execute(f"SELECT * FROM {table(row['entity'])} WHERE id = ?",
+                                 (row["record_id"],)).fetchone()
+    if record is None or record["deleted"]:
+        return  # deleted on the server since, or here since: the delete wins (module docstring)
     before = writer.conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
     if not writer.update(row["entity"], row["record_id"], yours):
         # Locally the record already shows the rep's values: queue them anyway.
@@ -355,6 +373,8 @@ def _restore(writer: Writer, row: sqlite3.Row, values: dict[str, Any]) -> None:
 def _retry(writer: Writer, row: sqlite3.Row) -> None:
     details = json.loads(row["fields"])
     op = row["op"]
+    if op == "delete" and _gone(writer.conn, row):
+        return  # deleted on the server since (a pull dropped it): what the rep asked for
     record = _current(writer.conn, row, live=op != "delete")
     names = entity(row["entity"]).field_names
     if op == "create":
