@@ -22,6 +22,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import orjson
+
 from crm_core.countries import region_reader
 from crm_core.entities import ENTITIES, entity
 from crm_core.validation import phone_e164
@@ -158,7 +160,15 @@ def _getter(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...
 
 
 def _as_json(rows: list[tuple[Any, ...]]) -> str:
-    """Rows as one JSON array ("" when a value has no JSON form: the rows then go in one by one)."""
+    """Rows as one JSON array ("" when a value has no JSON form: the rows then go in one by one).
+
+    orjson writes it several times faster than json.dumps; what it refuses (an
+    integer past 64 bits) goes through json.dumps as before.
+    """
+    try:
+        return orjson.dumps(rows).decode()
+    except TypeError:
+        pass
     try:
         return json.dumps(rows, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):

@@ -93,6 +93,22 @@ def test_a_pull_page_parses_like_the_protocol_model() -> None:
     assert (change.created_at, change.modified_at) == ("", "")  # an older server sends no stamps
 
 
+def test_an_integer_past_64_bits_is_read_and_stored_as_before(tmp_path: Path) -> None:
+    # orjson writes a page's new rows for SQLite; a value it refuses goes through json.dumps as it always did.
+    huge = 2**70
+    body = (b'{"changes": [{"seq": 1, "entity": "contact", "record_id": "%s", "version": 1,'
+            b' "fields": {"last_name": "Ruiz", "description": %d}}], "cursor": %d, "has_more": false}'
+            % (CONTACT.encode(), huge, huge))
+    page = parse_pull(body)
+    assert page.cursor == huge and page.changes[0].fields["description"] == huge
+    store = Store.open_dir(tmp_path)
+    with store.db.transaction() as conn:
+        outbox.apply_changes(conn, [Change(seq=1, entity="contact", record_id=CONTACT, version=1,
+                                           fields={"last_name": "Ruiz", "description": huge})], "US")
+    assert store.conn.execute("SELECT last_name, description FROM contact").fetchone()[0] == "Ruiz"
+    store.close()
+
+
 def test_both_paths_keep_the_servers_stamps_in_the_stores_form(tmp_path: Path) -> None:
     stamped = [c.model_copy(update={"created_at": "2025-01-02T03:04:05.678901Z",
                                     "modified_at": "2025-02-03T04:05:06.000001Z"}) for c in _page()]
