@@ -26,7 +26,7 @@ from crm_desktop.transfer.errors import TransferError
 from crm_desktop.transfer.importer import Importer, ImportOptions
 from crm_desktop.transfer.mapper import RowMapper
 from crm_desktop.transfer.reader import preview_rows
-from crm_desktop.transfer.report import ImportReport, RowError
+from crm_desktop.transfer.report import ERROR_COLUMN, ImportReport, RowError
 from crm_desktop.transfer.sniff import FileKind, sniff
 from crm_desktop.transfer.source import open_source
 
@@ -209,14 +209,18 @@ class TransferService:
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 
-    def save_failed_rows(self, report: ImportReport, path: str | Path, *, delimiter: str | None = None) -> int:
+    def save_failed_rows(self, report: ImportReport, path: str | Path, *, delimiter: str | None = None,
+                         error_column: str = ERROR_COLUMN, words: Callable[[RowError], str] | None = None,
+                         extra_column: str = "Column {n}") -> int:
         """Write an import's failed rows as a CSV to fix and import again; returns the rows written.
 
-        ``delimiter`` (comma, semicolon, tab) defaults to the rep's Excel's, where the rows get fixed.
+        ``delimiter`` (comma, semicolon, tab) defaults to the rep's Excel's, where the rows get fixed;
+        ``error_column``, ``words`` and ``extra_column`` word the added columns (``ImportReport.save_failed_rows``).
         """
         character = self._delimiter(delimiter)
         try:
-            return report.save_failed_rows(Path(path), delimiter=character)
+            return report.save_failed_rows(Path(path), delimiter=character, error_column=error_column, words=words,
+                                           extra_column=extra_column)
         except OSError as exc:
             raise TransferFailed(f"cannot write {path}: {exc.strerror or exc}") from None
 

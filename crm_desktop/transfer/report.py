@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -106,14 +107,21 @@ class ImportReport:
                 "accounts_updated": self.accounts_updated, "dry_run": self.dry_run,
                 "ignored_columns": self.ignored_columns, "warnings": self.all_warnings()}
 
-    def save_failed_rows(self, path: Path, *, delimiter: str = ",") -> int:
+    def save_failed_rows(self, path: Path, *, delimiter: str = ",", error_column: str = ERROR_COLUMN,
+                         words: Callable[[RowError], str] | None = None, extra_column: str = "Column {n}") -> int:
         """Write the failed rows, with their header and an error column, as a CSV to fix and re-import.
 
         The file's own header is kept, so it maps as the file did; ``delimiter``
         is the one of the rep's Excel, where the rows get fixed (the import
-        reads any).
+        reads any).  ``error_column``, ``words`` (a row's error as the rep
+        reads it) and ``extra_column`` (the header of cells past the file's
+        own, ``{n}`` its number) let the window write them in the rep's
+        language; importing the file again leaves those columns out.
         """
         width = max([len(self.headers), *(len(r) - 1 for r in self.failed_rows)])
-        headers = [*self.headers, *[f"Column {i + 1}" for i in range(len(self.headers), width)]]
-        rows = ([*r[:-1], *[""] * (width - len(r) + 1), r[-1]] for r in self.failed_rows)
-        return write_csv(path, [*headers, ERROR_COLUMN], rows, delimiter=delimiter)
+        headers = [*self.headers, *[extra_column.format(n=i + 1) for i in range(len(self.headers), width)]]
+        # failed_rows and errors are kept together, so the i-th of each is the same row.
+        errors = [r[-1] for r in self.failed_rows] if words is None else [words(e) for e in self.errors]
+        rows = ([*r[:-1], *[""] * (width - len(r) + 1), error] for r, error in zip(self.failed_rows, errors,
+                                                                                       strict=True))
+        return write_csv(path, [*headers, error_column], rows, delimiter=delimiter)

@@ -249,6 +249,11 @@ class ReportPage(QWizardPage):
         chosen = dict(zip(preview.headers, mapping_page.mapping(), strict=False))
         return any(chosen.get(header, "").startswith("account.") for header in report.ignored_columns)
 
+    def _error_words(self, error: RowError) -> str:
+        """A failed row's error in the saved file, in the rep's language, as the report shows it."""
+        reason = reason_text(error.why) if error.why is not None else error.reason
+        return self.tr("line {line}: {reason}").format(line=error.line, reason=reason)
+
     def _on_save_button_clicked(self) -> None:
         report = self._wizard.report
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save failed rows"),
@@ -257,7 +262,8 @@ class ReportPage(QWizardPage):
         if not path or report is None:
             return
         try:
-            self._wizard.transfer.save_failed_rows(report, path)
+            self._wizard.transfer.save_failed_rows(report, path, error_column=self.tr("Import error"),
+                                                   words=self._error_words, extra_column=self.tr("Column {n}"))
         except KNOWN_ERRORS as exc:  # a folder the rep may not write to, a full disk...
             QMessageBox.warning(self, self.tr("Save failed rows"),
                                 self.tr("The failed rows were not saved: {0}").format(exc))

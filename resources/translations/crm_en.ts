@@ -1935,11 +1935,23 @@ Log out?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>line {line}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save failed rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

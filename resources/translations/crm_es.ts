@@ -1939,12 +1939,24 @@ Log out?</source>
         <translation>Canceló la importación; las filas anteriores a ese punto se importaron.</translation>
     </message>
     <message>
+        <source>line {line}: {reason}</source>
+        <translation>línea {line}: {reason}</translation>
+    </message>
+    <message>
         <source>Save failed rows</source>
         <translation>Guardar filas fallidas</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import error</source>
+        <translation>Error de importación</translation>
+    </message>
+    <message>
+        <source>Column {n}</source>
+        <translation>Columna {n}</translation>
     </message>
     <message>
         <source>The failed rows were not saved: {0}</source>

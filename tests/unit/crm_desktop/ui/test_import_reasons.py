@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import string
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from crm_core import sync_reasons, validation
@@ -104,6 +107,26 @@ def test_the_report_gives_each_reason_in_spanish_with_its_line_and_values(
                "guardarlo")]
     # The report itself keeps the English, for the saved failed rows and the CLI.
     assert report.errors[2].reason == "Last Name: is required"
+
+
+def test_failed_rows_saved_from_the_spanish_wizard_say_why_in_spanish(
+        spanish: Translations, qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    run_import(qtbot, wizard, DATA / "messy_for_the_report.csv")
+    page = wizard.currentPage()
+    assert isinstance(page, ReportPage)
+    target = tmp_path / "fallidas.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.save_button.click()
+    text = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), csv.Sniffer().sniff(text.splitlines()[0], ",;\t")))
+    # was: "Import error" and "line 5: Last Name: is required" in the Spanish rep's file
+    assert rows[0][-2:] == ["Columna 7", "Error de importación"]  # line 12 has a cell more than the header
+    assert [r[-1] for r in rows[1:]][:3] == ["línea 3: Email: el correo electrónico 'bad-email' no es válido",
+                                             "línea 4: Phone: 'abc!!' no es un número de teléfono",
+                                             "línea 5: Last Name: es obligatorio"]
+    again = TransferService(store).import_file(target)  # still imports, the error column left out
+    assert again.ignored_columns == ["Columna 7", "Error de importación"]
 
 
 def test_a_line_updated_again_names_the_earlier_line_in_spanish(spanish: Translations, qtbot: QtBot,
