@@ -128,6 +128,11 @@ def cmd_set_primary(args: argparse.Namespace, ctx: Context) -> None:
 def cmd_update(args: argparse.Namespace, ctx: Context) -> None:
     changes = parse_assignments(args.assignments)
     record = ctx.crm.resolve(args.record, ("account", "contact", "connection"))
+    if record.entity == "connection":  # a role by its name, as `link --role` takes it
+        for name in ("role1_id", "role2_id"):
+            value = changes.get(name)
+            if isinstance(value, str) and value:
+                changes[name] = ctx.crm.role(value).id
     _print_record(ctx, ctx.crm.update(record, changes))
 
 

@@ -61,6 +61,10 @@ def test_the_story_of_an_account_its_contact_and_their_connection(cli: Cli) -> N
             for c in from_acme] == [(link["id"], ana["id"], "Ana Ruiz", "Customer", "Champion", True)]
     assert [(c["other_name"], c["role"], c["other_role"]) for c in from_ana] == [
         ("Acme Ltd", "Champion", "Customer")]
+    # A role by its name, as link takes it (was: "'Decision Maker' is not a record id").
+    changed = cli.json("update", link["id"][:8], "--set", "role1_id=decision maker")
+    assert changed["name"] == "Ana Ruiz (Decision Maker) - Acme Ltd (Customer)"
+    assert "no connection role named 'Wizard'" in cli.fails("update", link["id"][:8], "--set", "role1_id=Wizard")
     assert cli.json("unlink", link["id"])["deleted"] is True
     assert cli.json("connections", "Acme Ltd") == []
 
