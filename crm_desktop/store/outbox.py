@@ -129,6 +129,8 @@ def _add_issue(conn: sqlite3.Connection, row: sqlite3.Row, result: PushResult) -
         details: dict[str, Any] = {k: v.model_dump() for k, v in result.conflicts.items()}
     else:
         details = {"fields": json.loads(row["fields"]), "base": json.loads(row["base"])}
+        if row["seen"] is not None:  # a refused delete: what it saw goes with it again on Retry
+            details["seen"] = json.loads(row["seen"])
     # The name as it is now: a pull may drop the record before the rep reads the issue.
     name = record_name(conn, row["entity"], row["record_id"])
     dependants = issue_dependants(conn, result.dependants)

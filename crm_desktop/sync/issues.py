@@ -296,6 +296,8 @@ def _delete_anyway(writer: Writer, row: sqlite3.Row) -> None:
         return  # deleted on the server since (a pull dropped it), or deleted again here: nothing more to send
     before = conn.execute("SELECT coalesce(max(mutation_id), 0) FROM outbox").fetchone()[0]
     # The changed connections the issue showed are seen now: they go with it (even those no pull brought here).
+    # At the version the issue showed, even where a pull since holds a newer one: a change made after the
+    # issue was never shown to the rep, so the server asks about it again rather than delete over it.
     shown = seen_versions(json.loads(row["dependants"]))
     if record["deleted"]:  # still tombstoned here (it did not come back): only the delete to send
         base = {name: record[name] for name in entity(row["entity"]).field_names}
@@ -384,7 +386,22 @@ def _retry(writer: Writer, row: sqlite3.Row) -> None:
     else:
         fields = details.get("fields", {})
     version = max(int(record["version"]), int(row["server_version"]))
-    writer.queue(row["entity"], row["record_id"], op, fields, details.get("base", {}), version)
+    seen = _retried_seen(writer.conn, row, details) if op == "delete" else None
+    writer.queue(row["entity"], row["record_id"], op, fields, details.get("base", {}), version, seen=seen)
+
+
+def _retried_seen(conn: sqlite3.Connection, row: sqlite3.Row, details: dict[str, Any]) -> dict[str, int]:
+    """What a retried delete says it saw: what the refused one said (kept with the issue).
+
+    Not the versions held now: a pull since may have brought a colleague's
+    change to a connection this rep deleted along with the record, which
+    they never saw; the server must ask about it again.  An issue recorded
+    before it kept them has only the versions held now.
+    """
+    seen = details.get("seen")
+    if isinstance(seen, dict):
+        return {str(k): int(v) for k, v in seen.items()}
+    return held_dependants(conn, row["entity"], row["record_id"])
 
 
 def _discard(writer: Writer, row: sqlite3.Row) -> None:
