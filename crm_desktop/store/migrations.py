@@ -14,12 +14,10 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 
-from crm_core.entities import ENTITIES
 from crm_core.roles import seed_role_rows
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts, phones
 from crm_desktop.store.records import record_name
-from crm_desktop.store.writes import held_dependants
 
 log = logging.getLogger("crm.store")
 
@@ -77,8 +75,24 @@ def _fill_v7(conn: sqlite3.Connection) -> None:
     """
     deletes = conn.execute("SELECT mutation_id, entity, record_id FROM outbox WHERE op = 'delete'").fetchall()
     conn.executemany("UPDATE outbox SET seen = ? WHERE mutation_id = ?",
-                     [(json.dumps(held_dependants(conn, d["entity"], d["record_id"])), d["mutation_id"])
-                      for d in deletes if d["entity"] in ENTITIES])
+                     [(json.dumps(_v7_held(conn, d["entity"], d["record_id"])), d["mutation_id"])
+                      for d in deletes if d["entity"] in _V7_DEPENDANT_COLUMNS])
+
+
+# What required a record at schema 7, written out here rather than read from
+# today's entities (writes.held_dependants): a later entity with a required
+# link, whose table a later step makes, must not break upgrades from 6.
+_V7_DEPENDANT_COLUMNS = {"account": ("record1_id", "record2_id"), "contact": ("record1_id", "record2_id"),
+                         "connection_role": ("role1_id",), "connection": ()}
+
+
+def _v7_held(conn: sqlite3.Connection, entity_name: str, record_id: str) -> dict[str, int]:
+    held: dict[str, int] = {}
+    for column in _V7_DEPENDANT_COLUMNS[entity_name]:
+        for found_id, version in conn.execute(f"SELECT id, version FROM connection WHERE {column} = ?",
+                                              (record_id,)).fetchall():
+            held.setdefault(found_id, int(version))
+    return held
 
 
 def _nothing(_conn: sqlite3.Connection) -> None:

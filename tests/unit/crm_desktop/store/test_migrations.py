@@ -11,7 +11,7 @@ from sqlmodel import SQLModel
 import crm_desktop.store.tables  # noqa: F401  (registers the tables)
 from crm_core.roles import role_id
 from crm_desktop.store import Store, db, migrations, outbox
-from crm_desktop.store.writes import Writer
+from crm_desktop.store.writes import Writer, held_dependants
 from crm_desktop.sync.issues import list_issues
 
 
@@ -218,6 +218,25 @@ def test_the_upgrade_says_which_connections_the_queued_deletes_saw(tmp_path: Pat
         queued = {m.op: m.seen for m in outbox.queued(store.conn, 100)}
         assert queued["delete"] == {link: 4} and queued["update"] is None
         assert store.conn.execute("SELECT count(*) FROM sync_issue WHERE dependants != '[]'").fetchone()[0] == 0
+    finally:
+        store.close()
+
+
+def test_the_version_7_step_knows_the_dependants_todays_store_knows(tmp_path: Path) -> None:
+    # The step writes out what required a record at version 7, so later entities cannot break it;
+    # while nothing else requires a record, it must agree with the store's own rule.
+    store = Store.open_dir(tmp_path)
+    acme = store.create("account", {"name": "Acme"})
+    rita = store.create("contact", {"first_name": "Rita", "last_name": "Vega"})
+    with store.db.transaction() as conn:
+        Writer(conn).create("connection", {"record1_type": "account", "record1_id": acme.id,
+                                           "role1_id": role_id("Customer"), "record2_type": "contact",
+                                           "record2_id": rita.id})
+    try:
+        for entity_name, record_id in (("account", acme.id), ("contact", rita.id),
+                                       ("connection_role", role_id("Customer"))):
+            frozen = migrations._v7_held(store.conn, entity_name, record_id)
+            assert frozen and frozen == held_dependants(store.conn, entity_name, record_id), entity_name
     finally:
         store.close()
 
