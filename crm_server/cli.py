@@ -81,7 +81,9 @@ def _manage(settings: Settings, args: argparse.Namespace) -> int:
         dropped, floor = compact_log(engine)
         print(f"dropped {dropped} change log rows; pulls with a cursor below {floor} now resync")
         return 0
-    with Session(engine) as session:
+    # Each command reads, then writes (is the name taken?): begun as a reader, a push
+    # committing in between would make its write fail at once with "database is locked".
+    with Session(engine.execution_options(crm_write=True)) as session:
         if args.command == "create-team":
             crud.create_team(session=session, name=args.name)
             print(f"created team {args.name}")

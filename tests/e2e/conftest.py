@@ -95,7 +95,7 @@ def add_user(server: ServerProcess, name: str, team: str | None = None, admin: b
 def _session(server: ServerProcess) -> Iterator[Session]:
     engine = make_engine(load_settings(server.database_url, server.data_dir).database_url)
     try:
-        with Session(engine) as session:
+        with Session(engine.execution_options(crm_write=True)) as session:  # BEGIN IMMEDIATE, as the CLI
             yield session
     finally:
         engine.dispose()
