@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 from typing import Any, NamedTuple, TypeVar
 
 import httpx
@@ -246,9 +247,21 @@ def _json(response: httpx.Response) -> Any:
     return _json_bytes(response.content)
 
 
+def _finite(text: str) -> float | None:
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def _no_constant(_name: str) -> None:
+    return None
+
+
 def _json_bytes(content: bytes) -> Any:
+    # JSON has no NaN or infinity; Python's parser takes them (NaN, 1e999).  Read
+    # as null, a pulled value is stored alike on the bulk path (orjson writes
+    # them as null) and the row-by-row one.
     try:
-        return json.loads(content)
+        return json.loads(content, parse_float=_finite, parse_constant=_no_constant)
     except ValueError:
         raise GarbageResponse("the server answered something that is not JSON") from None
 

@@ -109,6 +109,15 @@ def test_an_integer_past_64_bits_is_read_and_stored_as_before(tmp_path: Path) ->
     store.close()
 
 
+def test_a_number_json_has_not_is_read_as_null_on_both_paths(tmp_path: Path) -> None:
+    # orjson writes NaN and infinity as null on the bulk path; the page is read so the per-row path agrees.
+    body = (b'{"changes": [{"seq": 1, "entity": "contact", "record_id": "%s", "version": 1,'
+            b' "fields": {"last_name": "Ruiz", "job_title": NaN, "description": 1e999}}],'
+            b' "cursor": 1, "has_more": false}' % CONTACT.encode())
+    [change] = parse_pull(body).changes
+    assert (change.fields["job_title"], change.fields["description"]) == (None, None)
+
+
 def test_both_paths_keep_the_servers_stamps_in_the_stores_form(tmp_path: Path) -> None:
     stamped = [c.model_copy(update={"created_at": "2025-01-02T03:04:05.678901Z",
                                     "modified_at": "2025-02-03T04:05:06.000001Z"}) for c in _page()]
