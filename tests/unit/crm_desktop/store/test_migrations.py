@@ -13,6 +13,7 @@ from crm_core.roles import role_id
 from crm_desktop.store import Store, db, migrations, outbox
 from crm_desktop.store.writes import Writer, held_dependants
 from crm_desktop.sync.issues import list_issues
+from tests.helpers.records import account_with_a_connection
 
 
 def test_a_version_1_store_is_upgraded_and_keeps_its_data_and_queue(v1_store: Path) -> None:
@@ -199,15 +200,9 @@ def test_an_upgrade_is_known_to_be_pending_before_the_store_opens(v1_store: Path
 def test_the_upgrade_says_which_connections_the_queued_deletes_saw(tmp_path: Path) -> None:
     """From version 7 a delete carries the versions of the connections its cascade takes."""
     store = Store.open_dir(tmp_path)
-    acme = store.create("account", {"name": "Acme"})
-    rita = store.create("contact", {"first_name": "Rita", "last_name": "Vega"})
-    with store.db.transaction() as conn:
-        link = Writer(conn).create("connection", {"record1_type": "account", "record1_id": acme.id,
-                                                  "role1_id": role_id("Customer"), "record2_type": "contact",
-                                                  "record2_id": rita.id})
-        conn.execute("UPDATE connection SET version = 4 WHERE id = ?", (link,))
-    store.delete("account", acme.id)
-    store.update("contact", rita.id, {"job_title": "CEO"})
+    acme, rita, link = account_with_a_connection(store)
+    store.delete("account", acme)
+    store.update("contact", rita, {"job_title": "CEO"})
     with store.db.transaction() as conn:
         _drop_version_7(conn)
         conn.execute("PRAGMA user_version = 6")
@@ -226,14 +221,9 @@ def test_the_version_7_step_knows_the_dependants_todays_store_knows(tmp_path: Pa
     # The step writes out what required a record at version 7, so later entities cannot break it;
     # while nothing else requires a record, it must agree with the store's own rule.
     store = Store.open_dir(tmp_path)
-    acme = store.create("account", {"name": "Acme"})
-    rita = store.create("contact", {"first_name": "Rita", "last_name": "Vega"})
-    with store.db.transaction() as conn:
-        Writer(conn).create("connection", {"record1_type": "account", "record1_id": acme.id,
-                                           "role1_id": role_id("Customer"), "record2_type": "contact",
-                                           "record2_id": rita.id})
+    acme, rita, _link = account_with_a_connection(store)
     try:
-        for entity_name, record_id in (("account", acme.id), ("contact", rita.id),
+        for entity_name, record_id in (("account", acme), ("contact", rita),
                                        ("connection_role", role_id("Customer"))):
             frozen = migrations._v7_held(store.conn, entity_name, record_id)
             assert frozen and frozen == held_dependants(store.conn, entity_name, record_id), entity_name

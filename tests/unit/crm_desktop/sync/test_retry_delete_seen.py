@@ -6,23 +6,18 @@ import json
 from pathlib import Path
 
 from crm_core.protocol import PushResult
-from crm_core.roles import role_id
 from crm_desktop.store import Store, outbox
-from crm_desktop.store.writes import Writer
 from crm_desktop.sync.issues import list_issues, resolve
+from tests.helpers.records import account_with_a_connection
 
 
 def _refused_delete_of_an_account_with_a_connection(tmp_path: Path) -> tuple[Store, str]:
     store = Store.open_dir(tmp_path)
-    acme = store.create("account", {"name": "Acme"})
-    rita = store.create("contact", {"first_name": "Rita", "last_name": "Vega"})
+    acme, _rita, link = account_with_a_connection(store)
     with store.db.transaction() as conn:
-        link = Writer(conn).create("connection", {"record1_type": "account", "record1_id": acme.id,
-                                                  "role1_id": role_id("Customer"), "record2_type": "contact",
-                                                  "record2_id": rita.id})
-        conn.execute("UPDATE connection SET version = 4, pending = 0 WHERE id = ?", (link,))
+        conn.execute("UPDATE connection SET pending = 0 WHERE id = ?", (link,))
         conn.execute("DELETE FROM outbox")  # as synced
-    store.delete("account", acme.id)
+    store.delete("account", acme)
     [queued] = outbox.queued(store.conn, 10)
     assert queued.seen == {link: 4}
     with store.db.transaction() as conn:
