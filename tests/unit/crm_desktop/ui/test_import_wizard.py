@@ -52,6 +52,17 @@ def _run(qtbot: QtBot, wizard: ImportWizard) -> Any:
     return blocker.args[0]
 
 
+def _mapping_page(wizard: ImportWizard, path: Path) -> MappingPage:
+    page = wizard.currentPage()
+    assert isinstance(page, FilePage)
+    page.set_path(str(path))
+    wizard.next()
+    wizard.next()
+    mapping = wizard.page(PAGE_MAPPING)
+    assert isinstance(mapping, MappingPage)
+    return mapping
+
+
 def test_wizard_imports_a_spanish_excel_file_and_reports(qtbot: QtBot, wizard: ImportWizard, store: Store) -> None:
     _to_options(wizard, DATA / "contactos_excel_es.csv")
     report = _run(qtbot, wizard)
@@ -71,13 +82,7 @@ def test_file_page_explains_why_a_file_cannot_be_imported(wizard: ImportWizard) 
 
 
 def test_mapping_by_hand_and_ignoring_a_column(qtbot: QtBot, wizard: ImportWizard, store: Store) -> None:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(DATA / "lower_case_header.tsv"))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
+    mapping = _mapping_page(wizard, DATA / "lower_case_header.tsv")
     assert mapping.mapping()[:2] == ["contact.first_name", "contact.last_name"]
     mapping.combos[4].setCurrentIndex(0)  # company: (ignore)
     mapping.combos[0].setCurrentIndex(mapping.combos[0].findData("contact.job_title"))
@@ -93,13 +98,7 @@ def test_report_names_the_columns_not_imported_and_why_account_fields_were_not(
         qtbot: QtBot, wizard: ImportWizard, store: Store, tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
     path.write_text("Frist Name,Last Name,Email,Ext\nAna,Ruiz,ana@x.example,A-1\n", encoding="utf-8")
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(path))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
+    mapping = _mapping_page(wizard, path)
     assert mapping.combos[0].currentText() == "(ignore)"  # the mapping page shows it ignored
     mapping.combos[3].setCurrentIndex(mapping.combos[3].findData("account.account_number"))
     wizard.next()
@@ -121,13 +120,7 @@ def test_report_says_a_header_only_file_had_no_rows(qtbot: QtBot, wizard: Import
 
 
 def test_unmapped_name_column_blocks_next_with_a_reason(wizard: ImportWizard) -> None:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(DATA / "lower_case_header.tsv"))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
+    mapping = _mapping_page(wizard, DATA / "lower_case_header.tsv")
     for combo in mapping.combos[:2]:
         combo.setCurrentIndex(0)
     assert not mapping.isComplete()
@@ -328,13 +321,7 @@ def test_the_mapping_targets_read_in_spanish(qapp: object) -> None:
 
 
 def test_a_column_mapped_by_hand_stays_mapped_after_going_back_to_the_preview(wizard: ImportWizard) -> None:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(DATA / "lower_case_header.tsv"))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
+    mapping = _mapping_page(wizard, DATA / "lower_case_header.tsv")
     mapping.combos[0].setCurrentIndex(mapping.combos[0].findData("contact.job_title"))
     chosen = mapping.mapping()
     wizard.back()  # QA: a look back at the preview put every column back as it was matched
@@ -343,21 +330,13 @@ def test_a_column_mapped_by_hand_stays_mapped_after_going_back_to_the_preview(wi
 
 
 def test_another_file_gets_its_own_mapping(wizard: ImportWizard, tmp_path: Path) -> None:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(DATA / "lower_case_header.tsv"))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
+    mapping = _mapping_page(wizard, DATA / "lower_case_header.tsv")
     mapping.combos[0].setCurrentIndex(0)
     wizard.back()
     wizard.back()
     other = tmp_path / "people.csv"
     other.write_text("First Name,Last Name\nAna,Ruiz\n", encoding="utf-8")
-    page.set_path(str(other))
-    wizard.next()
-    wizard.next()
+    assert _mapping_page(wizard, other) is mapping
     assert mapping.mapping() == ["contact.first_name", "contact.last_name"]
 
 
@@ -493,17 +472,6 @@ def test_closing_the_window_during_an_export_lets_it_finish_first(qtbot: QtBot, 
         transfer.release.set()
         for thread in running:
             thread.wait()
-
-
-def _mapping_page(wizard: ImportWizard, path: Path) -> MappingPage:
-    page = wizard.currentPage()
-    assert isinstance(page, FilePage)
-    page.set_path(str(path))
-    wizard.next()
-    wizard.next()
-    mapping = wizard.page(PAGE_MAPPING)
-    assert isinstance(mapping, MappingPage)
-    return mapping
 
 
 @pytest.mark.parametrize(("content", "words"), [
