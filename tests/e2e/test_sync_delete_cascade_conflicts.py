@@ -10,8 +10,9 @@ import pytest
 
 from crm_core.roles import role_id
 from crm_desktop import cli
+from crm_desktop.sync.issues import SyncIssueView
 from tests.e2e.conftest import Rep
-from tests.e2e.test_sync_delete_conflicts import _assert_settled, _quiesce, _team
+from tests.e2e.test_sync_delete_conflicts import _assert_settled, _quiesce, _Team, _team
 from tests.helpers.server import ServerProcess
 
 pytestmark = pytest.mark.e2e
@@ -55,14 +56,20 @@ def test_deleting_an_account_over_a_colleagues_edit_of_its_connection_is_a_confl
     assert f"its connection {EDITED} was changed (role1_id: now 'Decision Maker')" in capsys.readouterr().out
 
 
-def test_delete_anyway_deletes_the_account_and_the_changed_connection_for_both(
-        shared_server: ServerProcess, make_rep: MakeRep) -> None:
+def _deleted_over_a_colleagues_edit(shared_server: ServerProcess, make_rep: MakeRep) -> tuple[_Team, SyncIssueView]:
+    """A deleted Acme offline while B gave its connection a new role: A's delete conflict, and the team."""
     t = _team(shared_server, make_rep)
     t.b.crm.update_connection(t.link, {"role1_id": role_id("Decision Maker")})
     t.b.sync.sync_now()
     t.a.crm.delete(t.acme)
     t.a.sync.sync_now()
     [issue] = t.a.sync.issues()
+    return t, issue
+
+
+def test_delete_anyway_deletes_the_account_and_the_changed_connection_for_both(
+        shared_server: ServerProcess, make_rep: MakeRep) -> None:
+    t, issue = _deleted_over_a_colleagues_edit(shared_server, make_rep)
 
     t.a.sync.resolve(issue.id, "keep_mine")
     _quiesce(t.a, t.b)
@@ -75,12 +82,7 @@ def test_delete_anyway_deletes_the_account_and_the_changed_connection_for_both(
 
 def test_take_theirs_keeps_the_account_and_the_colleagues_connection(
         shared_server: ServerProcess, make_rep: MakeRep) -> None:
-    t = _team(shared_server, make_rep)
-    t.b.crm.update_connection(t.link, {"role1_id": role_id("Decision Maker")})
-    t.b.sync.sync_now()
-    t.a.crm.delete(t.acme)
-    t.a.sync.sync_now()
-    [issue] = t.a.sync.issues()
+    t, issue = _deleted_over_a_colleagues_edit(shared_server, make_rep)
 
     t.a.sync.resolve(issue.id, "take_theirs")
     _quiesce(t.a, t.b)
