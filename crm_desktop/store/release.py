@@ -1,4 +1,4 @@
-"""Letting go of a chunk's rows a slice at a time, so the window keeps its share of the GIL.
+"""Letting go of memory without holding the GIL for long: freeing big containers and the cyclic GC.
 
 Dropping the last reference to a chunk frees its 20k rows (some 200k
 objects) in one cascade of C deallocations, with the GIL held throughout:
@@ -6,10 +6,21 @@ objects) in one cascade of C deallocations, with the GIL held throughout:
 (bench/bench_gui_import.py).  Emptied a slice at a time from Python, the
 same work is many short steps, and the interpreter switches threads between
 them as it does in any loop.
+
+An import or a sync allocates a few dicts per record and frees nearly all
+of them by reference counting, but the cyclic GC counts the allocations and
+walks every live object again and again meanwhile: 13% of an import, 22% of
+a first sync (bench/bench_sync.py).  ``collector_paused`` turns it off for
+such work; nested or overlapping pauses (an import while a sync runs) turn
+it back on only when the last one ends.
 """
 
 from __future__ import annotations
 
+import gc
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 SLICE = 500  # rows freed per step: well under a millisecond each
@@ -29,3 +40,27 @@ def let_go(*containers: list[Any] | dict[Any, Any] | set[Any]) -> None:
             while container:
                 for _ in range(min(SLICE, len(container))):
                     container.pop()
+
+
+_pause_lock = threading.Lock()
+_pauses = 0
+_was_enabled = False
+
+
+@contextmanager
+def collector_paused() -> Iterator[bool]:
+    """The cyclic GC off until the last overlapping pause ends; yields whether it was on before any."""
+    global _pauses, _was_enabled
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
+        was_on = _was_enabled
+    try:
+        yield was_on
+    finally:
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()

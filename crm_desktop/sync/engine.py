@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from crm_core.entities import ENTITIES
 from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse, PushResult
-from crm_desktop.store import Store, bulkload, outbox
+from crm_desktop.store import Store, bulkload, outbox, release
 from crm_desktop.store.meta_keys import LAST_SYNC_KEY
 from crm_desktop.store.pulled import Prepared, prepare
 from crm_desktop.store.writes import now_iso, table
@@ -83,12 +83,18 @@ class SyncEngine:
         self.pull_limit = pull_limit
 
     def run(self, progress: Progress | None = None, cancel: threading.Event | None = None) -> Counts:
-        """Push everything queued, then pull everything new; returns the counts."""
+        """Push everything queued, then pull everything new; returns the counts.
+
+        The cyclic GC waits meanwhile: a pulled page is some 100k short-lived
+        objects, freed by reference counting, and the collector's passes
+        over them took a fifth of a first sync (see store/release.py).
+        """
         counts = Counts()
         report = progress or (lambda _stage, _done, _total: None)
-        self.push(counts, report, cancel)
-        if cancel is None or not cancel.is_set():
-            self.pull(counts, report, cancel)
+        with release.collector_paused():
+            self.push(counts, report, cancel)
+            if cancel is None or not cancel.is_set():
+                self.pull(counts, report, cancel)
         return counts
 
     # -- push ------------------------------------------------------------------

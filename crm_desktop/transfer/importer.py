@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from crm_core.validation import phone_e164
-from crm_desktop.store import Store
+from crm_desktop.store import Store, release
 from crm_desktop.store.bulk import BulkWriter, drop_staging
 from crm_desktop.transfer import dedupe, phone_regions
 from crm_desktop.transfer.company_values import CompanyValues
@@ -197,17 +197,13 @@ def _collector_paused() -> Iterator[Callable[[], None]]:
     With the collector off, the window's own cycles wait until the import
     ends, and the passes resume after it on whichever thread allocates.
     """
-    paused = gc.isenabled()
     on_main = threading.current_thread() is threading.main_thread()
-    if paused:
-        gc.disable()
     try:
-        yield _young_pass if paused and on_main else _no_pass
+        with release.collector_paused() as was_on:
+            yield _young_pass if was_on and on_main else _no_pass
     finally:
-        if paused:
-            gc.enable()
-            if on_main:
-                gc.collect(1)
+        if was_on and on_main:
+            gc.collect(1)
 
 
 def _forget_row_caches() -> None:

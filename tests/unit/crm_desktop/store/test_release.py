@@ -1,8 +1,15 @@
-"""Letting go of a written chunk a slice at a time."""
+"""Letting go of a written chunk a slice at a time, and pausing the cyclic GC for big work."""
 
 from __future__ import annotations
 
-from crm_desktop.store.release import SLICE, let_go
+import gc
+from pathlib import Path
+
+import pytest
+
+from crm_desktop.store import Store
+from crm_desktop.store.release import SLICE, collector_paused, let_go
+from crm_desktop.sync.engine import SyncEngine
 
 
 def test_let_go_empties_lists_dicts_and_sets_and_spares_what_else_holds_their_items() -> None:
@@ -13,3 +20,40 @@ def test_let_go_empties_lists_dicts_and_sets_and_spares_what_else_holds_their_it
     let_go(rows, by_id, ids)
     assert (rows, by_id, ids) == ([], {}, set())
     assert kept == {"name": "Ana"}
+
+
+def test_the_collector_comes_back_when_the_last_of_overlapping_pauses_ends() -> None:
+    assert gc.isenabled()
+    first = collector_paused()
+    assert first.__enter__() is True and not gc.isenabled()  # a sync starts
+    with collector_paused() as was_on:  # an import starts meanwhile, and ends first
+        assert was_on and not gc.isenabled()
+    assert not gc.isenabled(), "the sync is still running"
+    first.__exit__(None, None, None)
+    assert gc.isenabled()
+
+
+def test_a_pause_ended_by_an_error_brings_the_collector_back() -> None:
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("the server went away")
+    assert gc.isenabled()
+
+
+def test_a_caller_who_paused_the_collector_keeps_it_paused() -> None:
+    gc.disable()
+    try:
+        with collector_paused() as was_on:
+            assert not was_on
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_sync_runs_with_the_collector_paused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    during: list[bool] = []
+    engine = SyncEngine(Store.open_dir(tmp_path), client=None)  # type: ignore[arg-type]
+    monkeypatch.setattr(engine, "push", lambda *_args: during.append(gc.isenabled()))
+    monkeypatch.setattr(engine, "pull", lambda *_args: during.append(gc.isenabled()))
+    engine.run()
+    assert during == [False, False] and gc.isenabled()
+    engine.store.close()
