@@ -7,13 +7,19 @@ is a sort, several times cheaper (bench/bench_sync.py).  So ``begin`` drops
 the secondary indexes of the empty tables it is given and ``finish``
 creates them again.
 
+The full-text tables of those tables are written with every page, so a
+search finds what was pulled; but each page's commit adds a segment to
+them, and FTS5 merges segments four at a time as they come, writing every
+entry again and again.  For the load it merges only when 64 have piled up
+(a third less work, bench/bench_sync.py), and ``finish`` sets the usual
+merging back.
+
 The index definitions are read from ``sqlite_master``, so a schema that
 gains or changes indexes needs nothing here, and they are kept in ``meta``
 in the same transaction that drops them: if the app dies in between (a
 crash, SIGKILL, power), ``restore`` recreates them the next time the store
 opens.  The unique ``id`` index of each table (an automatic index) and the
-full-text tables stay as they are: the first keeps duplicates out, and the
-search rows are written with every page, so a search finds what was pulled.
+full-text tables stay: the first keeps duplicates out.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ from crm_desktop.store.db import Database
 
 log = logging.getLogger("crm.store")
 
-PENDING_KEY = "bulkload_indexes"  # JSON object: index name -> its CREATE INDEX statement
+PENDING_KEY = "bulkload_indexes"  # JSON object: index name (or FTS setting) -> the statement putting it back
+FTS_MERGE = {"automerge": (4, 0), "crisismerge": (16, 64)}  # FTS5 setting: (its default, during a load)
 LOAD_CACHE_SIZE = -65536  # KiB (negative: a size, not a page count)
 
 
@@ -64,6 +71,8 @@ def begin(db: Database, tables: Iterable[str]) -> list[str]:
             for index_name, sql in indexes:
                 pending[index_name] = sql
                 conn.execute(f'DROP INDEX "{index_name}"')
+            for setting, sql in _merge_later(conn, f"{name}_fts").items():
+                pending.setdefault(setting, sql)  # an unfinished load's own keeps the value from before it
             emptied.append(name)
         if pending:
             _save(conn, pending)
@@ -72,20 +81,36 @@ def begin(db: Database, tables: Iterable[str]) -> list[str]:
     return emptied
 
 
+def _merge_later(conn: sqlite3.Connection, fts: str) -> dict[str, str]:
+    """Merge the FTS table ``fts`` (if there is one) only in a crisis; returns what puts its settings back."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (fts,)).fetchone() is None:
+        return {}
+    restore: dict[str, str] = {}
+    for setting, (default, loading_value) in FTS_MERGE.items():
+        row = conn.execute(f"SELECT v FROM {fts}_config WHERE k = ?", (setting,)).fetchone()
+        now = default if row is None else int(row[0])
+        restore[f"{fts} {setting}"] = f"INSERT INTO {fts} ({fts}, rank) VALUES ('{setting}', {now})"
+        conn.execute(f"INSERT INTO {fts} ({fts}, rank) VALUES ('{setting}', {loading_value})")
+    return restore
+
+
 def finish(db: Database) -> None:
-    """Create every index a load dropped, one transaction each, so readers wait for one at a time."""
+    """Create every index a load dropped (and set FTS merging back), one transaction each.
+
+    One at a time, so readers wait for one at a time.
+    """
     while True:
         with db.transaction() as conn:
             pending = _pending(conn)
             if not pending:
                 conn.execute("DELETE FROM meta WHERE key = ?", (PENDING_KEY,))
                 return
-            index_name, sql = next(iter(pending.items()))
+            name, sql = next(iter(pending.items()))
             exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                  (index_name,)).fetchone()
-            if exists is None:
+                                  (name,)).fetchone()
+            if exists is None:  # an index not made yet, or an FTS setting
                 conn.execute(sql)
-            del pending[index_name]
+            del pending[name]
             if pending:
                 _save(conn, pending)
             else:

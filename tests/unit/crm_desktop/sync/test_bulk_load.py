@@ -62,6 +62,17 @@ def _indexes(conn: sqlite3.Connection) -> set[tuple[str, str]]:
                                               " AND sql IS NOT NULL")}
 
 
+def _merging(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """Each FTS table's merge settings that differ from FTS5's defaults (none, outside a load)."""
+    return {fts: {k: int(v) for k, v in conn.execute(f"SELECT k, v FROM {fts}_config WHERE k LIKE '%merge'")
+                  if int(v) != bulkload.FTS_MERGE[k][0]}
+            for fts in ("contact_fts", "account_fts")}
+
+
+NO_LOAD = {"contact_fts": {}, "account_fts": {}}
+LOADING = {fts: {"automerge": 0, "crisismerge": 64} for fts in ("contact_fts", "account_fts")}
+
+
 def _expected_indexes(tmp_path: Path) -> set[tuple[str, str]]:
     fresh = Store.open_dir(tmp_path / "fresh")
     try:
@@ -82,10 +93,12 @@ def test_a_first_sync_killed_mid_load_gets_its_indexes_back_and_completes(tmp_pa
     raw = sqlite3.connect(data / STORE_FILE)
     assert raw.execute("SELECT value FROM meta WHERE key = ?", (bulkload.PENDING_KEY,)).fetchone() is not None
     assert _indexes(raw) < _expected_indexes(tmp_path)  # the kill came while the indexes were away
+    assert _merging(raw) == LOADING
     raw.close()
 
     store = Store.open_dir(data)
     assert _indexes(store.conn) == _expected_indexes(tmp_path)
+    assert _merging(store.conn) == NO_LOAD
     assert store.get_meta(bulkload.PENDING_KEY) is None
     assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     pulled = store.count("account", "all") + store.count("contact", "all")
@@ -110,6 +123,7 @@ def test_a_first_sync_of_many_pages_ends_with_every_index_and_search(tmp_path: P
     assert service.sync_now().pulled == 2 + CONTACTS
     store = service.store
     assert _indexes(store.conn) == _expected_indexes(tmp_path)
+    assert _merging(store.conn) == NO_LOAD
     assert store.get_meta(bulkload.PENDING_KEY) is None
     assert len(_names(store, "quintero")) == CONTACTS
     plan = store.conn.execute("EXPLAIN QUERY PLAN SELECT * FROM contact WHERE email COLLATE NOCASE = 'x'")
@@ -122,7 +136,19 @@ def test_indexes_dropped_for_a_load_the_app_did_not_finish_come_back_on_open(tmp
     expected = _indexes(store.conn)
     assert bulkload.begin(store.db, ["contact", "connection_role"]) == ["contact"]  # roles are seeded: not empty
     assert not any(name.startswith("ix_contact") for name, _sql in _indexes(store.conn))
+    assert _merging(store.conn) == {"contact_fts": LOADING["contact_fts"], "account_fts": {}}
     store.close()  # no finish: as if the app had died
     store = Store.open_dir(tmp_path / "data")
     assert _indexes(store.conn) == expected
+    assert _merging(store.conn) == NO_LOAD
+    store.close()
+
+
+def test_a_load_begun_again_before_the_last_finished_puts_back_the_settings_from_before_both(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path / "data")
+    store.conn.execute("INSERT INTO contact_fts (contact_fts, rank) VALUES ('automerge', 8)")  # a tuned table
+    bulkload.begin(store.db, ["contact"])
+    bulkload.begin(store.db, ["contact"])  # still empty: it reads the loading values, and must keep the first
+    bulkload.finish(store.db)
+    assert _merging(store.conn) == {"contact_fts": {"automerge": 8}, "account_fts": {}}
     store.close()
