@@ -168,8 +168,33 @@ def phone_e164(value: str | None, region: str = "US") -> str | None:
     if split is None:
         return parse_e164(value, region)
     code, national = split
-    number = phonenumbers.PhoneNumber(country_code=code, national_number=int(national))
-    return f"+{code}{national}" if phonenumbers.is_possible_number(number) else None
+    return f"+{code}{national}" if _possible_length(code, len(national)) else None
+
+
+@functools.cache
+def _possible_length(code: int, length: int) -> bool:
+    """``is_possible_number`` of a number of country ``code`` whose national number is ``length`` digits.
+
+    phonenumbers decides it by the length of the national number alone (and
+    ``_split_country`` lets no leading zero through), so one answer per
+    code and length holds for every number: the digits asked with are ones.
+    """
+    number = phonenumbers.PhoneNumber(country_code=code, national_number=int("1" * length))
+    return bool(phonenumbers.is_possible_number(number))
+
+
+_MATCHES_NOTHING = re.compile(r"(?!)")
+
+
+@functools.cache
+def _prefix_for_parsing(code: int) -> re.Pattern[str] | None:
+    """The national prefix a full parse may strip after country ``code``; None when it has no metadata."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
+        code, phonenumbers.region_code_for_country_code(code))
+    if metadata is None:
+        return None
+    prefix = metadata.national_prefix_for_parsing
+    return re.compile(prefix) if prefix else _MATCHES_NOTHING
 
 
 def _split_country(digits: str) -> tuple[int, str] | None:
@@ -185,13 +210,9 @@ def _split_country(digits: str) -> tuple[int, str] | None:
         return None
     if not 2 <= len(national) <= 17 or national[0] == "0":
         return None  # too short or long, or a leading zero: the parse's special cases
-    metadata = phonenumbers.PhoneMetadata.metadata_for_region_or_calling_code(
-        code, phonenumbers.region_code_for_country_code(code))
-    if metadata is None:
-        return None
-    prefix = metadata.national_prefix_for_parsing
-    if prefix and re.match(prefix, national):
-        return None  # the parse may strip a national prefix or carrier code here
+    prefix = _prefix_for_parsing(code)
+    if prefix is None or prefix.match(national):
+        return None  # no metadata; or the parse may strip a national prefix or carrier code here
     return code, national
 
 
