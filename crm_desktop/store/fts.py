@@ -41,23 +41,30 @@ def _join(*values: Any) -> str:
 
 def contact_row(row: Mapping[str, Any], company: str | None) -> tuple[Any, ...]:
     """The FTS values of a contact row."""
+    return (row["num"], *contact_text(row), company or "")
+
+
+def contact_text(values: Mapping[str, Any]) -> tuple[str, str, str]:
+    """A contact's name, email and phone search text (its row without num and company: a pulled record's)."""
     return (
-        row["num"],
-        _join(row["first_name"], row["last_name"]),
-        _join(row["email"], row["email2"]),
-        _phones((row["phone"], row["mobile_phone"], row["phone_e164"], row["mobile_phone_e164"])),
-        company or "",
+        _join(values["first_name"], values["last_name"]),
+        _join(values["email"], values["email2"]),
+        _phones((values["phone"], values["mobile_phone"], values["phone_e164"], values["mobile_phone_e164"])),
     )
 
 
 def account_row(row: Mapping[str, Any]) -> tuple[Any, ...]:
     """The FTS values of an account row."""
+    return (row["num"], *account_text(row))
+
+
+def account_text(values: Mapping[str, Any]) -> tuple[str, str, str, str]:
+    """An account's name, email, phone and website search text (its row without num)."""
     return (
-        row["num"],
-        row["name"],
-        row["email"] or "",
-        _phones((row["phone"], row["other_phone"], row["phone_e164"], row["other_phone_e164"])),
-        row["website"] or "",
+        values["name"],
+        values["email"] or "",
+        _phones((values["phone"], values["other_phone"], values["phone_e164"], values["other_phone_e164"])),
+        values["website"] or "",
     )
 
 

@@ -130,7 +130,7 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
     phones = definition.phones if entity_name in ("account", "contact") else ()
     # The local columns writes.local_columns derives (sort key, then each phone's E.164 form).
     e164_names = columns(entity_name)[len(names) + 1:len(names) + 1 + len(phones)]
-    search_row = {"account": _account_search, "contact": _contact_search}.get(entity_name)
+    search_row = {"account": fts.account_text, "contact": fts.contact_text}.get(entity_name)
     region_of = region_reader(entity_name, region)  # the record's own country's, as local_columns
     rows, search, get = group.rows, group.search, _getter(names)
     for change in group.changes:
@@ -173,14 +173,6 @@ def _as_json(rows: list[tuple[Any, ...]]) -> str:
         return json.dumps(rows, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError):
         return ""
-
-
-def _account_search(values: dict[str, Any]) -> tuple[Any, ...]:
-    return fts.account_row({**values, "num": 0})[1:]
-
-
-def _contact_search(values: dict[str, Any]) -> tuple[Any, ...]:
-    return fts.contact_row({**values, "num": 0}, None)[1:4]
 
 
 def insert_prepared(conn: sqlite3.Connection, prepared: Prepared, skip: set[str]) -> list[ChangeLike]:
