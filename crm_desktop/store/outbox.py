@@ -78,12 +78,15 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
     if not rows:
         return  # all answered before (a retried push)
     touched: dict[str, list[tuple[int | None, str]]] = {}
+    unlinked: list[tuple[str]] = []
     for result in results:
         row = rows.get(result.mutation_id)
         if row is None:
             continue  # answered before (a retried push)
         applied = result.status == "applied" and result.version is not None
         touched.setdefault(row[1], []).append((result.version if applied else None, row[2]))
+        if row[1] == "connection" and row[3] == "delete" and result.status in ("applied", "duplicate"):
+            unlinked.append((row[2],))
         if result.status in ("conflict", "rejected"):
             full = conn.execute("SELECT * FROM outbox WHERE mutation_id = ?", (result.mutation_id,)).fetchone()
             _add_issue(conn, full, result)
@@ -102,16 +105,20 @@ def acknowledge(conn: sqlite3.Connection, results: Sequence[PushResult]) -> None
             f"UPDATE {name} SET version = max(version, coalesce(?, 0)),"
             f" pending = (EXISTS(SELECT 1 FROM outbox o WHERE o.record_id = {name}.id) OR"
             f" EXISTS(SELECT 1 FROM sync_issue s WHERE s.record_id = {name}.id)) WHERE id = ?", pairs)
+    # A connection the server has deleted leaves no tombstone to bring back: were an end's refused
+    # delete discarded before the next pull, undelete would revive the connection.
+    conn.executemany("DELETE FROM connection WHERE id = ? AND deleted = 1", unlinked)
 
 
-def _outbox_rows(conn: sqlite3.Connection, mutation_ids: list[int]) -> tuple[dict[int, tuple[int, str, str]], bool]:
-    """(mutation id, entity, record id) of the still-queued ones among ``mutation_ids``,
+def _outbox_rows(conn: sqlite3.Connection,
+                 mutation_ids: list[int]) -> tuple[dict[int, tuple[int, str, str, str]], bool]:
+    """(mutation id, entity, record id, op) of the still-queued ones among ``mutation_ids``,
     and whether they are all the queue holds between the first and the last of them."""
     if not mutation_ids:
         return {}, False
     wanted = set(mutation_ids)
     # Answers cover a contiguous run of the queue: one range scan beats a long IN list.
-    found = _tuples(conn).execute("SELECT mutation_id, entity, record_id FROM outbox WHERE mutation_id"
+    found = _tuples(conn).execute("SELECT mutation_id, entity, record_id, op FROM outbox WHERE mutation_id"
                                   " BETWEEN ? AND ?", (min(wanted), max(wanted))).fetchall()
     rows = {r[0]: r for r in found if r[0] in wanted}
     return rows, len(rows) == len(found)

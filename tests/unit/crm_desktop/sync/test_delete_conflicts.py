@@ -239,3 +239,22 @@ def test_discarding_a_refused_delete_of_a_record_deleted_on_the_server_since_ask
     [issue] = issues.list_issues(store)
     issues.resolve(store, issue.id, "discard")
     assert issues.list_issues(store) == [] and not _resync_asked(store)
+
+
+def test_discarding_a_refused_delete_leaves_gone_a_connection_whose_own_delete_went_ahead(
+        crm: CrmService, store: Store) -> None:
+    t = _synced(crm, store)
+    crm.unlink(t.link)  # Rita - Acme, then Rita herself
+    crm.delete(t.rita)
+    unlink, delete = store.conn.execute("SELECT mutation_id, op FROM outbox ORDER BY mutation_id").fetchall()
+    assert (unlink["op"], delete["op"]) == ("delete", "delete")
+    with store.db.transaction() as conn:  # the server took the unlink and refused her delete; no pull yet
+        outbox.acknowledge(conn, [
+            PushResult(mutation_id=unlink["mutation_id"], status="applied", version=3),
+            PushResult(mutation_id=delete["mutation_id"], status="rejected", reason="permission",
+                       message="you have no delete right")])
+    [issue] = issues.list_issues(store)
+    issues.resolve(store, issue.id, "discard")
+    assert crm.get("contact", t.rita) is not None
+    assert [c.id for c in crm.connections(t.rita)] == [t.bo_link]  # the server has no Rita - Acme any more
+    assert crm.connections(t.acme) == []
