@@ -17,7 +17,6 @@ from importlib import resources
 from crm_core.roles import seed_role_rows
 from crm_core.validation import phone_e164
 from crm_desktop.store import fts, phones
-from crm_desktop.store.records import record_name
 
 log = logging.getLogger("crm.store")
 
@@ -63,7 +62,32 @@ def _fill_v6(conn: sqlite3.Connection) -> None:
     """Open sync issues take their records' names while the store still holds the records."""
     issues = conn.execute("SELECT id, entity, record_id FROM sync_issue").fetchall()
     conn.executemany("UPDATE sync_issue SET record_name = ? WHERE id = ?",
-                     [(record_name(conn, i["entity"], i["record_id"]), i["id"]) for i in issues])
+                     [(_v6_name(conn, i["entity"], i["record_id"]), i["id"]) for i in issues])
+
+
+# How records were named at schema 6, written out here rather than read from
+# today's records.record_name: a later step that changes the columns it reads
+# must not break upgrades from 5.
+_V6_NAME_COLUMNS = {"account": ("name",), "contact": ("first_name", "last_name"), "connection_role": ("name",),
+                    "connection": ("record1_type", "record1_id", "record2_type", "record2_id")}
+
+
+def _v6_name(conn: sqlite3.Connection, entity_name: str, record_id: str) -> str:
+    """The record's name as record_name gave it at schema 6 ("" when the store lacks it)."""
+    columns = _V6_NAME_COLUMNS.get(entity_name)
+    found = None if columns is None else conn.execute(
+        f"SELECT {', '.join(columns)} FROM {entity_name} WHERE id = ?", (record_id,)).fetchone()
+    if found is None:
+        return ""
+    if entity_name == "contact":
+        return f"{found[0] or ''} {found[1] or ''}".strip()
+    if entity_name == "connection":  # by its ends; an end the store lacks by its short id
+        ends = []
+        for kind, end_id in ((found[0], found[1] or ""), (found[2], found[3] or "")):
+            name = _v6_name(conn, kind, end_id) if kind in ("account", "contact") else ""
+            ends.append(name or end_id[:8])
+        return " - ".join(ends)
+    return str(found[0] or "")
 
 
 def _fill_v7(conn: sqlite3.Connection) -> None:

@@ -11,6 +11,7 @@ from sqlmodel import SQLModel
 import crm_desktop.store.tables  # noqa: F401  (registers the tables)
 from crm_core.roles import role_id
 from crm_desktop.store import Store, db, migrations, outbox
+from crm_desktop.store.records import record_name
 from crm_desktop.store.writes import Writer, held_dependants
 from crm_desktop.sync.issues import list_issues
 from tests.helpers.records import account_with_a_connection
@@ -247,5 +248,26 @@ def test_an_issue_from_before_version_8_has_no_why_and_keeps_its_message(tmp_pat
         assert migrations.current_version(store.conn) == migrations.SCHEMA_VERSION
         [issue] = list_issues(store)
         assert issue.why is None and issue.message == f"you have no write right on contact {rita}"
+    finally:
+        store.close()
+
+
+def test_the_version_6_step_names_records_as_todays_store_does(tmp_path: Path) -> None:
+    # The step writes out how records were named at version 6, so later columns cannot break it;
+    # while the names have not changed, it must agree with the store's own record_name.
+    store = Store.open_dir(tmp_path)
+    acme, rita, link = account_with_a_connection(store)
+    nameless = store.create("contact", {"last_name": "Vega"}).id
+    gone = store.create("contact", {"last_name": "Gone"}).id
+    half_gone = store.create("connection", {"record1_type": "account", "record1_id": acme,
+                                            "role1_id": role_id("Customer"), "record2_type": "contact",
+                                            "record2_id": gone}).id
+    store.conn.execute("DELETE FROM contact WHERE id = ?", (gone,))  # a pull took it away
+    try:
+        for entity_name, record_id in (("account", acme), ("contact", rita), ("contact", nameless),
+                                       ("connection", link), ("connection", half_gone),
+                                       ("connection_role", role_id("Customer")), ("contact", "missing")):
+            frozen = migrations._v6_name(store.conn, entity_name, record_id)
+            assert frozen == record_name(store.conn, entity_name, record_id), (entity_name, record_id)
     finally:
         store.close()
