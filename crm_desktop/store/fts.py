@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 def _phones(values: Iterable[Any]) -> str:
     tokens: dict[str, None] = {}  # ordered, and each token once: E.164 repeats the typed digits
+    international: set[str] = set()  # the digits of "+..." numbers whose national forms are in
     for value in values:
         if not value:
             continue
@@ -30,7 +31,8 @@ def _phones(values: Iterable[Any]) -> str:
             tokens[text] = None
             digits = _NON_DIGITS.sub("", text)
         tokens[digits] = None
-        if text[0] == "+" and len(digits) > 6:  # an E.164 form: also as dialled inside its country
+        if text[0] == "+" and len(digits) > 6 and digits not in international:
+            international.add(digits)  # an E.164 form: also as dialled inside its country
             tokens.update(dict.fromkeys(national_forms("+" + digits)))
     return " ".join(tokens)
 
