@@ -24,6 +24,17 @@ much of each budget it leaves for everything else:
 * ``floor_sync_search``: the search rows of the 1M contacts of
   ``sync_first_pull`` (quick: 20k), inserted in its pages of 5000, in
   records per second; that budget's floor is 50k records/s.
+* ``floor_sync_store_writes``: everything SQLite must do for those 1M
+  contacts in a first sync, through the store's own bulk path
+  (``bulkload.loading`` and ``pulled.insert_prepared``, one transaction a
+  page, indexes built at the end), on pages prepared beforehand: the sync's
+  store thread with nothing else to do.
+* ``floor_sync_python``: the Python a first sync runs for them on its
+  fetching thread, with no network: reading each page (``parse_pull``) and
+  preparing its rows and search text (``pulled.prepare``).
+  Beside ``sync_first_pull``, the two show where its time goes: on a
+  2-core machine that also runs the server, the three (and the server's
+  own CPU) share two cores, and Python holds the interpreter lock.
 
 No goal of their own: read them beside the budgets they bound.
 
@@ -33,6 +44,7 @@ No goal of their own: read them beside the budgets they bound.
 from __future__ import annotations
 
 import csv
+import json
 import tempfile
 import time
 from collections.abc import Iterable, Iterator
@@ -42,13 +54,16 @@ from typing import Any
 from bench_import import contacts_csv, raw_baseline
 from common import Benchmark, Result
 
-from crm_core.entities import entity
+from crm_core.entities import ENTITIES, entity
 from crm_core.validation import phone_e164
-from crm_desktop.store import Store, fts
+from crm_desktop.store import Store, bulkload, fts, release
 from crm_desktop.store.bulk import BulkWriter
-from crm_desktop.store.writes import now_iso
+from crm_desktop.store.pulled import insert_prepared, prepare
+from crm_desktop.store.writes import now_iso, table
+from crm_desktop.sync.client import parse_pull
 
 _ALL_PARTS = ("contact", "search", "queue")
+_SYNC_PAGE = 5000  # bench_sync's pull pages
 _INSERT = "INSERT INTO contact_fts (rowid, name, email, phone, company) VALUES (?, ?, ?, ?, ?)"
 
 
@@ -185,6 +200,64 @@ def bench_sync_floor(quick: bool) -> Result:
     return Result(seconds, count / 50_000, "s")
 
 
+def _sync_pages(count: int) -> Iterator[bytes]:
+    """The pull pages of 5000 a server sends for ``_seeded_contacts(count)``, as JSON."""
+    defaults = entity("contact").defaults()
+    contacts = _seeded_contacts(count)
+    owner = {"type": "user", "id": "00000000-0000-4000-8000-00000000b0b0", "name": "bench"}
+    stamp = "2026-12-01T10:00:00.000000Z"
+    for first in range(1, count + 1, _SYNC_PAGE):
+        changes = []
+        for seq in range(first, min(first + _SYNC_PAGE, count + 1)):
+            values = next(contacts)
+            fields = defaults | {k: v for k, v in values.items() if k != "company"} | {"job_title": "Buyer",
+                                                                                       "city": "Madrid",
+                                                                                       "country": "Spain"}
+            changes.append({"seq": seq, "entity": "contact", "record_id": f"{seq:08x}-0000-4000-8000-{seq:012x}",
+                            "version": 1, "fields": fields, "owner": owner, "created_at": stamp,
+                            "modified_at": stamp})
+        last = first + len(changes) - 1
+        yield json.dumps({"changes": changes, "cursor": last, "has_more": last < count}).encode()
+
+
+def bench_sync_store_writes(quick: bool) -> Result:
+    """Seconds of SQLite alone for a first sync's writes, pages prepared beforehand (untimed)."""
+    count = 20_000 if quick else 1_000_000
+    spent = 0.0
+    with tempfile.TemporaryDirectory(prefix="crm-bench-floor-") as tmp, release.collector_paused():
+        store = Store.open_dir(Path(tmp))
+        try:
+            start = time.perf_counter()
+            with bulkload.loading(store.db, [table(e) for e in ENTITIES]):
+                spent += time.perf_counter() - start
+                for body in _sync_pages(count):
+                    page = parse_pull(body)
+                    prepared = prepare(page.changes, store.phone_region)
+                    start = time.perf_counter()
+                    with store.db.transaction() as conn:
+                        left = insert_prepared(conn, prepared, set())
+                    spent += time.perf_counter() - start
+                    assert not left
+                start = time.perf_counter()
+            spent += time.perf_counter() - start  # the indexes, built at the end
+            assert store.count("contact") == count
+        finally:
+            store.close()
+    return Result(spent, count / 50_000, "s")
+
+
+def bench_sync_python(quick: bool) -> Result:
+    """Seconds of the fetching thread's Python alone: reading each page and preparing its rows."""
+    count = 20_000 if quick else 1_000_000
+    spent = 0.0
+    with release.collector_paused():
+        for body in _sync_pages(count):
+            start = time.perf_counter()
+            prepare(parse_pull(body).changes, "US")
+            spent += time.perf_counter() - start
+    return Result(spent, count / 50_000, "s")
+
+
 BENCHMARKS = [
     Benchmark("floor_import_search", bench_import_floor),
     Benchmark("floor_import_writes", bench_import_writes),
@@ -192,4 +265,6 @@ BENCHMARKS = [
     Benchmark("floor_import_bare_contact_rows", bench_import_bare_contact_rows),
     Benchmark("floor_import_queue_rows", bench_import_queue_rows),
     Benchmark("floor_sync_search", bench_sync_floor),
+    Benchmark("floor_sync_store_writes", bench_sync_store_writes),
+    Benchmark("floor_sync_python", bench_sync_python),
 ]
