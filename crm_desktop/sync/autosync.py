@@ -107,7 +107,8 @@ class AutoSync:
                 self._step()
             except Exception:  # a bug must not kill background sync for the rest of the session
                 log.exception("background sync failed unexpectedly")
-                self._retry_at = time.monotonic() + self.max_backoff
+                with self._lock:
+                    self._retry_at = time.monotonic() + self.max_backoff
 
     def _seconds_to_next(self) -> float:
         with self._lock:
@@ -115,17 +116,25 @@ class AutoSync:
                 return 0.0
             if self._paused:
                 return 3600.0
-            due = [t for t in (self._retry_at, self._edit_due) if t is not None]
-            if not self._offline:
-                due.append(self._next_periodic)
+            due = self._deadlines()
         return max(0.0, min(due) - time.monotonic()) if due else 3600.0
+
+    def _deadlines(self) -> list[float]:
+        """When the next sync (or probe) is due; call with the lock held.
+
+        After a failure only its backoff counts: an interval or an edit
+        coming due sooner would try the failing server again at once.
+        """
+        if self._retry_at is not None:
+            return [self._retry_at]
+        due = [] if self._edit_due is None else [self._edit_due]
+        return due if self._offline else [*due, self._next_periodic]
 
     def _step(self) -> None:
         now = time.monotonic()
         with self._lock:
             requested, self._requested = self._requested, False
-            due = requested or any(t is not None and t <= now for t in
-                                   (self._retry_at, self._edit_due, self._next_periodic))
+            due = requested or any(t <= now for t in self._deadlines())
             if self._paused or not due:
                 return
         if self._offline and not requested and not self.service.probe():
@@ -145,7 +154,11 @@ class AutoSync:
             self._after_failure(exc)
         else:
             self._offline, self._failures = False, 0
-            self._next_periodic = time.monotonic() + self.interval
+        finally:
+            # Whatever came of it: a failure waits for its backoff (``_retry_at``), not for an
+            # interval already past, which would start the next sync at once, again and again.
+            with self._lock:
+                self._next_periodic = time.monotonic() + self.interval
         self._emit_state()
         if self.on_finished is not None:
             self.on_finished(outcome)

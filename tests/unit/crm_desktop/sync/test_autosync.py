@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Any
 
-from crm_desktop.services.sync import AuthError, AutoSync, NetworkError, SyncError, SyncReport
+from crm_desktop.services.sync import AuthError, AutoSync, NetworkError, ServerError, SyncError, SyncReport
 from crm_desktop.sync.autosync import backoff_delay
 
 REPORT = SyncReport(pushed=0, pulled=0, conflicts=0, rejected=0, pending_changes=0)
@@ -117,3 +117,30 @@ def test_stop_returns_promptly() -> None:
     started = time.monotonic()
     auto.stop()
     assert time.monotonic() - started < 2
+
+
+def test_a_failing_server_is_retried_with_backoff_not_at_once() -> None:
+    # The start-up sync works; then every sync fails (5xx, or another process holds the store's sync).
+    service = StubService()
+    auto = AutoSync(service, interval=0.05, edit_delay=100, max_backoff=60.0)
+    auto.start()
+    try:
+        assert _wait(lambda: service.syncs == 1)
+        service.error = ServerError("the server had a problem (500); will try again later")
+        assert _wait(lambda: service.syncs == 2)  # the next periodic sync fails
+        time.sleep(0.4)
+        assert service.syncs == 2, "the first retry waits at least half a second"
+    finally:
+        auto.stop()
+
+
+def test_an_unexpected_error_waits_like_a_failure() -> None:
+    service = StubService(error=RuntimeError("a bug"))  # type: ignore[arg-type]
+    auto = AutoSync(service, interval=0.05, max_backoff=60.0)
+    auto.start()
+    try:
+        assert _wait(lambda: service.syncs == 1)
+        time.sleep(0.3)
+        assert service.syncs == 1
+    finally:
+        auto.stop()
