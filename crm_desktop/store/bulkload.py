@@ -118,14 +118,15 @@ def finish(db: Database) -> None:
                 return
 
 
-def restore(db: Database) -> None:
-    """On open: recreate the indexes of a load the app did not live to finish."""
+def restore(db: Database) -> bool:
+    """On open: recreate the indexes of a load the app did not live to finish; whether there was one."""
     with db.lock:
         has_meta = db.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
         if has_meta is None or not _pending(db.conn):
-            return
+            return False
     log.warning("a bulk load was interrupted; recreating its indexes")
     finish(db)
+    return True
 
 
 def _pending(conn: sqlite3.Connection) -> dict[str, str]:

@@ -205,6 +205,7 @@ def _insert_group(conn: sqlite3.Connection, entity_name: str, group: _Group, ski
         # All were new (a first sync): SQLite numbered them after the last num, in order.
         if whole and group.search_json:
             _index_all(conn, entity_name, group.search_json, before)
+            _companies_after_insert(conn, entity_name, before)
             return []
         nums = {group.changes[i].record_id: before + k for k, i in enumerate(chosen, 1)}
     else:
@@ -215,7 +216,59 @@ def _insert_group(conn: sqlite3.Connection, entity_name: str, group: _Group, ski
                          [(nums[group.changes[i].record_id], *group.search[i]) for i in inserted])
     elif entity_name == "contact":
         _index_contacts(conn, group, inserted, nums, names_out.index("account_id"))
+    _companies_after_insert(conn, entity_name, before)
     return [c for c in group.changes if c.record_id not in nums]
+
+
+# -- a contact stored before its account -------------------------------------------
+#
+# A contact's search row carries its account's name, read when the contact is
+# inserted.  Its account may come later: on a later page (a log compacted
+# after the account changed puts it after the contact) or in a later sync
+# (shared since).  The per-row path refreshes such contacts when the account
+# arrives; the bulk path does it here.  While a load has dropped the index of
+# contacts by account (store/bulkload.py) they cannot be looked up by
+# account, so each page notes its contacts whose account is missing, and
+# ``settle_companies`` fills those in when the load ends.
+
+_BY_ACCOUNT = "ix_contact_account"  # the contacts-by-account index (sql/v1.sql)
+_WAITING = "temp.company_waiting"
+
+
+def _companies_after_insert(conn: sqlite3.Connection, entity_name: str, before: int) -> None:
+    """After new records numbered past ``before``: their contacts' company text, now or at the load's end."""
+    loading = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                           (_BY_ACCOUNT,)).fetchone() is None
+    if entity_name == "contact" and loading:
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {_WAITING} (num INTEGER PRIMARY KEY)")
+        conn.execute(f"INSERT OR IGNORE INTO {_WAITING} (num) SELECT num FROM contact c WHERE num > ?"
+                     " AND account_id IS NOT NULL AND NOT EXISTS"
+                     " (SELECT 1 FROM account a WHERE a.id = c.account_id AND a.deleted = 0)", (before,))
+    elif entity_name == "account" and not loading:
+        _reindex_contacts(conn, "SELECT c.*, a.name AS company FROM account a JOIN contact c ON c.account_id = a.id"
+                                " WHERE a.num > ? AND a.deleted = 0", (before,))
+
+
+def settle_companies(conn: sqlite3.Connection) -> None:
+    """At the end of a load: the company text of contacts whose account came after them."""
+    if conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = ?", (_WAITING.split(".")[1],)).fetchone():
+        _reindex_contacts(conn, f"SELECT c.*, a.name AS company FROM {_WAITING} w JOIN contact c ON c.num = w.num"
+                                " JOIN account a ON a.id = c.account_id AND a.deleted = 0", ())
+        conn.execute(f"DROP TABLE {_WAITING}")
+
+
+def repair_companies(conn: sqlite3.Connection) -> int:
+    """Every contact whose search row lacks its account's name (after a load the app did not finish)."""
+    return _reindex_contacts(conn, "SELECT c.*, a.name AS company FROM contact c JOIN account a"
+                                   " ON a.id = c.account_id AND a.deleted = 0 JOIN contact_fts f ON f.rowid = c.num"
+                                   " WHERE c.deleted = 0 AND f.company = ''", ())
+
+
+def _reindex_contacts(conn: sqlite3.Connection, query: str, params: tuple[Any, ...]) -> int:
+    rows = conn.execute(query, params).fetchall()
+    for row in rows:
+        fts.index_contact(conn, row, row["company"])
+    return len(rows)
 
 
 def _json_values(count: int, alias: str = "") -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from crm_core.entities import ENTITIES, display_name
-from crm_desktop.store import bulkload, migrations, phones, queries
+from crm_desktop.store import bulkload, migrations, phones, pulled, queries
 from crm_desktop.store.db import Database, connect
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.records import Record, from_row
@@ -39,8 +39,11 @@ class Store:
     def __init__(self, path: Path, *, phone_region: str | None = None) -> None:
         self.path = path
         self.db = Database(path)
-        bulkload.restore(self.db)  # indexes a bulk load dropped, if the app died before it finished
+        interrupted = bulkload.restore(self.db)  # indexes a bulk load dropped, if the app died before it finished
         migrations.upgrade(self.db.conn)
+        if interrupted:
+            with self.db.transaction() as conn:  # and the company text its end would have filled in
+                pulled.repair_companies(conn)
         self.client_id = self._ensure_meta("client_id", lambda: str(uuid.uuid4()))
         self.phone_region = self.get_meta("phone_region") or "US"
         if phone_region:

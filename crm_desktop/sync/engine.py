@@ -26,7 +26,7 @@ from crm_core.entities import ENTITIES
 from crm_core.protocol import MAX_PUSH_BYTES, MAX_PUSH_MUTATIONS, PushResponse, PushResult
 from crm_desktop.store import Store, bulkload, outbox, release
 from crm_desktop.store.meta_keys import LAST_SYNC_KEY
-from crm_desktop.store.pulled import Prepared, prepare
+from crm_desktop.store.pulled import Prepared, prepare, settle_companies
 from crm_desktop.store.writes import now_iso, table
 from crm_desktop.sync.client import CursorGone, PulledPage, SyncClient
 from crm_desktop.sync.errors import ServerError
@@ -254,6 +254,8 @@ class SyncEngine:
         finally:
             pages.close()
             bulk.close()  # the dropped indexes are back before the pull returns, or raises
+            with self.store.db.transaction() as conn:
+                settle_companies(conn)
         if full:
             self._finish_resync(cursor)
         return True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import subprocess
@@ -151,4 +152,56 @@ def test_a_load_begun_again_before_the_last_finished_puts_back_the_settings_from
     bulkload.begin(store.db, ["contact"])  # still empty: it reads the loading values, and must keep the first
     bulkload.finish(store.db)
     assert _merging(store.conn) == {"contact_fts": {"automerge": 8}, "account_fts": {}}
+    store.close()
+
+
+def _contacts_before_their_account() -> FakeServer:
+    """Contacts logged before the account they belong to (an account changed after a compacted log)."""
+    server = FakeServer()
+    account_id = "00000000-0000-4000-8000-0000000a9999"
+    for i in range(3 * PAGE):
+        server.put("contact", f"00000000-0000-4000-8000-0000000d{i:04d}",
+                   {"first_name": "Lee", "last_name": f"Park{i:03d}", "state": "active",
+                    "account_id": account_id if i < PAGE + 5 else None})
+    server.put("account", account_id, {"name": "Zyxwidgets", "state": "active"})
+    return server
+
+
+def test_contacts_pulled_before_their_account_are_found_by_its_name(tmp_path: Path) -> None:
+    service = logged_in(tmp_path / "data", _contacts_before_their_account())
+    service.sync_now()
+    assert len(_names(service.store, "zyxwidgets")) == PAGE + 5
+    assert service.store.conn.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'company_waiting'"
+                                      ).fetchone() is None  # what the load noted is gone with it
+    service.store.close()
+
+
+def test_a_contact_whose_account_arrives_in_a_later_sync_is_found_by_its_name(tmp_path: Path) -> None:
+    server = FakeServer()
+    account_id = "00000000-0000-4000-8000-0000000a7777"
+    server.put("contact", "00000000-0000-4000-8000-0000000e0001",
+               {"first_name": "Lee", "last_name": "Park", "state": "active", "account_id": account_id})
+    service = logged_in(tmp_path / "data", server)
+    service.sync_now()  # the account is not shared with this rep yet
+    assert _names(service.store, "zyxwidgets") == []
+    server.put("account", account_id, {"name": "Zyxwidgets", "state": "active"})  # shared since
+    service.sync_now()
+    assert _names(service.store, "zyxwidgets") == ["Park"]
+    service.store.close()
+
+
+def test_a_load_the_app_did_not_finish_gets_its_company_text_on_open(tmp_path: Path) -> None:
+    service = logged_in(tmp_path / "data", _contacts_before_their_account())
+    service.sync_now()
+    store = service.store
+    with store.db.transaction() as conn:  # as if the app died mid-load, before its end filled the text in
+        conn.execute("UPDATE contact_fts SET company = ''")
+        [sql] = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'ix_contact_account'").fetchone()
+        conn.execute("DROP INDEX ix_contact_account")
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)",
+                     (bulkload.PENDING_KEY, json.dumps({"ix_contact_account": sql})))
+    assert _names(store, "zyxwidgets") == []
+    store.close()
+    store = Store.open_dir(tmp_path / "data")
+    assert len(_names(store, "zyxwidgets")) == PAGE + 5
     store.close()
