@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from crm_desktop.commands.common import CommandError, Context, command, print_table
 from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
+from crm_desktop.sync.client import normalize_url
 from crm_desktop.sync.errors import AuthError
 from crm_desktop.sync.issues import SyncIssueView
 
@@ -67,7 +68,13 @@ def _fail(exc: SyncError) -> CommandError:
 
 
 def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
-    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {args.user}: ")
+    try:
+        normalize_url(args.server)  # a mistyped address before the password, not after
+    except SyncError as exc:
+        raise CommandError(exc.message, exit_code=2) from None
+    if not args.user.strip():
+        raise CommandError("no user name given (--user NAME)", exit_code=2)
+    password = _password(args.user)
     service = _service(ctx)
     try:
         service.login(args.server, args.user, password)
@@ -77,6 +84,18 @@ def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
     data = {"server": state.server_url, "user": state.username, "token_kept": service.credentials.persistent}
     # Without a keyring, crm.sync has already said (once) that the login lasts for this run only.
     ctx.emit(data, lambda: print(f"Logged in to {state.server_url} as {state.username}."))
+
+
+def _password(user: str) -> str:
+    """CRM_PASSWORD, else typed at a prompt; a clear refusal when there is none (no terminal, Ctrl-D)."""
+    try:
+        password = os.environ.get(PASSWORD_ENV) or getpass.getpass(f"Password for {user}: ")
+    except (EOFError, KeyboardInterrupt):
+        print(file=sys.stderr)  # end the prompt's line
+        password = ""
+    if not password:
+        raise CommandError(f"no password given: type it at the prompt, or set {PASSWORD_ENV}", exit_code=2)
+    return password
 
 
 def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:

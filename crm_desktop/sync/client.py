@@ -35,7 +35,9 @@ M = TypeVar("M", bound=BaseModel)
 def normalize_url(server_url: str) -> str:
     """``host:port`` or ``http://host:port/`` -> ``http://host:port``; raises ServerError for another scheme."""
     url = server_url.strip().rstrip("/")
-    scheme, sep, _rest = url.partition("://")
+    scheme, sep, rest = url.partition("://")
+    if not (rest if sep else url):
+        raise NotAServer("no server address given; it looks like https://crm.example.com")
     if sep and scheme.lower() not in ("http", "https"):
         raise NotAServer(f"{server_url.strip()!r} is not a server address; it starts with http:// or https://")
     if not sep:

@@ -78,6 +78,9 @@ class CredentialStore:
             if self.persistent:
                 try:
                     self._keyring().set_password(SERVICE, name, token)
+                    if self._keyring().get_password(SERVICE, name) != token:
+                        # A backend that keeps nothing and says nothing (keyring's "null" one).
+                        raise keyring.errors.KeyringError("the keyring did not keep the token")
                 except keyring.errors.KeyringError as exc:
                     self._fall_back(exc)
             self._memory[name] = token

@@ -47,3 +47,18 @@ def test_without_a_keyring_the_token_lasts_this_run_only(store: Store, server: F
     assert sum("no keyring" in r.message for r in caplog.records) == 1  # said once
     again = SyncService(store, credentials=CredentialStore(NoKeyring()), transport=server.transport())
     assert not again.state().logged_in
+
+
+class SilentKeyring(MemoryKeyring):
+    """keyring's "null" backend: takes every token, keeps none, raises nothing."""
+
+    def set_password(self, service_name: str, username: str, password: str) -> None:
+        pass
+
+
+def test_a_keyring_that_keeps_nothing_counts_as_none(store: Store, server: FakeServer) -> None:
+    credentials = CredentialStore(SilentKeyring())
+    service = SyncService(store, credentials=credentials, transport=server.transport())
+    service.login("http://crm.test", "ana", "pw")
+    assert not credentials.persistent and credentials.warning and "this run only" in credentials.warning
+    assert service.state().logged_in  # for this run

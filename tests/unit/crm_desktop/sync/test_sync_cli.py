@@ -121,3 +121,31 @@ def test_logout_says_what_is_still_queued_and_a_colleague_cannot_log_in_over_it(
     assert invoke("sync")[0] == 0
     assert invoke("login", "--server", "http://crm.test", "--user", "bob")[0] == 0
 
+
+
+def test_login_without_a_password_to_read_says_so_in_one_line(run: Invoke, monkeypatch: pytest.MonkeyPatch) -> None:
+    invoke = run
+    monkeypatch.delenv("CRM_PASSWORD")
+
+    def no_terminal(_prompt: str) -> str:
+        raise EOFError  # stdin is /dev/null, or the rep pressed Ctrl-D
+
+    monkeypatch.setattr(sync_commands.getpass, "getpass", no_terminal)
+    code, out, err = invoke("login", "--server", "http://crm.test", "--user", "ana")
+    assert (code, out) == (2, "")
+    assert err.strip() == "crm-desktop: no password given: type it at the prompt, or set CRM_PASSWORD"
+    monkeypatch.setattr(sync_commands.getpass, "getpass", lambda _prompt: "")  # Enter at the prompt
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 2
+
+
+@pytest.mark.parametrize(("server", "user", "says"), [
+    ("", "ana", "no server address given"),
+    ("ftp://crm.test", "ana", "is not a server address"),
+    ("http://crm.test", " ", "no user name given"),
+])
+def test_login_refuses_a_bad_address_or_user_before_asking_for_the_password(
+        run: Invoke, monkeypatch: pytest.MonkeyPatch, server: str, user: str, says: str) -> None:
+    monkeypatch.setattr(sync_commands.getpass, "getpass", lambda _prompt: pytest.fail("asked for a password"))
+    monkeypatch.delenv("CRM_PASSWORD")
+    code, _out, err = run("login", "--server", server, "--user", user)
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1
