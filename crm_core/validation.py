@@ -53,6 +53,7 @@ RECORD_INACTIVE = code("record.inactive", "{kind} {id} is inactive")
 NO_SUCH_ROLE = code("record.no_role", "role {id} does not exist")
 NOT_MATCHING_ROLE = code("record.not_matching_role", "is not a matching role of {role}")
 ALREADY_CONNECTED = code("record.already_connected", "these records are already connected with these roles")
+ENDS_BEFORE_START = code("record.ends_before_start", "ends on {end}, before it starts on {start}")
 
 
 class ValidationError(ValueError):
@@ -395,8 +396,17 @@ def check_record(
         _check_account(lookup, record_id, merged, changed)
     elif entity_name == "contact" and "account_id" in changed:
         _check_contact(lookup, merged)
-    elif entity_name == "connection" and changed & _CONNECTION_KEYS:
-        check_connection(lookup, record_id, merged)
+    elif entity_name == "connection":
+        if changed & {"valid_from", "valid_to"}:
+            _check_period(merged)
+        if changed & _CONNECTION_KEYS:
+            check_connection(lookup, record_id, merged)
+
+
+def _check_period(fields: Mapping[str, Any]) -> None:
+    start, end = fields.get("valid_from"), fields.get("valid_to")
+    if start and end and str(end) < str(start):  # both YYYY-MM-DD (checked as dates): text order is date order
+        raise ValidationError("valid_to", ENDS_BEFORE_START(start=start, end=end))
 
 
 def _check_account(

@@ -689,6 +689,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>ends on {end}, before it starts on {start}</source>
+        <comment>record.ends_before_start</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{kind} {id} is inactive</source>
         <comment>record.inactive</comment>
         <translation type="unfinished"></translation>

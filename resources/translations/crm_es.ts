@@ -689,6 +689,11 @@
         <translation>el contacto está inactivo</translation>
     </message>
     <message>
+        <source>ends on {end}, before it starts on {start}</source>
+        <comment>record.ends_before_start</comment>
+        <translation>termina el {end}, antes de empezar el {start}</translation>
+    </message>
+    <message>
         <source>{kind} {id} is inactive</source>
         <comment>record.inactive</comment>
         <translation>el registro {id} ({kind}) está inactivo</translation>

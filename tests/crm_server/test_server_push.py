@@ -221,6 +221,9 @@ def test_duplicate_connection_and_mismatched_roles_are_refused(api: Api) -> None
     wrong = dict(link, role2_id=role_id("Spouse"))
     refused = ana.do("create", "connection", str(uuid.uuid4()), wrong)
     assert refused["reason"] == "validation" and "role2_id" in refused["message"]
+    backwards = dict(link, valid_from="2026-12-01", valid_to="2026-01-01")  # says so before "already connected"
+    refused = ana.do("create", "connection", str(uuid.uuid4()), backwards)
+    assert refused["reason"] == "validation" and "ends on 2026-01-01, before it starts" in refused["message"]
 
 
 def test_connection_to_a_deleted_record_is_rejected(api: Api) -> None:

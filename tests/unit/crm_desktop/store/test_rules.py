@@ -109,6 +109,17 @@ def test_a_record_cannot_connect_to_itself_nor_twice(crm: CrmService, acme) -> N
         _link(crm, acme, ana, "Customer", "Champion")
 
 
+def test_a_connection_cannot_end_before_it_starts(crm: CrmService, acme) -> None:
+    ana = crm.create_contact({"first_name": "Ana", "last_name": "Ruiz"})
+    with pytest.raises(ValidationError, match="valid_to: ends on 2026-01-01, before it starts on 2026-12-01"):
+        crm.link(ana, acme, "Champion", valid_from="2026-12-01", valid_to="2026-01-01")
+    link = crm.link(ana, acme, "Champion", valid_from="2026-12-01", valid_to="2026-12-01")  # one day
+    with pytest.raises(ValidationError, match="ends on 2026-11-30"):
+        crm.update_connection(link.id, {"valid_to": "2026-11-30"})
+    open_start = crm.update_connection(link.id, {"valid_from": None, "valid_to": "2026-11-30"})
+    assert open_start.fields["valid_to"] == "2026-11-30"
+
+
 def test_a_connection_needs_both_records_active_and_existing(crm: CrmService, store: Store, acme) -> None:
     ana = crm.create_contact({"first_name": "Ana", "last_name": "Ruiz"})
     crm.set_active(ana, False)
