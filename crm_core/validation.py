@@ -35,6 +35,8 @@ UNKNOWN_FIELD = code("value.unknown_field", "unknown field of {entity}")
 NOT_TEXT = code("value.not_text", "must be text, not {type}")
 REQUIRED = code("value.required", "is required")
 NUL = code("value.nul", "contains a NUL character")
+LINE_BREAK = code("value.line_break", "must be one line (it has a line break)")
+CONTROL = code("value.control", "contains a control character ({char})")
 TOO_LONG = code("value.too_long", "is longer than {limit} characters")
 BAD_EMAIL = code("value.email", "{detail}", also=("value",))  # email_validator's words; the GUI names the value
 BAD_PHONE = code("value.phone", "{value!r} is not a phone number")
@@ -291,8 +293,8 @@ def clean_value(definition: EntityDef, name: str, value: Any) -> Any:
         if name in definition.required:
             raise ValidationError(name, REQUIRED())
         return None if name != "state" else ACTIVE
-    if "\x00" in text:
-        raise ValidationError(name, NUL())
+    if not text.isprintable():  # C-fast: most values are; the rest are checked closely
+        text = _controls_checked(name, text)
     limit = definition.max_lengths.get(name)
     if limit is not None and len(text) > limit:
         raise ValidationError(name, TOO_LONG(limit=limit))
@@ -302,6 +304,32 @@ def clean_value(definition: EntityDef, name: str, value: Any) -> Any:
         raise ValidationError(name, exc.reason) from None
     except ValueError as exc:
         raise ValidationError(name, str(exc)) from None
+
+
+# Fields a rep may write on several lines (an address, a note); every other one is a single line.
+_MULTILINE = frozenset({"description", "street", "bill_to_street", "ship_to_street"})
+_ANY_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # tab and line breaks allowed
+
+
+def _controls_checked(name: str, text: str) -> str:
+    """``text`` without control characters (a terminal escape, a form feed), or a ValidationError.
+
+    Line breaks (and tabs) only where a field may have several lines, kept
+    as written: a name or a phone with one would break every list and
+    one-line message it is in.
+    """
+    if "\x00" in text:
+        raise ValidationError(name, NUL())
+    if name in _MULTILINE:
+        found = _CONTROL_IN_TEXT.search(text)
+    elif "\n" in text or "\r" in text:
+        raise ValidationError(name, LINE_BREAK())
+    else:
+        found = _ANY_CONTROL.search(text)
+    if found is not None:
+        raise ValidationError(name, CONTROL(char=f"U+{ord(found.group()):04X}"))
+    return text
 
 
 def _plain(text: str) -> str:

@@ -869,6 +869,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>contains a control character ({char})</source>
+        <comment>value.control</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{value!r} is not a 3-letter currency code</source>
         <comment>value.currency</comment>
         <translation type="unfinished"></translation>
@@ -881,6 +886,11 @@
     <message>
         <source>{detail}</source>
         <comment>value.email</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one line (it has a line break)</source>
+        <comment>value.line_break</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

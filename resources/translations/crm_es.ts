@@ -869,6 +869,11 @@
         <translation>asígnelo a un miembro del equipo o compártalo ({owner} no es miembro de {team})</translation>
     </message>
     <message>
+        <source>contains a control character ({char})</source>
+        <comment>value.control</comment>
+        <translation>contiene un carácter de control ({char})</translation>
+    </message>
+    <message>
         <source>{value!r} is not a 3-letter currency code</source>
         <comment>value.currency</comment>
         <translation>{value!r} no es un código de moneda de 3 letras</translation>
@@ -882,6 +887,11 @@
         <source>{detail}</source>
         <comment>value.email</comment>
         <translation>el correo electrónico {value!r} no es válido</translation>
+    </message>
+    <message>
+        <source>must be one line (it has a line break)</source>
+        <comment>value.line_break</comment>
+        <translation>debe ser una sola línea (tiene un salto de línea)</translation>
     </message>
     <message>
         <source>must be text, not {type}</source>

@@ -39,6 +39,31 @@ def test_unknown_fields_and_wrong_types_are_named() -> None:
         clean_changes("account", {"name": 42})
 
 
+@pytest.mark.parametrize(("field", "value", "says"), [
+    ("last_name", "Ñúñez\nNewline", "last_name: must be one line (it has a line break)"),
+    ("city", "Madrid\r", None),  # stripped: a trailing line break is only whitespace
+    ("city", "\x01ctl\x1b[31mRED", "city: contains a control character (U+0001)"),
+    ("email", "ana@example.com\x1b[2J", "email: contains a control character (U+001B)"),
+    ("job_title", "Buyer\tEMEA", "job_title: contains a control character (U+0009)"),
+    ("description", "Met at the fair\x1b]0;pwned\x07", "description: contains a control character (U+001B)"),
+])
+def test_control_characters_are_refused_by_name(field: str, value: str, says: str | None) -> None:
+    if says is None:
+        assert clean_changes("contact", {field: value})[field] == value.strip()
+        return
+    with pytest.raises(ValidationError) as refused:
+        clean_changes("contact", {field: value})
+    assert str(refused.value) == says
+
+
+def test_notes_and_addresses_keep_their_lines_and_tabs() -> None:
+    cleaned = clean_changes("account", {"description": "Line one\r\nLine two\r\tindented",
+                                                  "bill_to_street": "Calle Mayor 1\n3º B"})
+    assert cleaned["description"] == "Line one\r\nLine two\r\tindented"  # as written
+    assert cleaned["bill_to_street"] == "Calle Mayor 1\n3º B"
+    assert clean_changes("contact", {"last_name": "Nuñez\u00a0Ruiz"})["last_name"] == "Nuñez\u00a0Ruiz"
+
+
 def test_overlong_values_and_nul_bytes_are_refused() -> None:
     with pytest.raises(ValidationError, match="longer than 160"):
         clean_changes("account", {"name": "x" * 161})
