@@ -76,14 +76,23 @@ def cmd_login(args: argparse.Namespace, ctx: Context) -> None:
         raise CommandError("no user name given (--user NAME)", exit_code=2)
     password = _password(args.user)
     service = _service(ctx)
+    previous = service.username
     try:
-        service.login(args.server, args.user, password)
+        forgotten = service.login(args.server, args.user, password)
     except SyncError as exc:
         raise _fail(exc) from None
     state = service.state()
-    data = {"server": state.server_url, "user": state.username, "token_kept": service.credentials.persistent}
-    # Without a keyring, crm.sync has already said (once) that the login lasts for this run only.
-    ctx.emit(data, lambda: print(f"Logged in to {state.server_url} as {state.username}."))
+    data = {"server": state.server_url, "user": state.username, "token_kept": service.credentials.persistent,
+            "records_removed": forgotten}
+
+    def human() -> None:
+        # Without a keyring, crm.sync has already said (once) that the login lasts for this run only.
+        print(f"Logged in to {state.server_url} as {state.username}.")
+        if forgotten:
+            print(f"{forgotten} record{'s' if forgotten != 1 else ''} synced as {previous} left this store;"
+                  f" `crm-desktop sync` brings {state.username}'s.")
+
+    ctx.emit(data, human)
 
 
 def _password(user: str) -> str:

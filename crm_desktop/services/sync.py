@@ -100,8 +100,12 @@ class SyncService:
         """The user this store syncs as (saved at login)."""
         return self.store.get_meta(USER_KEY)
 
-    def login(self, server_url: str, username: str, password: str) -> None:
-        """Exchange the password for a token and keep only the token."""
+    def login(self, server_url: str, username: str, password: str) -> int:
+        """Exchange the password for a token and keep only the token.
+
+        Returns how many synced records of another user left the store with
+        the switch (see ``_switch_account``); 0 for the same user.
+        """
         url = normalize_url(server_url)
         self._refuse_other_users_queue(username)
         with self._client(url, None) as client:
@@ -110,13 +114,15 @@ class SyncService:
             except AuthError:
                 raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
                                 " (a wrong password, or no such user there)") from None
+        forgotten = 0
         if (url, username) != (self.server_url, self.username) and self.server_url is not None:
-            self._switch_account()
+            forgotten = self._switch_account(forget=username != self.username)
         self.credentials.set(url, username, token.access_token)
         self.store.set_meta(SERVER_KEY, url)
         self.store.set_meta(USER_KEY, username)
         self._online, self._last_error = True, None
         log.info("logged in to %s as %s", url, username)
+        return forgotten
 
     def _refuse_other_users_queue(self, username: str) -> None:
         """Another rep may not log in over changes still waiting under this one's name.
@@ -137,20 +143,31 @@ class SyncService:
                 f"sync (and settle any sync issues) before logging in as {username}",
                 waiting_user=previous, waiting=waiting)
 
-    def _switch_account(self) -> None:
+    def _switch_account(self, *, forget: bool) -> int:
         """Another server or user: a new device id, the queue renumbered from 1, a full re-sync.
 
         The server keys exactly-once on (device id, mutation id) and stops at
         a gap, and a device id belongs to one user: the queue goes on under
         a fresh id whose numbering starts where a new device's does.
+
+        ``forget`` (another user): the last user's synced records leave at
+        once, not at the re-sync; until then the new user, offline, would
+        read records only the last one may see.  Nothing of theirs is lost:
+        the server has it, and their queue is empty (``_refuse_other_users_queue``).
+        Records made here before any login stay.  Returns how many left.
         """
         client_id = str(uuid.uuid4())
+        forgotten = 0
         with self.store.db.transaction() as conn:
             outbox.renumber_queue(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'client_id'", (client_id,))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (outbox.RESYNC_KEY,))
+            if forget:
+                outbox.begin_full_resync(conn)
+                forgotten = outbox.remove_unseen(conn)  # nothing seen yet: every synced record
         self.store.client_id = client_id
         log.info("new server or user: this store syncs as device %s from now on", client_id)
+        return forgotten
 
     def logout(self, *, wait: float = 600.0) -> None:
         """Revoke the token (if the server answers) and forget it here.

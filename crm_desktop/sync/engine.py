@@ -256,16 +256,18 @@ class SyncEngine:
             bulk.close()  # the dropped indexes are back before the pull returns, or raises
             with self.store.db.transaction() as conn:
                 settle_companies(conn)
-        if full:
-            self._finish_resync(cursor)
+        if full:  # records gone here are changes the pull made too
+            counts.pulled += self._finish_resync(cursor)
         return True
 
-    def _finish_resync(self, cursor: int) -> None:
+    def _finish_resync(self, cursor: int) -> int:
+        """Drop what the server no longer sends; returns how many records left."""
         with self.store.db.transaction() as conn:
             removed = outbox.remove_unseen(conn)
             _set_meta(conn, outbox.CURSOR_KEY, str(cursor))
             conn.execute("DELETE FROM meta WHERE key = ?", (outbox.RESYNC_KEY,))
         log.info("full re-sync done; %d records the server no longer sends were removed", removed)
+        return removed
 
 
 class _Prefetch:

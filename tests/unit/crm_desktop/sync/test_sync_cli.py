@@ -149,3 +149,17 @@ def test_login_refuses_a_bad_address_or_user_before_asking_for_the_password(
     monkeypatch.delenv("CRM_PASSWORD")
     code, _out, err = run("login", "--server", server, "--user", user)
     assert code == 2 and says in err and len(err.strip().splitlines()) == 1
+
+
+def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    server.put("account", "00000000-0000-4000-8000-0000000000b0", {"name": "Bob's private deal", "state": "active"})
+    assert invoke("login", "--server", "http://crm.test", "--user", "bob")[0] == 0
+    assert invoke("sync")[0] == 0
+    assert "Bob's private deal" in invoke("list", "accounts")[1]
+    assert invoke("logout")[0] == 0
+    code, out, _ = invoke("login", "--server", "http://crm.test", "--user", "ana")
+    assert code == 0 and "1 record synced as bob left this store; `crm-desktop sync` brings ana's." in out
+    assert "Bob's private deal" not in invoke("list", "accounts")[1]  # at once, before any sync
+    assert json.loads(invoke("login", "--server", "http://crm.test", "--user", "ana", "--json")[1])[
+        "records_removed"] == 0
