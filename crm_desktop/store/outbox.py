@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from crm_core.entities import ENTITIES, entity
@@ -330,10 +330,10 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> bool:
     if change.owner is not None:
         columns.update(owner_id=change.owner.id, owner_name=change.owner.name)
     name = table(change.entity)
-    exists = conn.execute(f"SELECT version, modified_at FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
+    exists = conn.execute(f"SELECT * FROM {name} WHERE id = ?", (change.record_id,)).fetchone()
     if exists:
         if queued_fields or queued_delete:  # the queued edit is newer than the server's change
-            columns["modified_at"] = max(modified, exists[1] or "")
+            columns["modified_at"] = max(modified, exists["modified_at"] or "")
         if change.created_at:  # the rep who made it offline sees the time it reached the server, as all do
             columns["created_at"] = server_stamp(change.created_at, stamp)
         sets = ", ".join(f"{k} = ?" for k in columns)
@@ -345,7 +345,20 @@ def _upsert(conn: sqlite3.Connection, change: ChangeLike, region: str) -> bool:
     refresh_pending(conn, change.entity, change.record_id)
     if change.entity in _FTS_ENTITIES:
         reindex(conn, change.entity, change.record_id, renamed=change.entity == "account")
-    return exists is None or int(exists[0]) < change.version
+    return exists is None or _changed_here(exists, columns, definition.field_names)
+
+
+def _changed_here(before: sqlite3.Row, columns: Mapping[str, Any], names: Iterable[str]) -> bool:
+    """Whether a pulled state changes what the rep sees of a stored record.
+
+    Not its version alone: the echo of the rep's own push (its answer lost,
+    or the cascade of their own delete) changes nothing here, while the echo
+    of a push the server merged with a colleague's edit brings that edit.
+    An owner is news only over another owner: a record made here has none
+    until its first sync gives it its maker.
+    """
+    owners = ("owner_id", "owner_name") if before["owner_id"] is not None else ()
+    return any(before[k] != columns[k] for k in ("deleted", *owners, *names) if k in columns)
 
 
 # -- full re-sync --------------------------------------------------------------

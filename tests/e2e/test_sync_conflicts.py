@@ -50,8 +50,10 @@ def test_different_fields_of_one_record_merge_without_conflict(shared_server: Se
     bob.crm.update(contact_id, {"job_title": "Head of Purchasing"})
     ana.crm.update(contact_id, {"phone": "555 010 4000"})
     bob.sync.sync_now()
-    assert ana.sync.sync_now().conflicts == 0
-    bob.sync.sync_now()
+    report = ana.sync.sync_now()
+    assert (report.pushed, report.conflicts, report.pulled) == (1, 0, 1)  # pulled: Bob's job title, merged in
+    assert bob.sync.sync_now().pulled == 1  # Ana's phone
+    assert ana.sync.sync_now().pulled == 0  # nothing new: an echo is not news
     for rep in (ana, bob):
         record = rep.crm.get("contact", contact_id)
         assert record is not None

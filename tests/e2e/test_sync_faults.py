@@ -54,6 +54,7 @@ def test_retried_push_after_lost_response_applies_once(shared_server: ServerProc
     assert rep.store.pending_changes() == 5  # the server committed, but we never heard
     report = rep.sync.sync_now()
     assert report.pushed == 5 and report.conflicts == report.rejected == 0
+    assert report.pulled == 0  # the echo of its own records, answered "duplicate", is not news
     _assert_once_on_server(rep, ids)
 
 
