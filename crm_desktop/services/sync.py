@@ -30,6 +30,7 @@ from crm_desktop.sync.engine import SyncEngine
 from crm_desktop.sync.errors import (
     AuthError,
     GarbageResponse,
+    LoginLocked,
     NetworkError,
     SchemaTooOld,
     ServerError,
@@ -111,6 +112,8 @@ class SyncService:
         with self._client(url, None) as client:
             try:
                 token = client.login(username, password)
+            except LoginLocked:
+                raise
             except AuthError:
                 raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
                                 " (a wrong password, or no such user there)") from None

@@ -15,7 +15,15 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from crm_core.protocol import SCHEMA_VERSION, PushRequest, PushResponse, TokenResponse
-from crm_desktop.sync.errors import AuthError, GarbageResponse, NetworkError, NotAServer, SchemaTooOld, ServerError
+from crm_desktop.sync.errors import (
+    AuthError,
+    GarbageResponse,
+    LoginLocked,
+    NetworkError,
+    NotAServer,
+    SchemaTooOld,
+    ServerError,
+)
 
 log = logging.getLogger("crm.sync")
 
@@ -23,9 +31,10 @@ log = logging.getLogger("crm.sync")
 class RequestRefused(ServerError):
     """A 4xx the protocol gives no meaning of its own; ``status`` says which."""
 
-    def __init__(self, message: str, status: int) -> None:
+    def __init__(self, message: str, status: int, detail: str = "") -> None:
         super().__init__(message)
         self.status = status
+        self.detail = detail  # the server's own words
 
 API = "/api/v1"
 SCHEMA_HEADER = "X-CRM-Schema-Version"
@@ -69,6 +78,8 @@ class SyncClient:
         except RequestRefused as exc:
             if exc.status in (404, 405):  # a web server, but not ours at this address
                 raise NotAServer(f"no crm-server answers at {self.server_url}; check the address") from None
+            if exc.status == 429:  # too many wrong passwords: a login problem, not the server's
+                raise LoginLocked(f"the server locked logins for {username!r} for a while ({exc.detail})") from None
             raise
         return _model(TokenResponse, response)
 
@@ -244,7 +255,7 @@ def _check_status(response: httpx.Response, server_url: str) -> None:
         raise SchemaTooOld(f"this app is too old for the server at {server_url}; please update it ({detail})")
     if status >= 500:
         raise ServerError(f"the server had a problem ({status}: {detail}); will try again later")
-    raise RequestRefused(f"the server refused the request ({status}: {detail})", status)
+    raise RequestRefused(f"the server refused the request ({status}: {detail})", status, detail)
 
 
 def _json(response: httpx.Response) -> Any:

@@ -36,6 +36,10 @@ class AuthError(SyncError):
     kind: ErrorKind = "auth"
 
 
+class LoginLocked(AuthError):
+    """Too many wrong passwords: the server takes no login for this user for a while."""
+
+
 class ServerError(SyncError):
     """The server failed (5xx, timeout, refused a request): try again later."""
 

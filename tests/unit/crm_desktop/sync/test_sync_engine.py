@@ -366,3 +366,12 @@ def test_a_failed_sync_is_no_warning_the_caller_says_it_once(store: Store, caplo
     with caplog.at_level("INFO", logger="crm.sync"), pytest.raises(NetworkError):
         service.sync_now()
     assert [r.levelname for r in caplog.records if "sync failed" in r.getMessage()] == ["INFO"]
+
+
+def test_a_login_locked_after_wrong_passwords_is_a_login_problem(store: Store) -> None:
+    detail = "too many failed logins; try again in 900 seconds"
+    answer = httpx.MockTransport(lambda request: httpx.Response(429, json={"detail": detail}))
+    with pytest.raises(AuthError) as refused:
+        SyncService(store, transport=answer).login("http://crm.test", "ana", "pw")
+    assert refused.value.message == f"the server locked logins for 'ana' for a while ({detail})"
+    assert refused.value.kind == "auth"  # the command line exits 4, as for a wrong password
