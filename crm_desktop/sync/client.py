@@ -254,7 +254,7 @@ def _check_status(response: httpx.Response, server_url: str) -> None:
     if status == 426:
         raise SchemaTooOld(f"this app is too old for the server at {server_url}; please update it ({detail})")
     if status >= 500:
-        raise ServerError(f"the server had a problem ({status}: {detail}); will try again later")
+        raise ServerError(f"the server had a problem ({status}: {detail}); try again later")
     raise RequestRefused(f"the server refused the request ({status}: {detail})", status, detail)
 
 

@@ -317,7 +317,7 @@ class _Prefetch:
                 item = self._queue.get(timeout=0.2)
             except queue.Empty:
                 if not self._thread.is_alive() and self._queue.empty():
-                    raise ServerError("the pull stopped unexpectedly; will try again", answered=False) from None
+                    raise ServerError("the pull stopped unexpectedly; try again", answered=False) from None
                 continue
             if isinstance(item, BaseException):
                 raise item

@@ -126,7 +126,7 @@ def test_a_failing_server_is_retried_with_backoff_not_at_once() -> None:
     auto.start()
     try:
         assert _wait(lambda: service.syncs == 1)
-        service.error = ServerError("the server had a problem (500); will try again later")
+        service.error = ServerError("the server had a problem (500); try again later")
         assert _wait(lambda: service.syncs == 2)  # the next periodic sync fails
         time.sleep(0.4)
         assert service.syncs == 2, "the first retry waits at least half a second"
