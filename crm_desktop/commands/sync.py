@@ -241,9 +241,12 @@ def _delete_conflict_text(issue: SyncIssueView) -> str:
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:
     followers = _service(ctx).resolve(args.issue, args.action)
+    queued = ctx.store.pending_changes()
 
     def human() -> None:
-        print(f"Issue {args.issue}: {args.action.replace('_', ' ')}. Run `crm-desktop sync`.")
+        # Take theirs and discard send nothing; keep mine and retry queue the rep's change again.
+        then = f" {_changes(queued)} queued: run `crm-desktop sync`." if queued else ""
+        print(f"Issue {args.issue}: {args.action.replace('_', ' ')}.{then}")
         if followers:
             ids = ", ".join(str(i) for i in followers)
             what = "delete" if args.action in ("keep_mine", "take_theirs") else "assign"  # a conflict: a delete's
@@ -261,10 +264,10 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> None:
     kind, name = _principal(args)
     rights = [r.strip() for r in args.rights.split(",") if r.strip()]
     record = ctx.crm.share(args.record, kind, name, rights)
-    granted = ", ".join(rights) or "no rights"
+    said = (f"Shared {record.name or record.id} with {kind} {name} ({', '.join(rights)})" if rights
+            else f"Stopped sharing {record.name or record.id} with {kind} {name}")
     ctx.emit({"id": record.id, "shared_with": {"type": kind, "name": name, "rights": rights}, "queued": True},
-             lambda: print(f"Shared {record.name or record.id} with {kind} {name} ({granted});"
-                           " queued for the next sync."))
+             lambda: print(f"{said}; queued for the next sync."))
 
 
 def cmd_assign(args: argparse.Namespace, ctx: Context) -> None:

@@ -42,10 +42,12 @@ def test_share_and_assign_are_queued_like_any_edit(run: Invoke, server: FakeServ
     assert invoke("assign", "Contoso", "--user", "bob")[0] == 0
     code, _, err = invoke("share", "Contoso", "--user", "bob", "--rights", "read,fly")
     assert code != 0 and "unknown right 'fly'" in err
+    code, out, _ = invoke("share", "Contoso", "--user", "bob", "--rights", "")
+    assert code == 0 and out.strip() == "Stopped sharing Contoso with user bob; queued for the next sync."
     assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
     code, out, _ = invoke("sync", "--json")
-    assert code == 0 and json.loads(out)["pushed"] == 3
-    assert [len(p) for p in server.pushes] == [3]
+    assert code == 0 and json.loads(out)["pushed"] == 4  # the account, two shares and the assign
+    assert [len(p) for p in server.pushes] == [4]
 
 
 def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, server: FakeServer) -> None:
@@ -65,7 +67,8 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     assert "yours '555 0111', theirs '555 0222'" in out
     code, _, err = invoke("resolve", str(issue["id"]), "--retry")
     assert code != 0 and "choose --keep-mine or --take-theirs" in err
-    assert invoke("resolve", str(issue["id"]), "--keep-mine")[0] == 0
+    code, out, _ = invoke("resolve", str(issue["id"]), "--keep-mine")
+    assert code == 0 and out.strip() == f"Issue {issue['id']}: keep mine. 1 change queued: run `crm-desktop sync`."
     code, out, _ = invoke("sync", "--json")
     assert json.loads(out)["pushed"] == 1 and server.records[issue["record_id"]].fields["phone"] == "555 0111"
     assert json.loads(invoke("sync-issues", "--json")[1]) == []
