@@ -211,9 +211,10 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> None:
     status = ctx.crm.status()
     data = {"pending_changes": status.pending_changes, "last_sync": status.last_sync,
             "sync_issues": status.sync_issues, "data_dir": status.data_dir,
-            "last_sync_failure": status.last_failure}
+            "last_sync_failure": status.last_failure, "server": status.server, "user": status.user}
 
     def human() -> None:
+        print(f"Syncs with:         {f'{status.server} as {status.user}' if status.server else 'no server yet'}")
         print(f"Changes not synced: {status.pending_changes}")
         print(f"Last synced:        {status.last_sync or 'never'}")
         if status.last_failure:

@@ -18,7 +18,7 @@ from crm_core.entities import CUSTOMER_TYPES, INACTIVE, entity
 from crm_core.validation import ValidationError, matching_role_ids
 from crm_desktop.services.errors import AmbiguousRecord, RecordNotFound, ServiceError
 from crm_desktop.store import Record, Store
-from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY
+from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY, SERVER_KEY, USER_KEY
 from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.writes import Writer, set_state_value
 
@@ -36,6 +36,8 @@ class Status:
     sync_issues: int
     data_dir: str
     last_failure: dict[str, str] | None = None  # {"at", "message"} of a sync failed since the last good one
+    server: str | None = None  # where and as whom this store syncs (None before the first login)
+    user: str | None = None
 
 
 class CrmService:
@@ -323,6 +325,8 @@ class CrmService:
             sync_issues=self.store.sync_issue_count(),
             data_dir=str(self.store.path.parent),
             last_failure=_failure(self.store.get_meta(FAILED_SYNC_KEY)),
+            server=self.store.get_meta(SERVER_KEY),
+            user=self.store.get_meta(USER_KEY),
         )
 
     # -- helpers -------------------------------------------------------------

@@ -21,7 +21,7 @@ from filelock import FileLock, Timeout
 
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store, outbox
-from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY
+from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY, SERVER_KEY, USER_KEY
 from crm_desktop.store.writes import now_iso
 from crm_desktop.sync.autosync import AutoSync
 from crm_desktop.sync.client import SyncClient, normalize_url
@@ -43,8 +43,6 @@ from crm_desktop.sync.issues import resolve as resolve_issue
 
 log = logging.getLogger("crm.sync")
 
-SERVER_KEY = "sync_server_url"
-USER_KEY = "sync_username"
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,7 @@ def test_list_show_update_and_status(cli: Cli) -> None:
     cli.json("delete", "Acme")
     status = cli.json("status")
     assert status == {"pending_changes": 7, "last_sync": None, "sync_issues": 0,
-                      "data_dir": str(cli.data_dir), "last_sync_failure": None}
+                      "data_dir": str(cli.data_dir), "last_sync_failure": None, "server": None, "user": None}
 
 
 def test_roles_list_what_each_role_matches(cli: Cli) -> None:

@@ -164,5 +164,6 @@ def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: I
     code, out, _ = invoke("login", "--server", "http://crm.test", "--user", "ana")
     assert code == 0 and "1 record synced as bob left this store; `crm-desktop sync` brings ana's." in out
     assert "Bob's private deal" not in invoke("list", "accounts")[1]  # at once, before any sync
+    assert "Syncs with:         http://crm.test as ana" in invoke("status")[1]
     assert json.loads(invoke("login", "--server", "http://crm.test", "--user", "ana", "--json")[1])[
         "records_removed"] == 0
