@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from crm_desktop.commands.common import CommandError, Context, command, parse_assignments, print_table
@@ -146,6 +147,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> None:
     def human() -> None:
         rows = [[r.id[:8], *(r.get(c) for c in columns), "pending" if r.pending else ""] for r in records]
         print_table(["id", *columns, ""], rows)
+        if len(records) == args.limit:  # there may be more: say so, on stderr, so a pipe gets only rows
+            print(f"(the first {args.limit} shown; --limit N for more, --search TEXT to narrow)", file=sys.stderr)
 
     ctx.emit(data, human)
 

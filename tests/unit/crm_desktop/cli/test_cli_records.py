@@ -169,3 +169,12 @@ def test_sync_interval_defaults_to_five_minutes_and_is_a_setting(cli: Cli) -> No
 def test_list_mine_shows_records_not_synced_yet(cli: Cli) -> None:
     cli.json("account", "add", "--name", "Local")
     assert [a["name"] for a in cli.json("list", "accounts", "--mine")] == ["Local"]
+
+
+def test_a_list_cut_at_its_limit_says_so_on_stderr(cli: Cli) -> None:
+    for name in ("Alpha", "Beta", "Gamma"):
+        cli.json("account", "add", "--name", name)
+    cut = cli.run("list", "accounts", "--limit", "2")
+    assert cut.returncode == 0 and len(cut.stdout.strip().splitlines()) == 3  # header and two rows
+    assert cut.stderr.strip() == "(the first 2 shown; --limit N for more, --search TEXT to narrow)"
+    assert cli.run("list", "accounts", "--limit", "5").stderr == ""
