@@ -23,6 +23,7 @@ from crm_desktop.store.queries import ConnectionView, SortKey, View
 from crm_desktop.store.writes import Writer, set_state_value
 
 _HEX_PREFIX = re.compile(r"^[0-9a-f-]{6,36}$")
+_SHORT_HEX = re.compile(r"^[0-9a-f]{1,5}$")  # looks like the start of an id, too short to be one
 _REFERENCE_ENTITY = {"account_id": "account", "parent_account_id": "account",
                      "primary_contact_id": "contact"}
 
@@ -90,7 +91,8 @@ class CrmService:
             matches += self.store.find_by_name(kind, ref)
         if not matches:
             what = " or ".join(kinds)
-            raise RecordNotFound(f"no {what} named {ref!r}")
+            short = " (an id needs at least its first 6 characters)" if _SHORT_HEX.match(ref.lower()) else ""
+            raise RecordNotFound(f"no {what} named {ref!r}{short}")
         if len(matches) > 1:
             ids = ", ".join(f"{m.entity} {m.id[:8]}" for m in matches[:5])
             raise AmbiguousRecord(f"{ref!r} matches {len(matches)} records ({ids}); use the id")

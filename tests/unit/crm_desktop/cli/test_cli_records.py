@@ -178,3 +178,10 @@ def test_a_list_cut_at_its_limit_says_so_on_stderr(cli: Cli) -> None:
     assert cut.returncode == 0 and len(cut.stdout.strip().splitlines()) == 3  # header and two rows
     assert cut.stderr.strip() == "(the first 2 shown; --limit N for more, --search TEXT to narrow)"
     assert cli.run("list", "accounts", "--limit", "5").stderr == ""
+
+
+def test_an_id_too_short_to_look_up_says_how_long_it_must_be(cli: Cli) -> None:
+    acme = cli.json("account", "add", "--name", "Acme Ltd")
+    assert cli.fails("show", acme["id"][:4]) == (f"crm-desktop: no account or contact or connection named"
+                                                f" {acme['id'][:4]!r} (an id needs at least its first 6 characters)")
+    assert cli.json("show", acme["id"][:6])["name"] == "Acme Ltd"
