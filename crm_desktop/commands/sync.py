@@ -210,7 +210,8 @@ def cmd_sync_issues(args: argparse.Namespace, ctx: Context) -> None:
         if not issues:
             print("No sync issues.")
             return
-        rows = [(i.id, i.kind, i.reason, f"{i.entity} {i.record_name}", _details(i) or i.message) for i in issues]
+        rows = [(i.id, i.kind, "" if i.reason == i.kind else i.reason, f"{i.entity} {i.record_name}",
+                 _details(i) or i.message) for i in issues]
         print_table(("ID", "KIND", "REASON", "RECORD", "DETAILS"), rows)
 
     ctx.emit(data, human)
@@ -220,9 +221,15 @@ def _details(issue: SyncIssueView) -> str:
     if issue.kind == "conflict" and issue.op == "delete":
         return _delete_conflict_text(issue)
     if issue.kind == "conflict":
-        return "; ".join(f"{k}: yours {v.get('yours')!r}, theirs {v.get('theirs')!r}"
+        return "; ".join(f"{k}: yours {_short(v.get('yours'))}, theirs {_short(v.get('theirs'))}"
                          for k, v in issue.fields.items())
     return ""
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """A value for the table: quoted, and cut with an ellipsis when long (--json has it whole)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _delete_conflict_text(issue: SyncIssueView) -> str:

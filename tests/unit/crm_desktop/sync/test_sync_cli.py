@@ -65,6 +65,7 @@ def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, serve
     assert issue["fields"] == {"phone": {"base": "555 0100", "theirs": "555 0222", "yours": "555 0111"}}
     code, out, _ = invoke("sync-issues")
     assert "yours '555 0111', theirs '555 0222'" in out
+    assert " conflict conflict " not in out  # the reason column is blank when it only repeats the kind
     code, _, err = invoke("resolve", str(issue["id"]), "--retry")
     assert code != 0 and "choose --keep-mine or --take-theirs" in err
     code, out, _ = invoke("resolve", str(issue["id"]), "--keep-mine")
@@ -167,3 +168,17 @@ def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: I
     assert "Syncs with:         http://crm.test as ana" in invoke("status")[1]
     assert json.loads(invoke("login", "--server", "http://crm.test", "--user", "ana", "--json")[1])[
         "records_removed"] == 0
+
+
+def test_a_long_value_in_a_conflict_is_cut_in_the_table_and_whole_in_json(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    invoke("account", "add", "--name", "Contoso")
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    invoke("sync")
+    invoke("update", "Contoso", "--set", "description=" + "mine " * 600)
+    server.conflict_fields[2] = {"description": "theirs " * 500}
+    invoke("sync")
+    table = invoke("sync-issues")[1]
+    assert max(len(line) for line in table.splitlines()) < 250 and "…" in table
+    [issue] = json.loads(invoke("sync-issues", "--json")[1])
+    assert issue["fields"]["description"]["yours"] == ("mine " * 600).strip()
