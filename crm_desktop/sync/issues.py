@@ -193,7 +193,8 @@ def resolve(store: Store, issue_id: int, action: Action) -> list[int]:
             raise IssueNotResolvable(f"there is no sync issue {issue_id}")
         handler = _HANDLERS.get((row["kind"], action))
         if handler is None:
-            raise IssueNotResolvable(_CHOICES[row["kind"]].format(issue_id))
+            gone = row["kind"] == "rejected" and row["op"] != "delete" and _gone_here(conn, row)
+            raise IssueNotResolvable(_GONE_CHOICE.format(issue_id) if gone else _CHOICES[row["kind"]].format(issue_id))
         followers = _followers(conn, row)
         writer = Writer(conn, store.phone_region)
         for issue in (row, *followers):
@@ -498,6 +499,13 @@ _CHOICES = {
     "conflict": "issue {} is a conflict; choose --keep-mine or --take-theirs",
     "rejected": "issue {} is a rejected change; choose --retry or --discard",
 }
+_GONE_CHOICE = "issue {} is a rejected change to a record no longer here; choose --discard"
+
+
+def _gone_here(conn: sqlite3.Connection, row: sqlite3.Row) -> bool:
+    """Whether the issue's record is gone or deleted here (a retry has nothing to send)."""
+    found = conn.execute(f"SELECT deleted FROM {table(row['entity'])} WHERE id = ?", (row["record_id"],)).fetchone()
+    return found is None or bool(found[0])
 
 _HANDLERS = {
     ("conflict", "keep_mine"): _keep_mine,

@@ -76,6 +76,8 @@ def test_edit_against_delete_is_rejected_and_the_record_goes(shared_server: Serv
     assert issue.record_name == "Lee Park"  # kept with the issue: the record is gone
     assert cli.main(["--data-dir", str(ana.store.path.parent), "sync-issues"]) == 0
     assert "contact Lee Park" in capsys.readouterr().out
+    assert cli.main(["--data-dir", str(ana.store.path.parent), "resolve", str(issue.id), "--keep-mine"]) != 0
+    assert "no longer here; choose --discard" in capsys.readouterr().err  # not --retry: nothing to retry
     ana.sync.resolve(issue.id, "discard")
     assert ana.sync.state().sync_issues == 0 and ana.store.pending_changes() == 0
 
