@@ -78,8 +78,10 @@ def _reader_gone() -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Warnings read like the command's own lines; -v shows where each log line comes from.
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+                        format="%(levelname)s %(name)s: %(message)s" if args.verbose
+                        else "crm-desktop: %(message)s")
     if not args.command:
         return _open_app(parser, args)
     context = Context(args)
