@@ -111,18 +111,24 @@ def cmd_logout(args: argparse.Namespace, ctx: Context) -> None:
     service = _service(ctx)
     user = service.username
     try:
-        _after_others(lambda wait: service.logout(wait=wait), "log out")
+        revoked = _after_others(lambda wait: service.logout(wait=wait), "log out")
     except SyncBusy as exc:
         raise _fail(exc) from None
     pending = ctx.store.pending_changes()
 
     def human() -> None:
-        print("Logged out.")
+        if revoked is None:
+            print("Not logged in here." if user is None else f"No login of {user} was kept here.")
+        elif revoked:
+            print("Logged out.")
+        else:
+            print("Logged out here; the server could not be told, so the login stays valid there until it"
+                  " expires.")
         if pending and user:
             print(f"{_changes(pending)} made as {user} {'is' if pending == 1 else 'are'} still queued: they go to"
                   f" the server when {user} logs in and syncs; no one else can log in here until then.")
 
-    ctx.emit({"logged_out": True, "pending_changes": pending}, human)
+    ctx.emit({"logged_out": True, "server_told": revoked, "pending_changes": pending}, human)
 
 
 def cmd_sync(args: argparse.Namespace, ctx: Context) -> None:

@@ -170,25 +170,32 @@ class SyncService:
         log.info("new server or user: this store syncs as device %s from now on", client_id)
         return forgotten
 
-    def logout(self, *, wait: float = 600.0) -> None:
+    def logout(self, *, wait: float = 600.0) -> bool | None:
         """Revoke the token (if the server answers) and forget it here.
 
-        A sync of this store running meanwhile (here or in another process)
-        ends first, within ``wait`` seconds, else SyncBusy: revoked mid-push,
-        it had failed half-way and, with CRM_PASSWORD set, logged in again.
+        Returns whether the server revoked it (False: it could not be told,
+        and the token stays valid there until it expires), or None when no
+        token was kept here.  A sync of this store running meanwhile (here
+        or in another process) ends first, within ``wait`` seconds, else
+        SyncBusy: revoked mid-push, it had failed half-way and, with
+        CRM_PASSWORD set, logged in again.
         """
         url, user = self.server_url, self.username
         if url is None or user is None:
-            return
+            return None
         with self._sync_lock, self._store_sync_lock(wait):
             token = self.credentials.get(url, user)
+            revoked = None
             if token:
                 try:
                     with self._client(url, token) as client:
                         client.logout()
+                    revoked = True
                 except SyncError as exc:
                     log.info("logout: the server was not told (%s)", exc.message)
+                    revoked = False
             self.credentials.delete(url, user)
+        return revoked
 
     def _token(self) -> tuple[str, str]:
         url, user = self.server_url, self.username

@@ -182,3 +182,17 @@ def test_a_long_value_in_a_conflict_is_cut_in_the_table_and_whole_in_json(run: I
     assert max(len(line) for line in table.splitlines()) < 250 and "…" in table
     [issue] = json.loads(invoke("sync-issues", "--json")[1])
     assert issue["fields"]["description"]["yours"] == ("mine " * 600).strip()
+
+
+def test_logout_says_whether_the_server_was_told(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    assert invoke("logout")[1].strip() == "Not logged in here."
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    code, out, _ = invoke("logout", "--json")
+    assert code == 0 and json.loads(out)["server_told"] is True
+    assert invoke("logout")[1].strip() == "No login of ana was kept here."
+    assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
+    server.up = False
+    code, out, _ = invoke("logout")
+    assert code == 0 and out.strip() == ("Logged out here; the server could not be told, so the login stays valid"
+                                         " there until it expires.")
