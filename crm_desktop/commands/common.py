@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from crm_desktop.services.context import AppContext
+from crm_desktop.store import Record
 
 Handler = Callable[[argparse.Namespace, "Context"], int | None]
 
@@ -78,3 +79,12 @@ def parse_assignments(items: Sequence[str]) -> dict[str, str | None]:
             raise CommandError(f"--set expects FIELD=VALUE, got {item!r}", exit_code=2)
         out[field.strip()] = value if value != "" else None
     return out
+
+
+def record_label(ctx: Context, record: Record) -> str:
+    """How the command line names a record: a connection by what it joins, not by its description."""
+    if record.entity != "connection":
+        return record.name or record.id
+    names = ctx.crm.related_names(record)
+    return (f"{names['record1_name'] or '?'} ({names['role1_name']}) - "
+            f"{names['record2_name'] or '?'} ({names['role2_name']})")

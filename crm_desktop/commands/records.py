@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from typing import Any
 
-from crm_desktop.commands.common import CommandError, Context, command, parse_assignments, print_table
+from crm_desktop.commands.common import (
+    CommandError,
+    Context,
+    command,
+    parse_assignments,
+    print_table,
+    record_label,
+)
 from crm_desktop.services.preferences import Preferences
 from crm_desktop.store import Record
 from crm_desktop.store.queries import ConnectionView
@@ -97,9 +105,8 @@ def _register_connections(sub: Any) -> None:
 def _print_record(ctx: Context, record: Record) -> None:
     data = record.as_json()
     data.update(ctx.crm.related_names(record))
-    if record.entity == "connection":  # named by what it joins, not by its description
-        data["name"] = f"{data['record1_name'] or '?'} ({data['role1_name']}) - " \
-                       f"{data['record2_name'] or '?'} ({data['role2_name']})"
+    if record.entity == "connection":
+        data["name"] = record_label(ctx, record)
     ctx.emit(data, lambda: _human_record(data))
 
 
@@ -219,13 +226,22 @@ def cmd_status(args: argparse.Namespace, ctx: Context) -> None:
     def human() -> None:
         print(f"Syncs with:         {f'{status.server} as {status.user}' if status.server else 'no server yet'}")
         print(f"Changes not synced: {status.pending_changes}")
-        print(f"Last synced:        {status.last_sync or 'never'}")
+        print(f"Last synced:        {_local_time(status.last_sync) if status.last_sync else 'never'}")
         if status.last_failure:
-            print(f"Last sync failed:   {status.last_failure.get('at')}: {status.last_failure.get('message')}")
+            print(f"Last sync failed:   {_local_time(status.last_failure.get('at'))}:"
+                  f" {status.last_failure.get('message')}")
         print(f"Sync issues:        {status.sync_issues}")
         print(f"Data folder:        {status.data_dir}")
 
     ctx.emit(data, human)
+
+
+def _local_time(stamp: str | None) -> str:
+    """A stored UTC stamp in the rep's own time zone, as they read a clock (--json keeps UTC)."""
+    try:
+        return datetime.fromisoformat(stamp or "").astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+    except ValueError:
+        return stamp or ""
 
 
 def cmd_settings(args: argparse.Namespace, ctx: Context) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TypeVar
 
-from crm_desktop.commands.common import CommandError, Context, command, print_table
+from crm_desktop.commands.common import CommandError, Context, command, print_table, record_label
 from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
 from crm_desktop.sync.client import normalize_url
 from crm_desktop.sync.errors import AuthError
@@ -277,8 +277,9 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> None:
     kind, name = _principal(args)
     rights = [r.strip() for r in args.rights.split(",") if r.strip()]
     record = ctx.crm.share(args.record, kind, name, rights)
-    said = (f"Shared {record.name or record.id} with {kind} {name} ({', '.join(rights)})" if rights
-            else f"Stopped sharing {record.name or record.id} with {kind} {name}")
+    label = record_label(ctx, record)
+    said = (f"Shared {label} with {kind} {name} ({', '.join(rights)})" if rights
+            else f"Stopped sharing {label} with {kind} {name}")
     ctx.emit({"id": record.id, "shared_with": {"type": kind, "name": name, "rights": rights}, "queued": True},
              lambda: print(f"{said}; queued for the next sync."))
 
@@ -287,7 +288,7 @@ def cmd_assign(args: argparse.Namespace, ctx: Context) -> None:
     kind, name = _principal(args)
     record = ctx.crm.assign(args.record, kind, name)
     ctx.emit({"id": record.id, "owner": {"type": kind, "name": name}, "queued": True},
-             lambda: print(f"Assigned {record.name or record.id} to {kind} {name};"
+             lambda: print(f"Assigned {record_label(ctx, record)} to {kind} {name};"
                            " queued for the next sync."))
 
 

@@ -185,3 +185,12 @@ def test_an_id_too_short_to_look_up_says_how_long_it_must_be(cli: Cli) -> None:
     assert cli.fails("show", acme["id"][:4]) == (f"crm-desktop: no account or contact or connection named"
                                                 f" {acme['id'][:4]!r} (an id needs at least its first 6 characters)")
     assert cli.json("show", acme["id"][:6])["name"] == "Acme Ltd"
+
+
+def test_status_tells_the_last_sync_in_local_time_and_json_keeps_utc(cli: Cli) -> None:
+    store = Store.open_dir(cli.data_dir)
+    store.set_meta("last_sync", "2026-12-01T15:37:47+00:00")
+    store.close()
+    shown = cli.run("status", env={"TZ": "Europe/Madrid"})
+    assert "Last synced:        2026-12-01 16:37:47 CET" in shown.stdout
+    assert cli.json("status")["last_sync"] == "2026-12-01T15:37:47+00:00"

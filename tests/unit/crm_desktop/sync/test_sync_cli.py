@@ -44,10 +44,14 @@ def test_share_and_assign_are_queued_like_any_edit(run: Invoke, server: FakeServ
     assert code != 0 and "unknown right 'fly'" in err
     code, out, _ = invoke("share", "Contoso", "--user", "bob", "--rights", "")
     assert code == 0 and out.strip() == "Stopped sharing Contoso with user bob; queued for the next sync."
+    invoke("contact", "add", "--first", "Ana", "--last", "Ruiz")
+    link = json.loads(invoke("link", "Ana Ruiz", "Contoso", "--role", "Champion", "--json")[1])
+    code, out, _ = invoke("assign", link["id"], "--team", "sales")
+    assert out.strip() == "Assigned Ana Ruiz (Champion) - Contoso (Customer) to team sales; queued for the next sync."
     assert invoke("login", "--server", "http://crm.test", "--user", "ana")[0] == 0
     code, out, _ = invoke("sync", "--json")
-    assert code == 0 and json.loads(out)["pushed"] == 4  # the account, two shares and the assign
-    assert [len(p) for p in server.pushes] == [4]
+    assert code == 0 and json.loads(out)["pushed"] == 7  # the account, two shares, two assigns, contact, link
+    assert [len(p) for p in server.pushes] == [7]
 
 
 def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, server: FakeServer) -> None:
