@@ -9,11 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 # 2: a delete says which of its dependants the client held, and a conflict may name
 # the dependants changed since (``Mutation.seen``, ``PushResult.dependants``); a
 # rejection says why as a code and values too (``PushResult.why``).
-SCHEMA_VERSION = 2
-# The server still takes a client one version older: it sends no ``seen``, so
-# its deletes cascade as they always did, and its answers carry no ``dependants``
-# and no ``why`` (it reads answers with extra="forbid": an unknown key would fail).
-SUPPORTED_SCHEMA_VERSIONS = (1, 2)
+# 3: a conflicting delete's dependants may include ones the deleter cannot read,
+# told by entity, id and version only (``DependantChange.hidden``).
+SCHEMA_VERSION = 3
+# The server still takes older clients.  Schema 1 sends no ``seen``, so its
+# deletes cascade as they always did, and its answers carry no ``dependants``
+# and no ``why``; schema 2 hears of a hidden dependant as one ``created`` with no
+# fields.  Both read answers with extra="forbid": an unknown key would fail.
+SUPPORTED_SCHEMA_VERSIONS = (1, 2, 3)
 MAX_PUSH_MUTATIONS = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000
@@ -50,6 +53,11 @@ class Mutation(_Strict):
     sends (the deleted record's ``base_version``, a pull cursor it does not
     send) tells the server that.  ``None`` (a schema 1 client) keeps the
     old cascade; ``{}`` says the client held no dependants.
+
+    A dependant the deleter cannot read (another rep's private connection)
+    conflicts too, unless only this client ever wrote it: the rep never saw
+    it, so the delete must not take it unasked.  Delete anyway sends the
+    version the conflict told (``DependantChange.hidden``) in ``seen``.
     """
 
     mutation_id: int = Field(ge=1)
@@ -81,6 +89,10 @@ class DependantChange(_Strict):
     ``created``: the deleter never held it (``conflicts`` is then empty).
     ``fields`` are its values on the server, so the client can name it
     (a connection by its ends and roles) even when it never pulled it.
+
+    ``hidden`` (schema 3): the deleter cannot read it, so only its entity,
+    id and version are told (``fields`` and ``conflicts`` are empty); the
+    version is what Delete anyway sends back in ``Mutation.seen``.
     """
 
     entity: str
@@ -89,6 +101,7 @@ class DependantChange(_Strict):
     created: bool = False
     fields: dict[str, Any] = Field(default_factory=dict)
     conflicts: dict[str, FieldConflict] = Field(default_factory=dict)
+    hidden: bool = False  # schema 3
 
 
 class Why(_Strict):

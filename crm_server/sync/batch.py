@@ -22,6 +22,11 @@ from crm_server.sync.store import RecordState
 USER = User.__table__  # type: ignore[attr-defined]
 TEAM = Team.__table__  # type: ignore[attr-defined]
 _PAIR_KEYS = ("record1_id", "role1_id", "record2_id", "role2_id")
+# The one key of ``field_meta`` that is no field: ``[[client id, last version it wrote], ...]``
+# for every client that ever wrote the record, so a delete can tell whether a dependant
+# its deleter cannot read is only their own client's work (``mutations._unseen_dependants``).
+# "" stands for whoever wrote it before the server kept its writers.
+WRITERS = "@writers"
 
 
 class DeletedLink(ValidationError):
@@ -93,9 +98,20 @@ class Batch:
         state.modified_at = self.now
         for name in changed:
             state.field_meta[name] = [state.version, self.client_id]
+        self._stamp_writer(state)
         self.dirty[state.id] = state
         for name, target in state.refs().items():
             self._ref_index.setdefault(target, set()).add((state.id, name))
+
+    def _stamp_writer(self, state: RecordState) -> None:
+        writers = state.field_meta.get(WRITERS)
+        if writers is None:  # a new record, or one last written before the server kept its writers
+            writers = state.field_meta[WRITERS] = [] if state.is_new else [["", state.version - 1]]
+        for writer in writers:
+            if writer[0] == self.client_id:
+                writer[1] = state.version
+                return
+        writers.append([self.client_id, state.version])
 
     # RecordLookup, as crm_core.validation reads records
     def get_fields(self, entity_name: str, record_id: str) -> dict[str, Any] | None:

@@ -33,7 +33,7 @@ from crm_core.sync_reasons import (
 from crm_core.validation import NOT_ONE_OF, REQUIRED, ValidationError, check_record, clean_changes
 from crm_server.errors import Refused
 from crm_server.sync.access import READ, mask, principal_key
-from crm_server.sync.batch import Batch, DeletedLink
+from crm_server.sync.batch import WRITERS, Batch, DeletedLink
 from crm_server.sync.store import RecordState
 
 Result = dict[str, Any]
@@ -196,7 +196,7 @@ def _unseen_changes(batch: Batch, m: Mutation, state: RecordState) -> dict[str, 
     saw nothing, so every newer change conflicts).
     """
     found = {}
-    for name, meta in state.field_meta.items():
+    for name, meta in _field_stamps(state):
         if meta[0] <= m.base_version or meta[1] == batch.client_id:
             continue
         theirs = state.data.get(name)
@@ -216,23 +216,50 @@ def _unseen_dependants(batch: Batch, m: Mutation, state: RecordState) -> list[di
     never seen there; one held at an older version conflicts on the fields
     another client wrote since (like ``_unseen_changes``: what the
     deleter's own client wrote, or nobody wrote since, cascades quietly).
-    Dependants the deleter cannot read are not named, and cascade as ever.
-    A delete from a schema 1 client (``seen`` None) cascades as ever.
+    A dependant the deleter cannot read (a colleague's private connection)
+    conflicts when any other client wrote it since the version ``seen``
+    holds (all of it when none), and is told without its content
+    (``_hidden``).  A delete from a schema 1 client (``seen`` None) cascades as ever.
     """
     if m.seen is None:
         return []
     found = []
     for other in _cascade(batch, state):
-        if not batch.rights(other) & READ:
-            continue
         held = m.seen.get(other.id)
+        if not batch.rights(other) & READ:
+            if _written_by_others(batch, other, since=held or 0):
+                found.append(_hidden(batch, other))
+            continue
         conflicts = {} if held is None else {
             name: {"base": None, "theirs": other.data.get(name), "yours": None}
-            for name, meta in sorted(other.field_meta.items()) if meta[0] > held and meta[1] != batch.client_id}
+            for name, meta in sorted(_field_stamps(other)) if meta[0] > held and meta[1] != batch.client_id}
         if held is None or conflicts:
             found.append({"entity": other.entity, "record_id": other.id, "version": other.version,
                           "created": held is None, "fields": dict(other.data), "conflicts": conflicts})
     return found
+
+
+def _field_stamps(state: RecordState) -> list[tuple[str, list[Any]]]:
+    """(field, [version, client id]) of each field's last write (``field_meta`` without its writers)."""
+    return [(name, meta) for name, meta in state.field_meta.items() if name != WRITERS]
+
+
+def _written_by_others(batch: Batch, state: RecordState, *, since: int) -> bool:
+    """Whether a client other than the pushing one wrote the record after version ``since``."""
+    writers = state.field_meta.get(WRITERS)
+    if writers is None:  # untouched since the server began keeping its writers: by whom is not known
+        return state.version > since
+    return any(client != batch.client_id and version > since for client, version in writers)
+
+
+def _hidden(batch: Batch, state: RecordState) -> dict[str, Any]:
+    """A dependant the deleter cannot read, told by entity, id and version only (no field, no name).
+
+    A schema 2 client knows no ``hidden``: to it, it is a dependant added
+    since, with no fields, which it still shows and sends back with Delete anyway.
+    """
+    told = {"entity": state.entity, "record_id": state.id, "version": state.version}
+    return told | ({"hidden": True} if batch.schema_version >= 3 else {"created": True})
 
 
 def _cascade(batch: Batch, state: RecordState) -> list[RecordState]:

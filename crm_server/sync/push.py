@@ -107,10 +107,21 @@ _SCHEMA_2_KEYS = ("dependants", "why")
 
 
 def _for_schema(kept: Result | None, schema_version: int) -> Result | None:
-    """A kept answer as this push's client may read it: answered to a schema 2 push, retried by a schema 1 one."""
-    if kept is None or schema_version >= 2:
+    """A kept answer as this push's client may read it: answered to a newer push, retried by an older one."""
+    if kept is None or schema_version >= 3:
         return kept
-    return {name: value for name, value in kept.items() if name not in _SCHEMA_2_KEYS}
+    if schema_version < 2:
+        return {name: value for name, value in kept.items() if name not in _SCHEMA_2_KEYS}
+    if not any("hidden" in d for d in kept.get("dependants", ())):
+        return kept
+    return kept | {"dependants": [_for_schema_2(d) for d in kept["dependants"]]}
+
+
+def _for_schema_2(dependant: dict[str, Any]) -> dict[str, Any]:
+    """A hidden dependant as a schema 2 client hears of one (``mutations._hidden``)."""
+    if "hidden" not in dependant:
+        return dependant
+    return {name: value for name, value in dependant.items() if name != "hidden"} | {"created": True}
 
 
 def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any]:

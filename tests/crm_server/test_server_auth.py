@@ -24,7 +24,7 @@ def _login(client: TestClient, name: str, password: str) -> int:
 def test_health_answers_without_a_token(client: TestClient) -> None:
     response = client.get("/api/v1/health")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "schema_version": 2}
+    assert response.json() == {"status": "ok", "schema_version": 3}
 
 
 def test_login_returns_a_token_response_and_stores_only_its_hash(api: Api) -> None:

@@ -116,14 +116,6 @@ def test_a_connection_made_and_its_end_deleted_in_one_push_cascades(api: Api) ->
     assert [r["status"] for r in t.ana.push(create, delete)["results"]] == ["applied", "applied"]
 
 
-def test_a_connection_the_deleter_cannot_read_is_not_named(api: Api) -> None:
-    t = _team(api)
-    lee = t.bob.create("contact", last_name="Lee")
-    private = _link(t.bob, t.acme, lee)  # Bob's own: Ana cannot read it
-    assert _delete(t.ana, t.acme, seen={t.link: 2})["status"] == "applied"
-    assert _live(t.bob, private) == [False]
-
-
 def test_an_older_client_that_sends_no_seen_cascades_as_before(api: Api) -> None:
     t = _team(api)
     t.bob.do("update", "connection", t.link, {"description": "met at the fair"}, base_version=2)
