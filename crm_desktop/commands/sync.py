@@ -11,6 +11,7 @@ import argparse
 import getpass
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from crm_desktop.commands.common import CommandError, Context, command, print_ta
 from crm_desktop.services.sync import SyncBusy, SyncError, SyncReport, SyncService
 from crm_desktop.sync.client import normalize_url
 from crm_desktop.sync.errors import AuthError
-from crm_desktop.sync.issues import SyncIssueView
+from crm_desktop.sync.issues import ChangedDependant, SyncIssueView
 
 PASSWORD_ENV = "CRM_PASSWORD"
 T = TypeVar("T")
@@ -247,9 +248,23 @@ def _delete_conflict_text(issue: SyncIssueView) -> str:
 
     parts = [f"it was changed on the server since ({now(issue.fields)})"] if issue.fields else []
     for d in issue.dependants:
-        what = "added on the server since" if d.created else f"changed ({now(d.fields)})"
-        parts.append(f"its {d.entity} {d.name} was {what}")
+        if not d.hidden:
+            what = "added on the server since" if d.created else f"changed ({now(d.fields)})"
+            parts.append(f"its {d.entity} {d.name} was {what}")
+    hidden = _hidden_text([d for d in issue.dependants if d.hidden])
+    if hidden:
+        parts.append(f"and {hidden}" if parts else hidden)
     return f"you deleted it, but {'; '.join(parts)}; --keep-mine deletes it anyway, --take-theirs keeps it"
+
+
+def _hidden_text(hidden: list[ChangedDependant]) -> str:
+    """"1 connection you cannot see (another rep's) would be deleted with it": all the rep may know of them."""
+    if not hidden:
+        return ""
+    counts = Counter(d.entity for d in hidden)
+    what = ", ".join(f"{n} {entity}{'' if n == 1 else 's'}" for entity, n in sorted(counts.items()))
+    whose = "another rep's" if len(hidden) == 1 else "other reps'"
+    return f"{what} you cannot see ({whose}) would be deleted with it"
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:

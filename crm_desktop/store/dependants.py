@@ -6,6 +6,8 @@ connection someone else changed or added since this store last saw it
 connection named as the rep knows it ("Acme Ltd (Champion) - Rita Vega"),
 with the fields changed (before: this store's value; on the server: theirs)
 and the version the rep has now seen, which Delete anyway sends on.
+One the rep cannot read (another rep's private connection) comes ``hidden``:
+only its entity, id and version, which is all the issue keeps of it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,10 @@ def issue_dependants(conn: sqlite3.Connection, changes: Iterable[DependantChange
     for change in changes:
         if change.entity not in ENTITIES:
             continue  # an entity of a newer server: nothing here could show it
+        if change.hidden:
+            kept.append({"entity": change.entity, "record_id": change.record_id, "version": change.version,
+                         "created": False, "hidden": True, "name": "", "fields": {}, "values": {}})
+            continue
         found = conn.execute(f"SELECT * FROM {table(change.entity)} WHERE id = ?", (change.record_id,)).fetchone()
         held = dict(found) if found is not None else {}  # this store's values: what the rep last saw
         fields = {name: {"base": held.get(name), "theirs": c.theirs, "yours": None}

@@ -42,6 +42,9 @@ the server has them.  Delete anyway queues the delete again saying it saw
 them, so they go with it; Take theirs keeps the record and them.  A delete
 conflict of such a connection the rep had deleted on its own, answered in
 the same push, follows the record's choice (``_deleted_with_it``).
+A connection the rep cannot read (another rep's private one) conflicts the
+same way, but the issue knows only that it is there (``hidden``): no pull
+brings it, Delete anyway sends its version on all the same.
 """
 
 from __future__ import annotations
@@ -104,6 +107,7 @@ class ChangedDependant:
 
     ``created``: someone added it since the rep last synced (``fields`` is
     then empty); else ``fields`` are its changed fields, base / theirs.
+    ``hidden``: the rep cannot read it (another rep's); it has no name and no fields.
     """
 
     entity: str
@@ -111,6 +115,7 @@ class ChangedDependant:
     name: str
     created: bool
     fields: dict[str, dict[str, Any]]
+    hidden: bool = False
 
 
 def list_issues(store: Store) -> list[SyncIssueView]:
@@ -126,10 +131,7 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
         fields = {k: dict(v) for k, v in details.items()}
     else:
         fields = {k: {"yours": v} for k, v in details.get("fields", {}).items()}
-    dependants = tuple(ChangedDependant(entity=d["entity"], record_id=d["record_id"],
-                                        name=dependant_name(conn, d["entity"], d["values"], whole=True) or d["name"],
-                                        created=bool(d["created"]), fields=d["fields"])
-                       for d in json.loads(row["dependants"]))
+    dependants = tuple(_dependant(conn, d) for d in json.loads(row["dependants"]))
     names = _linked_names(conn, row["entity"], fields, row["message"] or "")
     for dependant in dependants:
         names |= _linked_names(conn, dependant.entity, dependant.fields, "")
@@ -138,6 +140,16 @@ def _view(conn: sqlite3.Connection, row: sqlite3.Row) -> SyncIssueView:
                          reason=row["reason"], message=row["message"], fields=fields,
                          created_at=row["created_at"], followers=tuple(f["id"] for f in _followers(conn, row)),
                          linked_names=names, dependants=dependants, why=_why(row["why"]))
+
+
+def _dependant(conn: sqlite3.Connection, kept: dict[str, Any]) -> ChangedDependant:
+    """One of a delete conflict's dependants as the issue kept it, named as this store knows it now."""
+    if kept.get("hidden"):
+        return ChangedDependant(entity=kept["entity"], record_id=kept["record_id"], name="", created=False,
+                                fields={}, hidden=True)
+    name = dependant_name(conn, kept["entity"], kept["values"], whole=True) or kept["name"]
+    return ChangedDependant(entity=kept["entity"], record_id=kept["record_id"], name=name,
+                            created=bool(kept["created"]), fields=kept["fields"])
 
 
 def _why(kept: str | None) -> Reason | None:

@@ -51,7 +51,7 @@ def test_deleting_an_account_over_a_colleagues_edit_of_its_connection_is_a_confl
     assert cli.main(["--data-dir", data_dir, "sync-issues", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["dependants"] == [{"entity": "connection", "record_id": t.link, "name": EDITED, "created": False,
-                                     "fields": dependant.fields}]
+                                     "fields": dependant.fields, "hidden": False}]
     assert cli.main(["--data-dir", data_dir, "sync-issues"]) == 0
     assert f"its connection {EDITED} was changed (role1_id: now 'Decision Maker')" in capsys.readouterr().out
 
