@@ -1085,6 +1085,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another rep has connections to this record that you cannot see, so the server kept it, and it is back here. Delete anyway to delete it with those connections, or Take theirs to keep it as it is on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You had deleted one of those connections on its own too: its conflict follows your choice here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2337,6 +2341,22 @@ This happens once; a large store takes up to a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>And 1 connection you cannot see (another rep&apos;s) would be deleted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>And {count} connections you cannot see (other reps&apos;) would be deleted with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting it would also delete 1 connection you cannot see (another rep&apos;s), added or changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting it would also delete {count} connections you cannot see (other reps&apos;), added or changed on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Before</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2358,6 +2378,10 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} more records you cannot see (other reps&apos;) would be deleted with it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

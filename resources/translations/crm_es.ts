@@ -1085,6 +1085,10 @@
         <translation>Las {count} conexiones que acompañaron a esta asignación siguen su decisión.</translation>
     </message>
     <message>
+        <source>Another rep has connections to this record that you cannot see, so the server kept it, and it is back here. Delete anyway to delete it with those connections, or Take theirs to keep it as it is on the server.</source>
+        <translation>Otro comercial tiene conexiones con este registro que usted no puede ver, así que el servidor lo conservó y ha vuelto aquí. Elija Eliminar de todos modos para eliminarlo junto con esas conexiones, o Aceptar lo del servidor para conservarlo tal como está en el servidor.</translation>
+    </message>
+    <message>
         <source>You had deleted one of those connections on its own too: its conflict follows your choice here.</source>
         <translation>También había eliminado una de esas conexiones por separado: su conflicto sigue la opción que elija aquí.</translation>
     </message>
@@ -2342,6 +2346,22 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
         <translation>añadida en el servidor</translation>
     </message>
     <message>
+        <source>And 1 connection you cannot see (another rep&apos;s) would be deleted with it.</source>
+        <translation>Y 1 conexión que usted no puede ver (de otro comercial) se eliminaría con él.</translation>
+    </message>
+    <message>
+        <source>And {count} connections you cannot see (other reps&apos;) would be deleted with it.</source>
+        <translation>Y {count} conexiones que usted no puede ver (de otros comerciales) se eliminarían con él.</translation>
+    </message>
+    <message>
+        <source>Deleting it would also delete 1 connection you cannot see (another rep&apos;s), added or changed on the server.</source>
+        <translation>Al eliminarlo también se eliminaría 1 conexión que usted no puede ver (de otro comercial), añadida o cambiada en el servidor.</translation>
+    </message>
+    <message>
+        <source>Deleting it would also delete {count} connections you cannot see (other reps&apos;), added or changed on the server.</source>
+        <translation>Al eliminarlo también se eliminarían {count} conexiones que usted no puede ver (de otros comerciales), añadidas o cambiadas en el servidor.</translation>
+    </message>
+    <message>
         <source>Before</source>
         <translation>Antes</translation>
     </message>
@@ -2364,6 +2384,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>team</source>
         <translation>equipo</translation>
+    </message>
+    <message>
+        <source>{count} more records you cannot see (other reps&apos;) would be deleted with it.</source>
+        <translation>Con él se eliminarían {count} registros más que usted no puede ver (de otros comerciales).</translation>
     </message>
     <message>
         <source>Kind</source>

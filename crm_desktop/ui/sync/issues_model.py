@@ -193,14 +193,17 @@ def _with_role_words(connection_name: str) -> str:
 def dependants_text(issue: Any) -> str:
     """A delete conflict's connections changed or added on the server, a line each ('' when none).
 
-    "Rita Vega (Decision Maker) - Acme Ltd (Customer): Role now Decision Maker"
+    "Rita Vega (Decision Maker) - Acme Ltd (Customer): Role now Decision Maker"; those the rep
+    cannot see (another rep's) only counted: "And 1 connection you cannot see (another rep's) ..."
     """
     dependants = getattr(issue, "dependants", ())
-    if not dependants:
-        return ""
+    shown = [d for d in dependants if not getattr(d, "hidden", False)]
+    hidden = [d for d in dependants if getattr(d, "hidden", False)]
+    if not shown:
+        return _hidden_text(hidden, after_shown=False)
     names = linked_names(issue)
     lines = [_tr("Deleting it also deletes these connections, changed on the server since you last synced:")]
-    for dependant in dependants:
+    for dependant in shown:
         if dependant.created:
             what = _tr("added on the server")
         else:
@@ -209,7 +212,27 @@ def dependants_text(issue: Any) -> str:
                              for name, values in sorted(dependant.fields.items()))
         lines.append("\u2022 " + _tr("{connection}: {changes}").format(connection=_with_role_words(dependant.name),
                                                                       changes=what))
+    if hidden:
+        lines.append(_hidden_text(hidden, after_shown=True))
     return "\n".join(lines)
+
+
+def _hidden_text(hidden: list[Any], *, after_shown: bool) -> str:
+    """How many records the rep cannot see the delete would take: they are told nothing more."""
+    count = len(hidden)
+    if not count:
+        return ""
+    if any(d.entity != "connection" for d in hidden):  # no other entity needs a record yet
+        return _tr("{count} more records you cannot see (other reps') would be deleted with it.").format(count=count)
+    if after_shown:
+        text = (_tr("And 1 connection you cannot see (another rep's) would be deleted with it.") if count == 1
+                else _tr("And {count} connections you cannot see (other reps') would be deleted with it."))
+    else:
+        text = (_tr("Deleting it would also delete 1 connection you cannot see (another rep's),"
+                    " added or changed on the server.") if count == 1
+                else _tr("Deleting it would also delete {count} connections you cannot see (other reps'),"
+                         " added or changed on the server."))
+    return text.format(count=count)
 
 
 def issue_time(issue: Any) -> str:

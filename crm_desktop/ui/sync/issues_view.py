@@ -191,6 +191,10 @@ class IssueDetail(QWidget):
             text = self.tr("Someone changed this record on the server after you deleted it, so the server "
                            "kept it and it is back here. Delete anyway to delete it with their changes, "
                            "or Take theirs to keep it as it is on the server.")
+        elif _only_hidden(getattr(issue, "dependants", ())):
+            text = self.tr("Another rep has connections to this record that you cannot see, so the server kept "
+                           "it, and it is back here. Delete anyway to delete it with those connections, or Take "
+                           "theirs to keep it as it is on the server.")
         else:
             text = self.tr("Someone changed connections of this record on the server after you deleted it, so the "
                            "server kept it and them, and they are back here. Delete anyway to delete it with those "
@@ -312,3 +316,8 @@ class SyncIssuesView(QWidget):
     @Slot(object)
     def _on_controller_sync_finished(self, _report: Any) -> None:
         self.refresh()
+
+
+def _only_hidden(dependants: Any) -> bool:
+    """Whether every connection a delete conflict names is one the rep cannot see (another rep's)."""
+    return bool(dependants) and all(getattr(d, "hidden", False) for d in dependants)

@@ -289,3 +289,77 @@ def test_a_delete_conflicts_connections_read_in_spanish(qtbot, controller, servi
     # The seeded roles read in Spanish too, in the connection's name and in what changed (was: English).
     assert lines[1] == ("\u2022 Rita Vega (Responsable de decisiones) - Acme Ltd (Cliente): "
                         "Rol ahora Responsable de decisiones"), lines
+
+
+def _contact_delete_conflict_over_hidden_connections(store, crm, hidden=1, changed=False):
+    """The store's issue after Carl's delete came back: another rep's connections to him, which this rep cannot see."""
+    from crm_core.protocol import DependantChange, FieldConflict, PushResult
+    from crm_core.roles import role_id
+    from crm_desktop.store import outbox
+    from crm_desktop.sync.issues import list_issues
+
+    acme = crm.create_account({"name": "Acme Ltd"})
+    carl = crm.create_contact({"first_name": "Carl", "last_name": "Diaz"})
+    link = crm.link(carl, acme, "Champion")
+    crm.delete(carl)
+    mutation_id = store.conn.execute("SELECT max(mutation_id) FROM outbox").fetchone()[0]
+    dependants = [DependantChange(entity="connection", record_id=f"00000000-0000-4000-8000-00000000000{n}",
+                                  version=4, hidden=True) for n in range(hidden)]
+    if changed:
+        theirs = {**link.fields, "role1_id": role_id("Decision Maker")}
+        dependants.insert(0, DependantChange(entity="connection", record_id=link.id, version=3, fields=theirs,
+                                             conflicts={"role1_id": FieldConflict(theirs=role_id("Decision Maker"))}))
+    with store.db.transaction() as conn:
+        outbox.acknowledge(conn, [PushResult(mutation_id=mutation_id, status="conflict", version=2,
+                                             dependants=dependants)])
+    return list_issues(store)
+
+
+def _hidden_conflict_view(qtbot, controller, service, store, crm, **kwargs):
+    service.open_issues = _contact_delete_conflict_over_hidden_connections(store, crm, **kwargs)
+    view = SyncIssuesView(controller)
+    qtbot.add_widget(view)
+    view.resize(720, 420)
+    return view, select(view, service.open_issues[-1].id)
+
+
+def test_a_delete_conflict_counts_the_connections_the_rep_cannot_see(qtbot, controller, service, store, crm,
+                                                                    tmp_path):
+    view, detail = _hidden_conflict_view(qtbot, controller, service, store, crm)
+    assert detail.title.text() == "Carl Diaz (contact)"
+    assert "Another rep has connections to this record that you cannot see" in detail.explanation.text()
+    assert detail.dependants.text() == ("Deleting it would also delete 1 connection you cannot see (another rep's),"
+                                        " added or changed on the server.")
+    assert not detail.dependants.isHidden() and detail.fields.isHidden()
+    assert (detail.keep_mine.text(), detail.take_theirs.text()) == ("Delete anyway", "Take theirs")
+    view.grab().save(str(tmp_path / "delete-conflict-hidden-dependants.png"))
+
+
+def test_connections_the_rep_cannot_see_are_counted_after_those_named(qtbot, controller, service, store, crm,
+                                                                     tmp_path):
+    view, detail = _hidden_conflict_view(qtbot, controller, service, store, crm, hidden=2, changed=True)
+    assert "Someone changed connections of this record" in detail.explanation.text()
+    assert detail.dependants.text().splitlines() == [
+        "Deleting it also deletes these connections, changed on the server since you last synced:",
+        "\u2022 Carl Diaz (Decision Maker) - Acme Ltd (Customer): Role now Decision Maker",
+        "And 2 connections you cannot see (other reps') would be deleted with it."]
+    view.grab().save(str(tmp_path / "delete-conflict-named-and-hidden-dependants.png"))
+
+
+def test_connections_the_rep_cannot_see_read_in_spanish(qtbot, controller, service, store, crm, tmp_path):
+    from crm_desktop.ui.i18n import Translations
+
+    translations = Translations()
+    translations.install("es")
+    try:
+        view, detail = _hidden_conflict_view(qtbot, controller, service, store, crm)
+        texts = (detail.explanation.text(), detail.dependants.text())
+        view.grab().save(str(tmp_path / "delete-conflict-hidden-dependants-es.png"))
+        _, both = _hidden_conflict_view(qtbot, controller, service, store, crm, hidden=1, changed=True)
+        last = both.dependants.text().splitlines()[-1]
+    finally:
+        translations.install("en")
+    assert texts[1] == ("Al eliminarlo también se eliminaría 1 conexión que usted no puede ver (de otro comercial),"
+                        " añadida o cambiada en el servidor."), texts
+    assert texts[0].startswith("Otro comercial tiene conexiones con este registro que usted no puede ver"), texts
+    assert last == "Y 1 conexión que usted no puede ver (de otro comercial) se eliminaría con él.", last
