@@ -169,9 +169,22 @@ def cmd_set_state(args: argparse.Namespace, ctx: Context) -> None:
 
 
 def cmd_delete(args: argparse.Namespace, ctx: Context) -> None:
-    record = ctx.crm.delete(args.record)
-    data = {"id": record.id, "entity": record.entity, "name": record.name, "deleted": True, "pending": True}
-    ctx.emit(data, lambda: print(f"deleted {record.entity} {record.name} ({record.id})"))
+    record = ctx.crm.resolve(args.record, ("account", "contact", "connection"))
+    affected = ctx.crm.deleting_affects(record)
+    ctx.crm.delete(record)
+    data = {"id": record.id, "entity": record.entity, "name": record.name, "deleted": True, "pending": True,
+            "connections_deleted": affected.pop("connection", 0), "references_cleared": affected}
+
+    def human() -> None:
+        print(f"deleted {record.entity} {record_label(ctx, record)} ({record.id})")
+        if data["connections_deleted"]:
+            count = data["connections_deleted"]
+            print(f"  and its {count} connection{'s' if count != 1 else ''}")
+        for entity_name, count in sorted(affected.items()):
+            print(f"  {count} {entity_name}{'s' if count != 1 else ''} no longer refer{'s' if count == 1 else ''}"
+                  f" to it")
+
+    ctx.emit(data, human)
 
 
 def _connection_json(view: ConnectionView) -> dict[str, Any]:

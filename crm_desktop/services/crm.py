@@ -137,6 +137,14 @@ class CrmService:
         self.store.delete(record.entity, record.id)
         return record
 
+    def deleting_affects(self, record: Record) -> dict[str, int]:
+        """What deleting ``record`` would take or change besides it: its connections (they go with
+        it) and, by entity, the records that refer to it (they lose the reference)."""
+        if record.entity == "connection":
+            return {}
+        connections = len(self.store.connections_of(record.id))
+        return ({"connection": connections} if connections else {}) | self.store.referring(record.entity, record.id)
+
     def assign(self, ref: str | Record, owner_type: str, owner: str) -> Record:
         """Give the record to another user or team (queued)."""
         record = self._record(ref, ("account", "contact", "connection"))

@@ -194,3 +194,19 @@ def test_status_tells_the_last_sync_in_local_time_and_json_keeps_utc(cli: Cli) -
     shown = cli.run("status", env={"TZ": "Europe/Madrid"})
     assert "Last synced:        2026-12-01 16:37:47 CET" in shown.stdout
     assert cli.json("status")["last_sync"] == "2026-12-01T15:37:47+00:00"
+
+
+def test_delete_says_what_went_with_the_record(cli: Cli) -> None:
+    acme = cli.json("account", "add", "--name", "Acme Ltd")
+    cli.json("account", "add", "--name", "Acme East", "--parent", "Acme Ltd")
+    for last in ("Ruiz", "Vega"):
+        cli.json("contact", "add", "--first", "Ana", "--last", last, "--account", "Acme Ltd")
+    cli.json("link", "Ana Ruiz", "Acme Ltd", "--role", "Champion")
+    told = cli.run("delete", "Acme Ltd")
+    assert told.returncode == 0, told.stderr
+    assert told.stdout.splitlines() == [f"deleted account Acme Ltd ({acme['id']})", "  and its 1 connection",
+                                        "  1 account no longer refers to it", "  2 contacts no longer refer to it"]
+    ana = cli.json("contact", "add", "--first", "Bo", "--last", "Lund")
+    assert cli.json("delete", ana["id"]) | {"id": None} == {
+        "id": None, "entity": "contact", "name": "Bo Lund", "deleted": True, "pending": True,
+        "connections_deleted": 0, "references_cleared": {}}
