@@ -370,15 +370,15 @@ def begin_full_resync(conn: sqlite3.Connection) -> None:
     conn.execute("DELETE FROM temp.sync_seen")
 
 
-def remove_unseen(conn: sqlite3.Connection) -> int:
-    """After a full re-sync: drop synced records the server no longer sends.
+def remove_unseen(conn: sqlite3.Connection, entities: Iterable[str] = ENTITIES) -> int:
+    """After a full re-sync: drop synced records (of ``entities``) the server no longer sends.
 
     Records with queued edits or open sync issues (``pending``) stay, and so
     do records never synced (version 0: made here, the server has no copy).
     Returns how many were removed.
     """
     removed = 0
-    for entity_name in ENTITIES:
+    for entity_name in entities:
         name = table(entity_name)
         rows = conn.execute(
             f"SELECT num, id FROM {name} WHERE pending = 0 AND version > 0"
