@@ -13,12 +13,13 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
 import httpx
 from filelock import FileLock, Timeout
 
+from crm_core.entities import ENTITIES
 from crm_desktop.services.errors import ServiceError
 from crm_desktop.store import Store, outbox
 from crm_desktop.store.meta_keys import FAILED_SYNC_KEY, LAST_SYNC_KEY, SERVER_KEY, USER_KEY
@@ -99,11 +100,14 @@ class SyncService:
         """The user this store syncs as (saved at login)."""
         return self.store.get_meta(USER_KEY)
 
-    def login(self, server_url: str, username: str, password: str) -> int:
+    def login(self, server_url: str, username: str, password: str, *, wait: float = 600.0) -> int:
         """Exchange the password for a token and keep only the token.
 
         Returns how many synced records of another user left the store with
-        the switch (see ``_switch_account``); 0 for the same user.
+        the switch (see ``_switch_account``); 0 for the same user.  A switch
+        waits (up to ``wait`` seconds, else SyncBusy) for a sync of this store
+        running meanwhile: its pages would bring the last user's records back,
+        and its end would undo the switch's full re-sync.
         """
         url = normalize_url(server_url)
         self._refuse_other_users_queue(username)
@@ -116,11 +120,15 @@ class SyncService:
                 raise AuthError(f"the server at {url} did not accept user {username!r} with that password"
                                 " (a wrong password, or no such user there)") from None
         forgotten = 0
-        if (url, username) != (self.server_url, self.username) and self.server_url is not None:
-            forgotten = self._switch_account(forget=username != self.username)
-        self.credentials.set(url, username, token.access_token)
-        self.store.set_meta(SERVER_KEY, url)
-        self.store.set_meta(USER_KEY, username)
+        with ExitStack() as switching:
+            if (url, username) != (self.server_url, self.username) and self.server_url is not None:
+                switching.enter_context(self._sync_lock)
+                switching.enter_context(self._store_sync_lock(wait))
+                self._refuse_other_users_queue(username)  # again: the sync waited for may have left issues
+                forgotten = self._switch_account(forget=username != self.username)
+            self.credentials.set(url, username, token.access_token)
+            self.store.set_meta(SERVER_KEY, url)
+            self.store.set_meta(USER_KEY, username)
         self._online, self._last_error = True, None
         log.info("logged in to %s as %s", url, username)
         return forgotten
@@ -163,9 +171,9 @@ class SyncService:
             outbox.renumber_queue(conn)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'client_id'", (client_id,))
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, '1')", (outbox.RESYNC_KEY,))
-            if forget:
+            if forget:  # nothing seen yet: every synced record a rep sees (the team's roles stay)
                 outbox.begin_full_resync(conn)
-                forgotten = outbox.remove_unseen(conn)  # nothing seen yet: every synced record
+                forgotten = outbox.remove_unseen(conn, [e for e in ENTITIES if e != "connection_role"])
         self.store.client_id = client_id
         log.info("new server or user: this store syncs as device %s from now on", client_id)
         return forgotten

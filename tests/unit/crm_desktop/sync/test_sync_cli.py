@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from crm_desktop import cli
 from crm_desktop.commands import sync as sync_commands
 from crm_desktop.services.sync import CredentialStore, SyncService
+from crm_desktop.store.store import STORE_FILE
 from crm_desktop.sync.credentials import MemoryKeyring
 from tests.unit.crm_desktop.sync.fake_server import FakeServer
 
@@ -159,15 +161,20 @@ def test_login_refuses_a_bad_address_or_user_before_asking_for_the_password(
     assert code == 2 and says in err and len(err.strip().splitlines()) == 1
 
 
-def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: Invoke, server: FakeServer) -> None:
+def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: Invoke, server: FakeServer,
+                                                                          tmp_path: Path) -> None:
     invoke = run
     server.put("account", "00000000-0000-4000-8000-0000000000b0", {"name": "Bob's private deal", "state": "active"})
     assert invoke("login", "--server", "http://crm.test", "--user", "bob")[0] == 0
     assert invoke("sync")[0] == 0
     assert "Bob's private deal" in invoke("list", "accounts")[1]
     assert invoke("logout")[0] == 0
+    roles = len(json.loads(invoke("roles", "--json")[1]))
+    with sqlite3.connect(tmp_path / "cli" / STORE_FILE) as raw:  # as a real server's first sync leaves them
+        raw.execute("UPDATE connection_role SET version = 1")
     code, out, _ = invoke("login", "--server", "http://crm.test", "--user", "ana")
     assert code == 0 and "1 record synced as bob left this store; `crm-desktop sync` brings ana's." in out
+    assert len(json.loads(invoke("roles", "--json")[1])) == roles  # the team's roles are no one's to forget
     assert "Bob's private deal" not in invoke("list", "accounts")[1]  # at once, before any sync
     assert "Syncs with:         http://crm.test as ana" in invoke("status")[1]
     assert json.loads(invoke("login", "--server", "http://crm.test", "--user", "ana", "--json")[1])[
@@ -200,3 +207,41 @@ def test_logout_says_whether_the_server_was_told(run: Invoke, server: FakeServer
     code, out, _ = invoke("logout")
     assert code == 0 and out.strip() == ("Logged out here; the server could not be told, so the login stays valid"
                                          " there until it expires.")
+
+
+def test_take_theirs_asks_for_no_sync_even_with_other_changes_waiting(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    invoke("account", "add", "--name", "Contoso", "--phone", "555 0100")
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    invoke("sync")
+    invoke("update", "Contoso", "--set", "phone=555 0111")
+    server.conflict_fields[2] = {"phone": "555 0222"}
+    invoke("sync")
+    invoke("account", "add", "--name", "Fabrikam")  # waits for the next sync, whatever the choice
+    [issue] = json.loads(invoke("sync-issues", "--json")[1])
+    code, out, _ = invoke("resolve", str(issue["id"]), "--take-theirs")
+    assert code == 0 and out.strip() == f"Issue {issue['id']}: take theirs."
+
+
+def test_a_user_switch_waits_for_a_sync_of_this_store_running_elsewhere(tmp_path: Path, server: FakeServer) -> None:
+    from filelock import FileLock
+
+    from crm_desktop.services.sync import SyncBusy
+    from crm_desktop.store import Store
+
+    store = Store.open_dir(tmp_path / "rep")
+    service = SyncService(store, credentials=CredentialStore(MemoryKeyring()), transport=server.transport())
+    service.login("http://crm.test", "bob", "pw")
+    service.sync_now()
+    other = FileLock(f"{store.path}.sync-lock")
+    other.acquire()  # `crm-desktop sync` of this store, still pulling bob's records
+    try:
+        with pytest.raises(SyncBusy):
+            service.login("http://crm.test", "ana", "pw", wait=0.2)
+        assert service.username == "bob"  # nothing switched
+        service.login("http://crm.test", "bob", "pw", wait=0.2)  # the same user again: nothing to wait for
+    finally:
+        other.release()
+    service.login("http://crm.test", "ana", "pw", wait=0.2)
+    assert service.username == "ana"
+    store.close()
