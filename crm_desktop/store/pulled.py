@@ -245,8 +245,9 @@ def _companies_after_insert(conn: sqlite3.Connection, entity_name: str, before: 
                      " AND account_id IS NOT NULL AND NOT EXISTS"
                      " (SELECT 1 FROM account a WHERE a.id = c.account_id AND a.deleted = 0)", (before,))
     elif entity_name == "account" and not loading:
+        # "+a.deleted": not the list index on deleted, which walks every live account, but the num range.
         _reindex_contacts(conn, "SELECT c.*, a.name AS company FROM account a JOIN contact c ON c.account_id = a.id"
-                                " WHERE a.num > ? AND a.deleted = 0", (before,))
+                                " WHERE a.num > ? AND +a.deleted = 0", (before,))
 
 
 def settle_companies(conn: sqlite3.Connection) -> None:
