@@ -262,11 +262,11 @@ def _check_phone(value: str) -> str:
 
 
 def _check_date(value: str) -> str:
+    """A date, stored as YYYY-MM-DD whatever ISO form it came in ("20240101", "2024-W20-1")."""
     try:
-        date.fromisoformat(value)
+        return date.fromisoformat(value).isoformat()
     except ValueError:
         raise _Refused(BAD_DATE(value=value)) from None
-    return value
 
 
 def _check_id(value: str) -> str:
@@ -432,9 +432,17 @@ def check_record(
 
 
 def _check_period(fields: Mapping[str, Any]) -> None:
-    start, end = fields.get("valid_from"), fields.get("valid_to")
-    if start and end and str(end) < str(start):  # both YYYY-MM-DD (checked as dates): text order is date order
-        raise ValidationError("valid_to", ENDS_BEFORE_START(start=start, end=end))
+    start, end = _as_date(fields.get("valid_from")), _as_date(fields.get("valid_to"))
+    if start and end and end < start:
+        raise ValidationError("valid_to", ENDS_BEFORE_START(start=start.isoformat(), end=end.isoformat()))
+
+
+def _as_date(value: Any) -> date | None:
+    # Checked values are YYYY-MM-DD; one stored before they were may be another ISO form, or none.
+    try:
+        return date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
 
 
 def _check_account(

@@ -149,3 +149,8 @@ def test_the_short_e164_path_gives_the_full_parse_answer(text: str, region: str)
     from crm_core.validation import parse_e164
 
     assert phone_e164(text, region) == parse_e164(text, region)
+
+
+def test_dates_in_any_iso_form_are_kept_as_yyyy_mm_dd() -> None:
+    assert clean_changes("connection", {"valid_from": "20240101", "valid_to": "2024-W20-1"}) == {
+        "valid_from": "2024-01-01", "valid_to": "2024-05-13"}

@@ -116,6 +116,9 @@ def test_a_connection_cannot_end_before_it_starts(crm: CrmService, acme) -> None
     link = crm.link(ana, acme, "Champion", valid_from="2026-12-01", valid_to="2026-12-01")  # one day
     with pytest.raises(ValidationError, match="ends on 2026-11-30"):
         crm.update_connection(link.id, {"valid_to": "2026-11-30"})
+    with pytest.raises(ValidationError, match="ends on 2026-01-01, before it starts on 2026-12-01"):
+        crm.update_connection(link.id, {"valid_to": "20260101"})  # another ISO form, compared as a date
+    assert crm.update_connection(link.id, {"valid_to": "20261231"}).fields["valid_to"] == "2026-12-31"
     open_start = crm.update_connection(link.id, {"valid_from": None, "valid_to": "2026-11-30"})
     assert open_start.fields["valid_to"] == "2026-11-30"
 
