@@ -268,8 +268,9 @@ def _hidden_text(hidden: list[ChangedDependant]) -> str:
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Context) -> None:
+    before = ctx.store.pending_changes()
     followers = _service(ctx).resolve(args.issue, args.action)
-    queued = ctx.store.pending_changes()
+    queued = max(0, ctx.store.pending_changes() - before)  # what this choice queued, not what else waits
 
     def human() -> None:
         # Take theirs and discard send nothing; keep mine and retry queue the rep's change again.
