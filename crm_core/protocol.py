@@ -17,6 +17,9 @@ SCHEMA_VERSION = 3
 # and no ``why``; schema 2 hears of a hidden dependant as one ``created`` with no
 # fields.  Both read answers with extra="forbid": an unknown key would fail.
 SUPPORTED_SCHEMA_VERSIONS = (1, 2, 3)
+# What the desktop can speak, newest first: it steps down to a server not
+# upgraded yet (a hidden dependant then arrives as a ``created`` one).
+CLIENT_SCHEMA_VERSIONS = (3, 2)
 MAX_PUSH_MUTATIONS = 5000
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000

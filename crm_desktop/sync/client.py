@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import math
+from collections.abc import Callable
 from typing import Any, NamedTuple, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
-from crm_core.protocol import SCHEMA_VERSION, PushRequest, PushResponse, TokenResponse
+from crm_core.protocol import CLIENT_SCHEMA_VERSIONS, SCHEMA_VERSION, PushRequest, PushResponse, TokenResponse
 from crm_desktop.sync.errors import (
     AuthError,
     GarbageResponse,
@@ -23,6 +24,7 @@ from crm_desktop.sync.errors import (
     NotAServer,
     SchemaTooOld,
     ServerError,
+    ServerTooOld,
 )
 
 log = logging.getLogger("crm.sync")
@@ -61,6 +63,7 @@ class SyncClient:
                  transport: httpx.BaseTransport | None = None, timeout: float = 10.0) -> None:
         self.server_url = normalize_url(server_url)
         self.token = token
+        self.schema_version = SCHEMA_VERSION  # lower once a server not upgraded yet says so (_spoken)
         self._http = httpx.Client(base_url=self.server_url + API, transport=transport,
                                   timeout=httpx.Timeout(timeout), follow_redirects=False)
 
@@ -96,17 +99,20 @@ class SyncClient:
 
     def push(self, request: PushRequest) -> PushResponse:
         """Send one batch of queued mutations."""
-        body = request.model_dump_json().encode()
-        response = self._send("POST", "/sync/push", content=body,
-                              headers={"Content-Type": "application/json"})
-        return _model(PushResponse, response)
+        def send() -> httpx.Response:
+            body = request.model_copy(update={"schema_version": self.schema_version}).model_dump_json().encode()
+            return self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
+
+        return _model(PushResponse, self._spoken(send))
 
     def push_raw(self, client_id: str, mutations_json: str) -> PushResponse:
         """Send one batch given as the JSON array of its mutations (see outbox.queued_json)."""
-        body = (f'{{"client_id":{json.dumps(client_id)},"schema_version":{SCHEMA_VERSION},'
-                f'"mutations":{mutations_json}}}').encode()
-        response = self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
-        return _model(PushResponse, response)
+        def send() -> httpx.Response:
+            body = (f'{{"client_id":{json.dumps(client_id)},"schema_version":{self.schema_version},'
+                    f'"mutations":{mutations_json}}}').encode()
+            return self._send("POST", "/sync/push", content=body, headers={"Content-Type": "application/json"})
+
+        return _model(PushResponse, self._spoken(send))
 
     def pull(self, cursor: int, limit: int, *, full: bool = False) -> PulledPage:
         """One page of changes after ``cursor``; raises CursorGone on 410.
@@ -117,9 +123,39 @@ class SyncClient:
         params: dict[str, int | str] = {"cursor": cursor, "limit": limit}
         if full:  # only when set: older servers never see the parameter otherwise
             params["full"] = "true"
-        response = self._send("GET", "/sync/pull", params=params,
-                              headers={SCHEMA_HEADER: str(SCHEMA_VERSION)})
+        response = self._spoken(lambda: self._send("GET", "/sync/pull", params=params,
+                                                   headers={SCHEMA_HEADER: str(self.schema_version)}))
         return parse_pull(response.content)
+
+    def _spoken(self, send: Callable[[], httpx.Response]) -> httpx.Response:
+        """``send``'s answer, in an older protocol this app also speaks if the server has not been upgraded.
+
+        The server answers 426 to a protocol it does not take; /health says
+        which one it speaks.  An older one this app knows is used from then
+        on (this client lives for one sync); an older one it does not is the
+        admin's to upgrade, a newer one the rep's.
+        """
+        try:
+            return send()
+        except SchemaTooOld:
+            spoken = self._server_schema()
+            if spoken is None or spoken >= self.schema_version:
+                raise
+            if spoken not in CLIENT_SCHEMA_VERSIONS:
+                raise ServerTooOld(f"the server at {self.server_url} is older than this app (it speaks protocol"
+                                   f" {spoken}, this app {min(CLIENT_SCHEMA_VERSIONS)} or newer); ask the admin"
+                                   " to upgrade it") from None
+        log.info("the server at %s speaks protocol %d; this sync speaks it too", self.server_url, spoken)
+        self.schema_version = spoken
+        return send()
+
+    def _server_schema(self) -> int | None:
+        """The protocol version the server's health check names, or None."""
+        try:
+            found = self._http.get("/health", timeout=min(5.0, self._timeout())).json().get("schema_version")
+        except (httpx.HTTPError, ValueError, AttributeError):
+            return None
+        return found if type(found) is int else None
 
     def directory(self) -> dict[str, list[str]]:
         """User and team names, for the Assign and Share pickers."""

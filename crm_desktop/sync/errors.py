@@ -73,6 +73,10 @@ class SchemaTooOld(SyncError):
     kind: ErrorKind = "schema"
 
 
+class ServerTooOld(SchemaTooOld):
+    """The server speaks only protocols older than this app can: the admin must upgrade it."""
+
+
 class GarbageResponse(ServerError):
     """The server answered something that is not the protocol."""
 
