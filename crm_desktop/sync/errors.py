@@ -39,6 +39,8 @@ class AuthError(SyncError):
 class LoginLocked(AuthError):
     """Too many wrong passwords: the server takes no login for this user for a while."""
 
+    login_locked = True  # read by the window, which does not import this module
+
 
 class ServerError(SyncError):
     """The server failed (5xx, timeout, refused a request): try again later."""
@@ -75,6 +77,8 @@ class SchemaTooOld(SyncError):
 
 class ServerTooOld(SchemaTooOld):
     """The server speaks only protocols older than this app can: the admin must upgrade it."""
+
+    server_too_old = True  # read by the window, which does not import this module
 
 
 class GarbageResponse(ServerError):

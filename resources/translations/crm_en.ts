@@ -1168,7 +1168,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The server is older than this app; ask your admin to upgrade it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something at this address answered, but not as a crm-server: check the address, or sign in to the network first (a hotel or airport Wi-Fi page).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for this user: the server takes no login for a while. Try again later, or ask your admin.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2720,6 +2728,10 @@ This happens once; a large store takes up to a minute.</source>
     </message>
     <message>
         <source>Server trouble, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs upgrading; ask your admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

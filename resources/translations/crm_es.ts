@@ -1168,8 +1168,16 @@
         <translation>No se puede conectar con el servidor en {address}; compruebe la dirección y su conexión.</translation>
     </message>
     <message>
+        <source>The server is older than this app; ask your admin to upgrade it.</source>
+        <translation>El servidor es más antiguo que esta aplicación; pida a su administrador que lo actualice.</translation>
+    </message>
+    <message>
         <source>Something at this address answered, but not as a crm-server: check the address, or sign in to the network first (a hotel or airport Wi-Fi page).</source>
         <translation>Algo respondió en esta dirección, pero no es un crm-server: compruebe la dirección o inicie antes sesión en la red (la página de wifi de un hotel o aeropuerto).</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords for this user: the server takes no login for a while. Try again later, or ask your admin.</source>
+        <translation>Demasiadas contraseñas incorrectas para este usuario: el servidor no admite inicios de sesión durante un tiempo. Inténtelo más tarde o consulte a su administrador.</translation>
     </message>
     <message>
         <source>The server did not accept this user name and password.</source>
@@ -2726,6 +2734,10 @@ Esto ocurre una sola vez; con muchos registros tarda hasta un minuto.</translati
     <message>
         <source>Server trouble, retrying</source>
         <translation>Problemas en el servidor, reintentando</translation>
+    </message>
+    <message>
+        <source>The server needs upgrading; ask your admin</source>
+        <translation>El servidor necesita actualizarse; consulte a su administrador</translation>
     </message>
     <message>
         <source>Update the app to sync</source>

@@ -160,6 +160,8 @@ class LoginDialog(QDialog):
             return self.tr("Cannot reach the server at {address}; check the address and your connection."
                            ).format(address=self._address())
         if kind == "schema":
+            if getattr(error, "server_too_old", False):
+                return self.tr("The server is older than this app; ask your admin to upgrade it.")
             return self.tr("This app is too old for the server; please update it.")
         if kind == "garbage":  # a web page where the API should be: a wrong address, or a Wi-Fi sign-in page
             return self.tr("Something at this address answered, but not as a crm-server: check the address, "
@@ -169,6 +171,9 @@ class LoginDialog(QDialog):
         return self.tr("Logging in failed; see the log.")
 
     def _auth_text(self, error: BaseException) -> str:
+        if getattr(error, "login_locked", False):
+            return self.tr("Too many wrong passwords for this user: the server takes no login for a while. "
+                           "Try again later, or ask your admin.")
         waiting_user = getattr(error, "waiting_user", None)
         if not waiting_user:
             return self.tr("The server did not accept this user name and password.")

@@ -140,6 +140,8 @@ class SyncStatusWidget(QWidget):
         if kind in ("server", "garbage"):
             return self.tr("Server trouble, retrying")
         if kind == "schema":
+            if getattr(error, "server_too_old", False):
+                return self.tr("The server needs upgrading; ask your admin")
             return self.tr("Update the app to sync")
         if kind == "busy":
             return self.tr("Another window or command is syncing these records")

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from crm_desktop.sync.errors import LoginLocked, ServerTooOld
 from crm_desktop.ui.sync.login_dialog import LoginDialog
 
 
@@ -86,3 +87,15 @@ def test_work_offline_rejects(qtbot, dialog):
 def test_a_login_started_elsewhere_does_not_close_the_dialog(qtbot, dialog, controller):
     with qtbot.assert_not_emitted(dialog.accepted), qtbot.wait_signal(controller.login_succeeded):
         controller.login("https://crm.example.com", "ana", "secret")
+
+
+@pytest.mark.parametrize(("error", "text"), [
+    (LoginLocked("the server locked logins for 'ana' for a while (...)"), "Too many wrong passwords for this user"),
+    (ServerTooOld("the server at ... is older than this app"), "The server is older than this app; ask your admin"),
+])
+def test_a_locked_login_and_a_server_not_upgraded_say_who_can_help(qtbot, dialog, service, error, text):
+    service.login_error = error
+    fill(qtbot, dialog, password="wrong")
+    with qtbot.wait_signal(dialog._controller.login_failed):
+        qtbot.mouseClick(dialog.login_button, Qt.MouseButton.LeftButton)
+    assert text in dialog.error.text()

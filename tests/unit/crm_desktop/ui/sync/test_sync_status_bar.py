@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+from crm_desktop.sync.errors import ServerTooOld
 from crm_desktop.ui.sync.status_bar import SyncStatusWidget, local_time_text
 
 
@@ -221,3 +222,10 @@ def test_no_status_text_is_cut_in_spanish_at_a_laptops_width(qtbot, controller, 
             assert "Otra ventana u orden está sincronizando estos registros" in widget.error_label.toolTip()
     finally:
         translations.install("en")
+
+
+def test_a_server_not_upgraded_asks_for_the_admin_not_an_app_update(qtbot, widget, controller, service):
+    service.sync_result = ServerTooOld("the server at ... is older than this app")
+    with qtbot.wait_signal(controller.sync_failed):
+        controller.sync_now()
+    assert widget.error_label.text() == "The server needs upgrading; ask your admin"
