@@ -289,8 +289,20 @@ def _principal(args: argparse.Namespace) -> tuple[str, str]:
     return ("user", args.user) if args.user else ("team", args.team)
 
 
+def _known_principal(ctx: Context, kind: str, name: str) -> None:
+    """A mistyped user or team is refused now when the server can say so; offline, the sync will."""
+    service = _service(ctx)
+    if not service.state().logged_in:
+        return
+    names = service.directory()["users" if kind == "user" else "teams"]  # empty when it cannot be asked
+    if names and name not in names:
+        shown = ", ".join(sorted(names)[:10]) + (", ..." if len(names) > 10 else "")
+        raise CommandError(f"the server has no {kind} named {name!r} ({kind}s: {shown})", exit_code=2)
+
+
 def cmd_share(args: argparse.Namespace, ctx: Context) -> None:
     kind, name = _principal(args)
+    _known_principal(ctx, kind, name)
     rights = [r.strip() for r in args.rights.split(",") if r.strip()]
     record = ctx.crm.share(args.record, kind, name, rights)
     label = record_label(ctx, record)
@@ -302,6 +314,7 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> None:
 
 def cmd_assign(args: argparse.Namespace, ctx: Context) -> None:
     kind, name = _principal(args)
+    _known_principal(ctx, kind, name)
     record = ctx.crm.assign(args.record, kind, name)
     ctx.emit({"id": record.id, "owner": {"type": kind, "name": name}, "queued": True},
              lambda: print(f"Assigned {record_label(ctx, record)} to {kind} {name};"

@@ -245,3 +245,16 @@ def test_a_user_switch_waits_for_a_sync_of_this_store_running_elsewhere(tmp_path
     service.login("http://crm.test", "ana", "pw", wait=0.2)
     assert service.username == "ana"
     store.close()
+
+
+def test_a_mistyped_user_or_team_is_refused_at_once_when_the_server_can_say(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    invoke("account", "add", "--name", "Contoso")
+    invoke("login", "--server", "http://crm.test", "--user", "ana")
+    code, out, err = invoke("assign", "Contoso", "--team", "sale")
+    assert (code, out) == (2, "") and err.strip() == "crm-desktop: the server has no team named 'sale' (teams: sales)"
+    code, _, err = invoke("share", "Contoso", "--user", "nosuch", "--rights", "read")
+    assert code == 2 and "no user named 'nosuch' (users: ana)" in err
+    assert invoke("assign", "Contoso", "--team", "sales")[0] == 0
+    server.up = False  # offline: the name waits for the sync to be checked
+    assert invoke("assign", "Contoso", "--team", "sale")[0] == 0
