@@ -45,7 +45,6 @@ from crm_desktop.sync.issues import resolve as resolve_issue
 log = logging.getLogger("crm.sync")
 
 
-
 @dataclass(frozen=True)
 class SyncReport:
     """What one sync did, and how many changes still wait."""
@@ -335,7 +334,6 @@ class SyncService:
         except SyncError as exc:
             log.info("directory unavailable: %s", exc.message)
             return {"users": [], "teams": []}
-
 
 
 __all__ = ["AuthError", "AutoSync", "CredentialStore", "GarbageResponse", "NetworkError", "SchemaTooOld",
