@@ -173,18 +173,22 @@ def cmd_delete(args: argparse.Namespace, ctx: Context) -> None:
     affected = ctx.crm.deleting_affects(record)
     ctx.crm.delete(record)
     data = {"id": record.id, "entity": record.entity, "name": record.name, "deleted": True, "pending": True,
-            "connections_deleted": affected.pop("connection", 0), "references_cleared": affected}
+            "connections_deleted": affected.connections,
+            "references_cleared": {f"{e}.{f}": n for (e, f), n in sorted(affected.cleared.items())}}
 
     def human() -> None:
         print(f"deleted {record.entity} {record_label(ctx, record)} ({record.id})")
-        if data["connections_deleted"]:
-            count = data["connections_deleted"]
-            print(f"  and its {count} connection{'s' if count != 1 else ''}")
-        for entity_name, count in sorted(affected.items()):
-            print(f"  {count} {entity_name}{'s' if count != 1 else ''} no longer refer{'s' if count == 1 else ''}"
-                  f" to it")
+        if affected.connections:
+            print(f"  and its {_count(affected.connections, 'connection')}")
+        for (entity_name, field), count in sorted(affected.cleared.items()):
+            what = field.removesuffix("_id").replace("_", " ")
+            print(f"  {_count(count, entity_name)} no longer {'has' if count == 1 else 'have'} it as {what}")
 
     ctx.emit(data, human)
+
+
+def _count(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _connection_json(view: ConnectionView) -> dict[str, Any]:

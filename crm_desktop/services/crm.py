@@ -41,6 +41,17 @@ class Status:
     user: str | None = None
 
 
+@dataclass(frozen=True)
+class DeleteEffects:
+    """What a delete takes along (its connections) and changes (the records that lose their reference to it)."""
+
+    connections: int
+    cleared: dict[tuple[str, str], int]  # (entity, reference field) -> how many records
+
+    def __bool__(self) -> bool:
+        return bool(self.connections or self.cleared)
+
+
 class CrmService:
     """Accounts, contacts, connections and roles over one store."""
 
@@ -137,13 +148,12 @@ class CrmService:
         self.store.delete(record.entity, record.id)
         return record
 
-    def deleting_affects(self, record: Record) -> dict[str, int]:
-        """What deleting ``record`` would take or change besides it: its connections (they go with
-        it) and, by entity, the records that refer to it (they lose the reference)."""
+    def deleting_affects(self, record: Record) -> DeleteEffects:
+        """What deleting ``record`` would take or change besides it."""
         if record.entity == "connection":
-            return {}
-        connections = len(self.store.connections_of(record.id))
-        return ({"connection": connections} if connections else {}) | self.store.referring(record.entity, record.id)
+            return DeleteEffects(0, {})
+        return DeleteEffects(len(self.store.connections_of(record.id)),
+                             self.store.referring(record.entity, record.id))
 
     def assign(self, ref: str | Record, owner_type: str, owner: str) -> Record:
         """Give the record to another user or team (queued)."""

@@ -222,10 +222,10 @@ class Store:
         with self.db.lock:
             return queries.by_nums(self.conn, entity_name, nums)
 
-    def referring(self, entity_name: str, record_id: str) -> dict[str, int]:
-        """How many live records of each entity refer to this one by an optional reference
+    def referring(self, entity_name: str, record_id: str) -> dict[tuple[str, str], int]:
+        """How many live records refer to this one, by (entity, field) of an optional reference
         (a contact's account, an account's parent or primary contact): a delete clears those."""
-        found: dict[str, int] = {}
+        found: dict[tuple[str, str], int] = {}
         with self.db.lock:
             for other in ENTITIES.values():
                 for name, targets in other.references.items():
@@ -233,7 +233,7 @@ class Store:
                         count = self.conn.execute(f"SELECT count(*) FROM {table(other.name)} WHERE {name} = ?"
                                                   " AND deleted = 0", (record_id,)).fetchone()[0]
                         if count:
-                            found[other.name] = found.get(other.name, 0) + int(count)
+                            found[(other.name, name)] = int(count)
         return found
 
     def connections_of(self, record_id: str) -> list[ConnectionView]:

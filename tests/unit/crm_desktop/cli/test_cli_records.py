@@ -205,8 +205,14 @@ def test_delete_says_what_went_with_the_record(cli: Cli) -> None:
     told = cli.run("delete", "Acme Ltd")
     assert told.returncode == 0, told.stderr
     assert told.stdout.splitlines() == [f"deleted account Acme Ltd ({acme['id']})", "  and its 1 connection",
-                                        "  1 account no longer refers to it", "  2 contacts no longer refer to it"]
+                                        "  1 account no longer has it as parent account",
+                                        "  2 contacts no longer have it as account"]
     ana = cli.json("contact", "add", "--first", "Bo", "--last", "Lund")
     assert cli.json("delete", ana["id"]) | {"id": None} == {
         "id": None, "entity": "contact", "name": "Bo Lund", "deleted": True, "pending": True,
         "connections_deleted": 0, "references_cleared": {}}
+    east = cli.json("account", "add", "--name", "East Ltd")
+    cli.json("contact", "add", "--first", "Cy", "--last", "Moss", "--account", "East Ltd")
+    cli.json("account", "set-primary", "East Ltd", "Cy Moss")
+    assert cli.json("delete", "Cy Moss")["references_cleared"] == {"account.primary_contact_id": 1}
+    assert east["name"] == "East Ltd"
