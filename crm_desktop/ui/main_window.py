@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import CrmService, Record
 from crm_desktop.services.preferences import Preferences
 from crm_desktop.ui import optional
+from crm_desktop.ui.delete_confirm import confirm_delete
 from crm_desktop.ui.list_view import RecordListView
 from crm_desktop.ui.ops import Op
 
@@ -277,11 +278,7 @@ class MainWindow(QMainWindow):
 
     def delete_record(self, record: Record) -> None:
         """Ask, then delete the record on the store worker."""
-        answer = QMessageBox.question(
-            self, self.tr("Delete record"),
-            self.tr("Delete %1? This cannot be undone.").replace("%1", record.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_delete(self, self.crm, record):
             return
         Op(self, lambda: self.crm.delete(record)).success(
             lambda _r: self.notify_local_edit(record.entity, record.id)).failure(self.show_error).run()

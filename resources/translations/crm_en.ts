@@ -125,6 +125,57 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirm</name>
+    <message>
+        <source>1 contact loses its account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contacts lose their account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 account loses its parent account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accounts lose their parent account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 account loses its primary contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 accounts lose their primary contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 record loses its link to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records lose their link to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its connection goes with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its %1 connections go with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV for Excel (*.csv)</source>
@@ -1243,14 +1294,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,14 +1714,6 @@ Log out?</source>
     </message>
     <message>
         <source> (inactive)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -125,6 +125,57 @@
     </message>
 </context>
 <context>
+    <name>DeleteConfirm</name>
+    <message>
+        <source>1 contact loses its account.</source>
+        <translation>1 contacto pierde su cuenta.</translation>
+    </message>
+    <message>
+        <source>%1 contacts lose their account.</source>
+        <translation>%1 contactos pierden su cuenta.</translation>
+    </message>
+    <message>
+        <source>1 account loses its parent account.</source>
+        <translation>1 cuenta pierde su cuenta primaria.</translation>
+    </message>
+    <message>
+        <source>%1 accounts lose their parent account.</source>
+        <translation>%1 cuentas pierden su cuenta primaria.</translation>
+    </message>
+    <message>
+        <source>1 account loses its primary contact.</source>
+        <translation>1 cuenta pierde su contacto principal.</translation>
+    </message>
+    <message>
+        <source>%1 accounts lose their primary contact.</source>
+        <translation>%1 cuentas pierden su contacto principal.</translation>
+    </message>
+    <message>
+        <source>1 record loses its link to it.</source>
+        <translation>1 registro pierde su vínculo con él.</translation>
+    </message>
+    <message>
+        <source>%1 records lose their link to it.</source>
+        <translation>%1 registros pierden su vínculo con él.</translation>
+    </message>
+    <message>
+        <source>Its connection goes with it.</source>
+        <translation>Su conexión se elimina con él.</translation>
+    </message>
+    <message>
+        <source>Its %1 connections go with it.</source>
+        <translation>Sus %1 conexiones se eliminan con él.</translation>
+    </message>
+    <message>
+        <source>Delete %1? This cannot be undone.</source>
+        <translation>¿Eliminar %1? No se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>Delete record</source>
+        <translation>Eliminar registro</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <source>CSV for Excel (*.csv)</source>
@@ -1243,14 +1294,6 @@
         <translation>Este registro se eliminó, aquí o en el servidor.</translation>
     </message>
     <message>
-        <source>Delete record</source>
-        <translation>Eliminar registro</translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone.</source>
-        <translation>¿Eliminar %1? No se puede deshacer.</translation>
-    </message>
-    <message>
         <source>Could not save</source>
         <translation>No se pudo guardar</translation>
     </message>
@@ -1676,14 +1719,6 @@ Log out?</source>
     <message>
         <source> (inactive)</source>
         <translation> (inactivo)</translation>
-    </message>
-    <message>
-        <source>Delete record</source>
-        <translation>Eliminar registro</translation>
-    </message>
-    <message>
-        <source>Delete %1? This cannot be undone.</source>
-        <translation>¿Eliminar %1? No se puede deshacer.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>

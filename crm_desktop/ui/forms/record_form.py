@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from crm_desktop.services import CrmService, Record
 from crm_desktop.services.errors import ValidationError
 from crm_desktop.ui import icons, optional
+from crm_desktop.ui.delete_confirm import confirm_delete
 from crm_desktop.ui.forms.fields import FieldsPanel
 from crm_desktop.ui.forms.record_tabs import ConnectionsTab
 from crm_desktop.ui.ops import Op
@@ -254,11 +255,7 @@ class RecordForm(QWidget):
         record = self.record
         if record is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete record"), self.tr("Delete %1? This cannot be undone.").replace(
-                "%1", record.name), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        if confirm_delete(self, self.crm, record):
             Op(self, lambda: self.crm.delete(record)).success(lambda _r: self._on_deleted(record)).failure(
                 self.window_.show_error).run()
 

@@ -294,3 +294,36 @@ def test_opening_a_record_deleted_meanwhile_says_so(window: MainWindow, ui_crm: 
     ui_crm.delete(account)
     assert window.open_record("account", account.id) is None
     assert window.forms == []
+
+
+def _asked_on_delete(window: MainWindow, monkeypatch: pytest.MonkeyPatch, record: Record) -> str:
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    window.delete_record(record)
+    return asked[0]
+
+
+def test_the_delete_question_says_what_goes_with_the_account(window: MainWindow, ui_crm: CrmService,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    acme = ui_crm.create_account({"name": "Acme Ltd"})
+    ana = ui_crm.create_contact({"first_name": "Ana", "last_name": "Ruiz", "account_id": acme.id})
+    ui_crm.create_contact({"first_name": "Bo", "last_name": "Lund", "account_id": acme.id})
+    ui_crm.link(ana, acme, "Champion")
+    assert _asked_on_delete(window, monkeypatch, acme) == (
+        "Delete Acme Ltd? This cannot be undone.\n\nIts connection goes with it. 2 contacts lose their account.")
+    assert ui_crm.get("account", acme.id) is not None  # the rep said no
+    lone = ui_crm.create_contact({"first_name": "Cy", "last_name": "Moss"})
+    assert _asked_on_delete(window, monkeypatch, lone) == "Delete Cy Moss? This cannot be undone."
+
+
+def test_the_delete_question_in_spanish(window: MainWindow, ui_crm: CrmService, spanish: Any,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    acme = ui_crm.create_account({"name": "Acme Ltd"})
+    ui_crm.create_account({"name": "Acme East", "parent_account_id": acme.id})
+    assert _asked_on_delete(window, monkeypatch, acme) == (
+        "¿Eliminar Acme Ltd? No se puede deshacer.\n\n1 cuenta pierde su cuenta primaria.")
