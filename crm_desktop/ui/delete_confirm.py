@@ -10,9 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from crm_desktop.services import CrmService
+from crm_desktop.services import CrmService, Record
 from crm_desktop.services.crm import DeleteEffects
-from crm_desktop.store import Record
 
 
 def _cleared_text(entity_name: str, field: str, count: int) -> str:
