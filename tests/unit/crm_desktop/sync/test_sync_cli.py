@@ -56,13 +56,18 @@ def test_share_and_assign_are_queued_like_any_edit(run: Invoke, server: FakeServ
     assert [len(p) for p in server.pushes] == [7]
 
 
-def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, server: FakeServer) -> None:
-    invoke = run
+def _conflict_on_contoso(invoke: Invoke, server: FakeServer, field: str, mine: str, theirs: str) -> None:
+    """Contoso synced, then edited here while the server took another value: the next sync conflicts."""
     invoke("account", "add", "--name", "Contoso", "--phone", "555 0100")
     invoke("login", "--server", "http://crm.test", "--user", "ana")
     invoke("sync")
-    invoke("update", "Contoso", "--set", "phone=555 0111")
-    server.conflict_fields[2] = {"phone": "555 0222"}
+    invoke("update", "Contoso", "--set", f"{field}={mine}")
+    server.conflict_fields[2] = {field: theirs}
+
+
+def test_issues_are_listed_and_resolved_from_the_command_line(run: Invoke, server: FakeServer) -> None:
+    invoke = run
+    _conflict_on_contoso(invoke, server, "phone", "555 0111", "555 0222")
     code, out, _ = invoke("sync", "--json")
     assert code == 0 and {k: json.loads(out)[k] for k in ("pushed", "conflicts")} == {"pushed": 0, "conflicts": 1}
     code, out, _ = invoke("sync-issues", "--json")
@@ -183,11 +188,7 @@ def test_another_user_logging_in_here_does_not_read_the_last_ones_records(run: I
 
 def test_a_long_value_in_a_conflict_is_cut_in_the_table_and_whole_in_json(run: Invoke, server: FakeServer) -> None:
     invoke = run
-    invoke("account", "add", "--name", "Contoso")
-    invoke("login", "--server", "http://crm.test", "--user", "ana")
-    invoke("sync")
-    invoke("update", "Contoso", "--set", "description=" + "mine " * 600)
-    server.conflict_fields[2] = {"description": "theirs " * 500}
+    _conflict_on_contoso(invoke, server, "description", "mine " * 600, "theirs " * 500)
     invoke("sync")
     table = invoke("sync-issues")[1]
     assert max(len(line) for line in table.splitlines()) < 250 and "…" in table
@@ -211,11 +212,7 @@ def test_logout_says_whether_the_server_was_told(run: Invoke, server: FakeServer
 
 def test_take_theirs_asks_for_no_sync_even_with_other_changes_waiting(run: Invoke, server: FakeServer) -> None:
     invoke = run
-    invoke("account", "add", "--name", "Contoso", "--phone", "555 0100")
-    invoke("login", "--server", "http://crm.test", "--user", "ana")
-    invoke("sync")
-    invoke("update", "Contoso", "--set", "phone=555 0111")
-    server.conflict_fields[2] = {"phone": "555 0222"}
+    _conflict_on_contoso(invoke, server, "phone", "555 0111", "555 0222")
     invoke("sync")
     invoke("account", "add", "--name", "Fabrikam")  # waits for the next sync, whatever the choice
     [issue] = json.loads(invoke("sync-issues", "--json")[1])
