@@ -168,3 +168,25 @@ def test_a_page_of_new_records_stores_any_text_as_the_per_row_path_does(
     assert [tuple(r) for r in bulk.conn.execute(search)] == [tuple(r) for r in careful.conn.execute(search)]
     bulk.close()
     careful.close()
+
+
+def test_each_search_row_of_a_big_page_lands_on_its_own_record(tmp_path: Path) -> None:
+    # The bulk path numbers a page's search rows by their place in the page: rows and search rows
+    # must come out of SQLite in the page's order, accounts and contacts alike.
+    accounts = [Change(seq=k, entity="account", record_id=f"00000000-0000-4000-8000-{k:012x}", version=1,
+                       fields={"name": f"Firm {k}", "email": f"firm{k}@example.com"}) for k in range(1, 1201)]
+    contacts = [Change(seq=2000 + k, entity="contact", record_id=f"00000000-0000-4000-9000-{k:012x}", version=1,
+                       fields={"first_name": f"Ana{k}", "last_name": "Ruiz", "email": f"ana{k}@example.com",
+                               "account_id": accounts[k % 1200].record_id}) for k in range(1, 2501)]
+    store = Store.open_dir(tmp_path)
+    with store.db.transaction() as conn:
+        outbox.apply_changes(conn, [*accounts, *contacts], "US")
+    wrong = store.conn.execute(
+        "SELECT c.id FROM contact c JOIN contact_fts f ON f.rowid = c.num JOIN account a ON a.id = c.account_id"
+        " WHERE f.email != c.email OR f.company != a.name"
+        " UNION ALL SELECT a.id FROM account a JOIN account_fts f ON f.rowid = a.num WHERE f.email != a.email"
+    ).fetchall()
+    counts = [store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("contact_fts", "account_fts")]
+    assert wrong == [] and counts == [2500, 1200]
+    assert [r.id for r in store.search("contact", "ana2345")] == [contacts[2344].record_id]
+    store.close()
