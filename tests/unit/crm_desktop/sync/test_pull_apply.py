@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
 
 import phonenumbers
@@ -13,6 +15,7 @@ from crm_core.protocol import Change, Owner
 from crm_core.validation import parse_e164, phone_e164
 from crm_desktop.store import Store, outbox
 from crm_desktop.store.writes import server_stamp
+from crm_desktop.sync import client
 from crm_desktop.sync.client import parse_pull
 from crm_desktop.sync.errors import GarbageResponse
 
@@ -190,3 +193,46 @@ def test_each_search_row_of_a_big_page_lands_on_its_own_record(tmp_path: Path) -
     assert wrong == [] and counts == [2500, 1200]
     assert [r.id for r in store.search("contact", "ana2345")] == [contacts[2344].record_id]
     store.close()
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8)
+_CHANGES = st.fixed_dictionaries(
+    {"seq": st.integers(min_value=0, max_value=2**70), "entity": st.text(max_size=10),
+     "record_id": st.text(max_size=40), "version": st.integers(min_value=-5, max_value=2**64),
+     "fields": st.dictionaries(st.text(max_size=12), _JSON_VALUES)},
+    optional={"removed": st.booleans(), "deleted": st.booleans(), "created_at": st.text(max_size=30),
+              "modified_at": st.text(max_size=30), "extra": _JSON_VALUES,
+              "owner": st.none() | st.fixed_dictionaries({"type": st.text(max_size=5), "id": st.text(max_size=9),
+                                                          "name": st.text(max_size=9)})})
+
+
+def _outcome(read: Callable[[bytes], object], body: bytes) -> object:
+    try:
+        return read(body)
+    except GarbageResponse:
+        return "garbage"
+
+
+@settings(max_examples=150, deadline=None)
+@given(changes=st.lists(_CHANGES, max_size=4), cursor=st.integers(min_value=0, max_value=2**70), more=st.booleans(),
+       escaped=st.booleans())
+def test_the_fast_page_reader_agrees_with_the_reader_by_hand(changes: list[dict[str, object]], cursor: int,
+                                                           more: bool, escaped: bool) -> None:
+    # Raw UTF-8 or \u escapes; a lone surrogate written raw is not UTF-8, and both call it garbage.
+    text = json.dumps({"changes": changes, "cursor": cursor, "has_more": more}, ensure_ascii=escaped)
+    body = text.encode("utf-8", "surrogatepass")
+    assert _outcome(parse_pull, body) == _outcome(client._read_pull, body)
+
+
+@pytest.mark.parametrize("owner", [b'{"type": "user", "id": 7, "name": "ana"}', b'{"type": "user", "id": "7",'
+                                   b' "name": "ana", "type": "team"}'])
+def test_a_page_the_fast_reader_refuses_is_read_by_hand_as_before(owner: bytes) -> None:
+    body = (b'{"changes": [{"seq": 1, "entity": "contact", "record_id": "r", "version": 1, "fields":'
+            b' {"description": 1e999, "job_title": "\\ud800"}, "owner": %s}], "cursor": 1, "has_more": false}' % owner)
+    [change] = parse_pull(body).changes
+    assert change.owner is not None and change.owner.id == "7"
+    assert change.fields == {"description": None, "job_title": "\ud800"}
