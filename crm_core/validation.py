@@ -239,6 +239,23 @@ def _trunk_of(code: str) -> str | None:
     return _TRUNKS[code]
 
 
+def short_international(value: str) -> tuple[str, str, str] | None:
+    """A "+CC ..." phone's digits, national number and trunk prefix ("" if none), read by the short path.
+
+    Only when ``phone_e164`` gives ``"+" + digits`` without a full parse;
+    None for every other shape (then ``phone_e164`` and ``national_forms``
+    decide).  A first sync reads each phone once this way instead of twice.
+    """
+    if value[:1] != "+" or not _INTERNATIONAL.fullmatch(value):
+        return None
+    digits = _NON_DIGITS.sub("", value)
+    split = _split_country(digits) if digits else None
+    if split is None or not _possible_length(split[0], len(split[1])):
+        return None
+    national = split[1]
+    return digits, national, _trunk_of(digits[:len(digits) - len(national)]) or ""
+
+
 def national_forms(e164: str) -> tuple[str, ...]:
     """The digits a rep dials inside the number's own country: ``+34622333444`` -> ``622333444``.
 

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from crm_core.validation import national_forms
+from crm_core.validation import national_forms, phone_e164, short_international
 
 _NON_DIGITS = re.compile(r"\D+")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -37,8 +37,38 @@ def _phones(values: Iterable[Any]) -> str:
     return " ".join(tokens)
 
 
-def _join(*values: Any) -> str:
-    return " ".join(str(v) for v in values if v)
+def _join(first: Any, second: Any) -> str:
+    if first and second:
+        return f"{first} {second}"
+    return str(first or second or "")
+
+
+def phone_columns(typed: list[Any], region: str) -> tuple[list[str | None], str]:
+    """Typed phones' E.164 forms (``phone_e164``) and their search text (``_phones`` of both).
+
+    A first sync's hot path: "+CC ..." numbers are read once for both; any
+    other shape takes the two functions as they are.
+    """
+    e164: list[str | None] = []
+    tokens: dict[str, None] = {}
+    for value in typed:
+        if not value:
+            e164.append(None)
+            continue
+        forms = short_international(value) if type(value) is str else None
+        if forms is None:
+            e164 = [phone_e164(v, region) for v in typed]
+            return e164, _phones((*typed, *e164))
+        digits, national, trunk = forms
+        e164.append("+" + digits)
+        if not value[1:].isdigit():
+            tokens[value] = None
+        tokens[digits] = None
+        if len(digits) > 6:
+            tokens[national] = None
+            if trunk:
+                tokens[trunk + national] = None
+    return e164, " ".join(tokens)
 
 
 def contact_row(row: Mapping[str, Any], company: str | None) -> tuple[Any, ...]:
@@ -46,13 +76,14 @@ def contact_row(row: Mapping[str, Any], company: str | None) -> tuple[Any, ...]:
     return (row["num"], *contact_text(row), company or "")
 
 
-def contact_text(values: Mapping[str, Any]) -> tuple[str, str, str]:
-    """A contact's name, email and phone search text (its row without num and company: a pulled record's)."""
-    return (
-        _join(values["first_name"], values["last_name"]),
-        _join(values["email"], values["email2"]),
-        _phones((values["phone"], values["mobile_phone"], values["phone_e164"], values["mobile_phone_e164"])),
-    )
+def contact_text(values: Mapping[str, Any], phones: str | None = None) -> tuple[str, str, str]:
+    """A contact's name, email and phone search text (its row without num and company: a pulled record's).
+
+    ``phones``: the phone text when the caller has it (``phone_columns``).
+    """
+    if phones is None:
+        phones = _phones((values["phone"], values["mobile_phone"], values["phone_e164"], values["mobile_phone_e164"]))
+    return _join(values["first_name"], values["last_name"]), _join(values["email"], values["email2"]), phones
 
 
 def account_row(row: Mapping[str, Any]) -> tuple[Any, ...]:
@@ -60,14 +91,11 @@ def account_row(row: Mapping[str, Any]) -> tuple[Any, ...]:
     return (row["num"], *account_text(row))
 
 
-def account_text(values: Mapping[str, Any]) -> tuple[str, str, str, str]:
-    """An account's name, email, phone and website search text (its row without num)."""
-    return (
-        values["name"],
-        values["email"] or "",
-        _phones((values["phone"], values["other_phone"], values["phone_e164"], values["other_phone_e164"])),
-        values["website"] or "",
-    )
+def account_text(values: Mapping[str, Any], phones: str | None = None) -> tuple[str, str, str, str]:
+    """An account's name, email, phone and website search text (its row without num); ``phones`` as above."""
+    if phones is None:
+        phones = _phones((values["phone"], values["other_phone"], values["phone_e164"], values["other_phone_e164"]))
+    return values["name"], values["email"] or "", phones, values["website"] or ""
 
 
 def index_contact(conn: sqlite3.Connection, row: Mapping[str, Any], company: str | None) -> None:

@@ -26,7 +26,6 @@ import orjson
 
 from crm_core.countries import region_reader
 from crm_core.entities import ENTITIES, entity
-from crm_core.validation import phone_e164
 from crm_desktop.store import fts
 from crm_desktop.store.writes import local_columns, now_iso, server_stamp, sort_key, table
 
@@ -128,8 +127,6 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
     definition = entity(entity_name)
     names, defaults = definition.field_names, definition.defaults()
     phones = definition.phones if entity_name in ("account", "contact") else ()
-    # The local columns writes.local_columns derives (sort key, then each phone's E.164 form).
-    e164_names = columns(entity_name)[len(names) + 1:len(names) + 1 + len(phones)]
     search_row = {"account": fts.account_text, "contact": fts.contact_text}.get(entity_name)
     region_of = region_reader(entity_name, region)  # the record's own country's, as local_columns
     rows, search, get = group.rows, group.search, _getter(names)
@@ -140,16 +137,15 @@ def _prepare_group(entity_name: str, group: _Group, region: str, stamp: str) -> 
         sync = (change.record_id, change.version, owner.id if owner else None, owner.name if owner else None,
                 server_stamp(change.created_at, stamp), server_stamp(change.modified_at, stamp), 0, 0)
         if phones:
-            here = region_of(values)  # a dict lookup by the country cell's text
-            e164 = [phone_e164(values[p], here) for p in phones]  # the fast phone path
-            row = (*get(values), sort_key(entity_name, values), *e164, *sync)
+            # The local columns writes.local_columns derives: sort key, then each phone's E.164 form
+            # (read in the record's own country: a dict lookup by the country cell's text).
+            e164, phone_text = fts.phone_columns([values[p] for p in phones], region_of(values))
+            rows.append((*get(values), sort_key(entity_name, values), *e164, *sync))
         else:
-            e164 = []
-            row = (*get(values), *sync)
-        rows.append(row)
+            phone_text = None
+            rows.append((*get(values), *sync))
         if search_row is not None:
-            values.update(zip(e164_names, e164, strict=True))
-            search.append(search_row(values))
+            search.append(search_row(values, phone_text))
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:

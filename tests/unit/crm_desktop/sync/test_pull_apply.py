@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from crm_core.protocol import Change, Owner
 from crm_core.validation import parse_e164, phone_e164
-from crm_desktop.store import Store, outbox
+from crm_desktop.store import Store, fts, outbox
 from crm_desktop.store.writes import server_stamp
 from crm_desktop.sync import client
 from crm_desktop.sync.client import parse_pull
@@ -236,3 +236,21 @@ def test_a_page_the_fast_reader_refuses_is_read_by_hand_as_before(owner: bytes) 
     [change] = parse_pull(body).changes
     assert change.owner is not None and change.owner.id == "7"
     assert change.fields == {"description": None, "job_title": "\ud800"}
+
+
+_TYPED_PHONE = st.one_of(
+    st.none(), st.just(""),
+    st.builds(lambda c, n, shape: shape.format(c=c, n=n, a=n[:3], b=n[3:]),
+              st.sampled_from(sorted(phonenumbers.COUNTRY_CODE_TO_REGION_CODE)),
+              st.text("0123456789", min_size=1, max_size=14),
+              st.sampled_from(["+{c} {n}", "+{c}{n}", "+{c} ({a}) {b}", "{n}", "({a}) {b}", "+{c}.{a}.{b}",
+                               "+{c}-{n}x1"])),
+    st.text(max_size=12))
+
+
+@settings(max_examples=400, deadline=None)
+@given(first=_TYPED_PHONE, second=_TYPED_PHONE, region=st.sampled_from(["US", "ES", "GB", "AR", "IT"]))
+def test_a_first_syncs_phone_columns_equal_e164_and_the_search_text(first: str | None, second: str | None,
+                                                                  region: str) -> None:
+    e164 = [phone_e164(first, region), phone_e164(second, region)]
+    assert fts.phone_columns([first, second], region) == (e164, fts._phones((first, second, *e164)))
