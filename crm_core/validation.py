@@ -148,7 +148,7 @@ def parse_e164(value: str | None, region: str = "US") -> str | None:
 # is possible.  Tests hold the two equal over thousands of shapes.
 _INTERNATIONAL = re.compile(r"\+[0-9 ().-]+")
 _NANP_LOCAL = re.compile(r"[0-9 ().-]+")
-_NON_DIGITS = re.compile(r"\D+")
+_SEPARATORS = str.maketrans("", "", "+ ().-")
 
 
 @functools.cache
@@ -163,9 +163,9 @@ def phone_e164(value: str | None, region: str = "US") -> str | None:
         return None
     digits: str | None = None
     if _INTERNATIONAL.fullmatch(value):
-        digits = _NON_DIGITS.sub("", value)
+        digits = value.translate(_SEPARATORS)  # what the match lets through besides digits
     elif region in _nanp_regions() and _NANP_LOCAL.fullmatch(value):
-        local = _NON_DIGITS.sub("", value)
+        local = value.translate(_SEPARATORS)
         digits = "1" + local if len(local) == 10 and local[0] not in "01" else None
     split = _split_country(digits) if digits else None
     if split is None:
@@ -202,21 +202,29 @@ def _prefix_for_parsing(code: int) -> re.Pattern[str] | None:
 
 def _split_country(digits: str) -> tuple[int, str] | None:
     """Country code and national number, or None when the full parse must decide."""
-    if digits[0] == "0":
-        return None  # no country code starts with 0 ("+053..." is not Cuba)
-    for size in (1, 2, 3):
-        code = int(digits[:size])
-        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
-            national = digits[size:]
-            break
-    else:
+    country = _country_in(digits[:3])
+    if country is None:
         return None
+    code, size, prefix = country
+    national = digits[size:]
     if not 2 <= len(national) <= 17 or national[0] == "0":
         return None  # too short or long, or a leading zero: the parse's special cases
-    prefix = _prefix_for_parsing(code)
     if prefix is None or prefix.match(national):
         return None  # no metadata; or the parse may strip a national prefix or carrier code here
     return code, national
+
+
+@functools.cache  # at most a thousand heads
+def _country_in(head: str) -> tuple[int, int, re.Pattern[str] | None] | None:
+    """The country code that starts ``head`` (a number's first three digits), its length and national
+    prefix pattern; None if none does.  Codes are one to three digits and prefix-free."""
+    if head[0] == "0":
+        return None  # no country code starts with 0 ("+053..." is not Cuba)
+    for size in (1, 2, 3):
+        code = int(head[:size])
+        if code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+            return code, size, _prefix_for_parsing(code)
+    return None
 
 
 _TRUNKS: dict[str, str | None] = {}  # a country code's digits -> its trunk prefix ("" none); None: not a code
@@ -248,7 +256,7 @@ def short_international(value: str) -> tuple[str, str, str] | None:
     """
     if value[:1] != "+" or not _INTERNATIONAL.fullmatch(value):
         return None
-    digits = _NON_DIGITS.sub("", value)
+    digits = value.translate(_SEPARATORS)  # what the match lets through besides digits
     split = _split_country(digits) if digits else None
     if split is None or not _possible_length(split[0], len(split[1])):
         return None
