@@ -13,11 +13,19 @@ walks every live object again and again meanwhile: 13% of an import, 22% of
 a first sync (bench/bench_sync.py).  ``collector_paused`` turns it off for
 such work; nested or overlapping pauses (an import while a sync runs) turn
 it back on only when the last one ends.
+
+A thread coming back from SQLite (which runs without the GIL) waits for
+the GIL while another thread runs Python, by default up to 5 ms each time.
+A first sync's store thread comes back a dozen times a page while the
+fetching thread prepares the next one: ``switching_often`` shortens that
+wait for the sync (bench/bench_sync.py), and the GUI thread gets the GIL
+sooner too.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,3 +72,27 @@ def collector_paused() -> Iterator[bool]:
             _pauses -= 1
             if _pauses == 0 and _was_enabled:
                 gc.enable()
+
+
+SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+_switch_lock = threading.Lock()
+_switchers = 0
+_interval_before = 0.0
+
+
+@contextmanager
+def switching_often() -> Iterator[None]:
+    """Threads hand the GIL over every ``SWITCH_INTERVAL`` until the last overlapping use ends."""
+    global _switchers, _interval_before
+    with _switch_lock:
+        if _switchers == 0:
+            _interval_before = sys.getswitchinterval()
+            sys.setswitchinterval(min(SWITCH_INTERVAL, _interval_before))
+        _switchers += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _switchers -= 1
+            if _switchers == 0:
+                sys.setswitchinterval(_interval_before)

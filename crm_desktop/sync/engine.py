@@ -88,10 +88,11 @@ class SyncEngine:
         The cyclic GC waits meanwhile: a pulled page is some 100k short-lived
         objects, freed by reference counting, and the collector's passes
         over them took a fifth of a first sync (see store/release.py).
+        Threads also hand the GIL over more often (``switching_often``).
         """
         counts = Counts()
         report = progress or (lambda _stage, _done, _total: None)
-        with release.collector_paused():
+        with release.collector_paused(), release.switching_often():
             self.push(counts, report, cancel)
             if cancel is None or not cancel.is_set():
                 self.pull(counts, report, cancel)

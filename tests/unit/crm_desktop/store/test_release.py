@@ -1,14 +1,15 @@
-"""Letting go of a written chunk a slice at a time, and pausing the cyclic GC for big work."""
+"""Letting go of a written chunk a slice at a time; pausing the cyclic GC and switching threads often for big work."""
 
 from __future__ import annotations
 
 import gc
+import sys
 from pathlib import Path
 
 import pytest
 
 from crm_desktop.store import Store
-from crm_desktop.store.release import SLICE, collector_paused, let_go
+from crm_desktop.store.release import SLICE, SWITCH_INTERVAL, collector_paused, let_go, switching_often
 from crm_desktop.sync.engine import SyncEngine
 
 
@@ -49,11 +50,26 @@ def test_a_caller_who_paused_the_collector_keeps_it_paused() -> None:
         gc.enable()
 
 
-def test_a_sync_runs_with_the_collector_paused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    during: list[bool] = []
+def test_a_sync_runs_with_the_collector_paused_and_threads_switching_often(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = sys.getswitchinterval()
+    during: list[tuple[bool, float]] = []
     engine = SyncEngine(Store.open_dir(tmp_path), client=None)  # type: ignore[arg-type]
-    monkeypatch.setattr(engine, "push", lambda *_args: during.append(gc.isenabled()))
-    monkeypatch.setattr(engine, "pull", lambda *_args: during.append(gc.isenabled()))
+    monkeypatch.setattr(engine, "push", lambda *_args: during.append((gc.isenabled(), sys.getswitchinterval())))
+    monkeypatch.setattr(engine, "pull", lambda *_args: during.append((gc.isenabled(), sys.getswitchinterval())))
     engine.run()
-    assert during == [False, False] and gc.isenabled()
+    assert during == [(False, SWITCH_INTERVAL)] * 2
+    assert gc.isenabled() and sys.getswitchinterval() == before
     engine.store.close()
+
+
+def test_the_switch_interval_comes_back_when_the_last_overlapping_use_ends() -> None:
+    before = sys.getswitchinterval()
+    first = switching_often()
+    first.__enter__()  # a sync starts
+    with pytest.raises(RuntimeError), switching_often():  # an import starts meanwhile, and fails first
+        assert sys.getswitchinterval() == SWITCH_INTERVAL
+        raise RuntimeError("a bad file")
+    assert sys.getswitchinterval() == SWITCH_INTERVAL, "the sync is still running"
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before
