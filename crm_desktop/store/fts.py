@@ -52,10 +52,10 @@ def phone_columns(typed: list[Any], region: str) -> tuple[list[str | None], str]
     e164: list[str | None] = []
     tokens: dict[str, None] = {}
     for value in typed:
-        if not value:
+        if value is None or value == "":
             e164.append(None)
             continue
-        forms = short_international(value) if type(value) is str else None
+        forms = short_international(value) if type(value) is str else None  # else as phone_e164 does
         if forms is None:
             e164 = [phone_e164(v, region) for v in typed]
             return e164, _phones((*typed, *e164))
