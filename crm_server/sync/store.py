@@ -99,6 +99,7 @@ def referrers(conn: Connection, target_id: str) -> list[tuple[str, str]]:
 
 
 _COMPACT = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+_ONLY_PLAIN = orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_PASSTHROUGH_SUBCLASS
 
 
 def encode_json(value: Any) -> str:
@@ -106,12 +107,15 @@ def encode_json(value: Any) -> str:
 
     orjson writes the same JSON several times faster (two texts a pushed
     record); what it refuses (an integer past 64 bits, a lone surrogate)
-    goes to json as before.
+    goes to json as before, and so do dataclasses, dates and subclasses,
+    which json refuses or writes its own way.  (NaN, which json writes as
+    the invalid JSON ``NaN``, orjson writes as null.)
     """
     try:
-        return orjson.dumps(value).decode()
+        return orjson.dumps(value, option=_ONLY_PLAIN).decode()
     except TypeError:
         return _COMPACT.encode(value)
+
 
 _INSERT = (
     "INSERT INTO record (id, entity, version, owner_type, owner_id, deleted, data, field_meta, "

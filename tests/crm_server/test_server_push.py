@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import uuid
 
@@ -266,3 +267,8 @@ def test_linking_a_contact_to_a_deleted_account_is_rejected_as_deleted(api: Api)
 def test_stored_json_reads_back_as_the_value_it_was(value: object) -> None:
     written = store.encode_json(value)
     assert json.loads(written) == value and ", " not in written and ": " not in written
+
+
+def test_stored_json_refuses_what_json_refused() -> None:
+    with pytest.raises(TypeError):
+        store.encode_json({"when": datetime.date(2026, 12, 1)})
