@@ -14,10 +14,13 @@ careful per-row path.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+import orjson
 
 from crm_core.entities import ENTITIES, entity
 from crm_core.protocol import Change, Mutation, PushResult
@@ -57,10 +60,20 @@ def queued_json(conn: sqlite3.Connection, limit: int, after: int = 0) -> tuple[l
     rows = _tuples(conn).execute(
         "SELECT mutation_id, entity, record_id, op, fields, base, base_version, seen FROM outbox"
         " WHERE mutation_id > ? ORDER BY mutation_id LIMIT ?", (after, limit)).fetchall()
-    dumps = json.dumps
-    items = [f'{{"mutation_id":{r[0]},"entity":{dumps(r[1])},"record_id":{dumps(r[2])},"op":{dumps(r[3])},'
+    items = [f'{{"mutation_id":{r[0]},"entity":{_quoted(r[1])},"record_id":{_text(r[2])},"op":{_quoted(r[3])},'
              f'"fields":{r[4]},"base":{r[5]},"base_version":{int(r[6])}{_seen_json(r[7])}}}' for r in rows]
     return [r[0] for r in rows], "[" + ",".join(items) + "]"
+
+
+def _text(value: str) -> str:
+    """A JSON string (orjson: a fifth of json.dumps' time, the first read of a push waits for it)."""
+    try:
+        return orjson.dumps(value).decode()
+    except TypeError:  # a lone surrogate: json writes it escaped, as it always did
+        return json.dumps(value)
+
+
+_quoted = functools.cache(_text)  # entity names and ops: a handful of values
 
 
 def _seen_json(seen: str | None) -> str:
