@@ -9,11 +9,14 @@ acknowledge it as done and the rep would never hear of it.
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 from typing import Any
 
 from server_testkit import Api, Rep
 from sqlalchemy import text
 
+from crm_server.core.config import sqlite_url
+from crm_server.core.db import make_engine
 from crm_server.sync import store
 
 
@@ -108,3 +111,15 @@ def test_kept_results_expire(api: Api) -> None:
     retried = ana.push(old, new)["results"]
     assert [r["status"] for r in retried] == ["duplicate", "rejected"]
     assert store.PUSH_RESULT_DAYS == 30
+
+
+def test_an_acknowledged_push_is_on_disk_before_the_answer_leaves(tmp_path: Path) -> None:
+    # The client drops its queue entries once the server answers: on SQLite in WAL mode only
+    # synchronous=FULL makes each commit survive a power cut or an OS crash (NORMAL may roll it back).
+    engine = make_engine(sqlite_url(tmp_path))
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    finally:
+        engine.dispose()
