@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from crm_core.text import strip_accents
+from crm_desktop.store.meta_keys import DURABLE_KEY
 
 log = logging.getLogger("crm.store")
 
@@ -113,6 +114,29 @@ class Database:
                 self._commit()
             finally:
                 self._depth = 0
+
+    def make_durable(self) -> None:
+        """Everything committed so far, by any connection, on disk before this returns.
+
+        Commits run with synchronous=NORMAL: an app crash loses nothing, but
+        a power cut or an OS crash may roll back the last few seconds.  That
+        is harmless for an edit the server has not seen; but were a queued
+        change rolled back after the server took it, its mutation id would be
+        handed out again and the server would answer the next change with
+        that id "duplicate": dropped here, never applied.  So a push calls
+        this first.  One commit with synchronous=FULL syncs the whole WAL.
+        Call it outside a transaction.
+        """
+        with self.lock:
+            if self._depth:
+                raise RuntimeError("make_durable inside a transaction: its commit would not sync")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            try:
+                with self.transaction() as conn:
+                    conn.execute("INSERT INTO meta (key, value) VALUES (?, datetime('now')) ON CONFLICT(key)"
+                                 " DO UPDATE SET value = excluded.value", (DURABLE_KEY,))
+            finally:
+                self.conn.execute("PRAGMA synchronous=NORMAL")
 
     def _begin(self) -> None:
         try:

@@ -118,6 +118,7 @@ class SyncEngine:
                     batch = self._still_queued(batch)
                     if batch is None:
                         break
+                    self.store.db.make_durable()  # no power cut takes back what the server is about to see
                     in_flight = sender.submit(self.client.push_raw, self.store.client_id, batch.mutations)
                     try:
                         if answered is not None:

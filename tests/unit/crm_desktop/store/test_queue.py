@@ -108,3 +108,13 @@ def test_several_edits_in_one_block_commit_together(store: Store) -> None:
         writer.create("account", {"name": "One"})
         raise RuntimeError("cancelled")
     assert store.count("account", "all") == 0 and store.pending_changes() == 0
+
+
+def test_make_durable_syncs_with_a_real_commit_and_puts_normal_back(tmp_path: Path) -> None:
+    store = Store.open_dir(tmp_path)
+    store.db.make_durable()
+    assert store.get_meta("synced_to_disk")  # the write whose commit syncs the WAL
+    assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    with store.db.transaction(), pytest.raises(RuntimeError, match="inside a transaction"):
+        store.db.make_durable()  # a nested commit would not reach the disk
+    store.close()

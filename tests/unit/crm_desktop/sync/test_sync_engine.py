@@ -375,3 +375,27 @@ def test_a_login_locked_after_wrong_passwords_is_a_login_problem(store: Store) -
         SyncService(store, transport=answer).login("http://crm.test", "ana", "pw")
     assert refused.value.message == f"the server locked logins for 'ana' for a while ({detail})"
     assert refused.value.kind == "auth"  # the command line exits 4, as for a wrong password
+
+
+def test_each_push_is_on_disk_here_before_the_server_sees_it(service: SyncService, crm: CrmService,
+                                                               server: FakeServer,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A queued change rolled back by a power cut after the server took it would free its mutation id
+    # for the next change, which the server would then answer "duplicate": each push first syncs the WAL.
+    _accounts(crm, 25)
+    service.push_batch = 10
+    statements: list[str] = []
+    service.store.db.conn.set_trace_callback(statements.append)
+    sent_after: list[int] = []
+    real_push = server._push
+    monkeypatch.setattr(server, "_push", lambda push: (sent_after.append(len(statements)), real_push(push))[1])
+    assert service.sync_now().pushed == 25
+    service.store.db.conn.set_trace_callback(None)
+    for push, at in enumerate(sent_after):
+        before = statements[:at]
+        synced = [i for i, s in enumerate(before) if s == "PRAGMA synchronous=FULL"]
+        assert len(synced) == push + 1, "one sync of the WAL a push"
+        after_sync = before[synced[-1]:]
+        assert "COMMIT" in after_sync and "PRAGMA synchronous=NORMAL" in after_sync
+        assert after_sync.index("COMMIT") < after_sync.index("PRAGMA synchronous=NORMAL")
+    assert service.store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
