@@ -27,9 +27,11 @@ from __future__ import annotations
 import gc
 import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Generic, TypeVar, cast
+
+T = TypeVar("T")
 
 SLICE = 500  # rows freed per step: well under a millisecond each
 
@@ -50,49 +52,68 @@ def let_go(*containers: list[Any] | dict[Any, Any] | set[Any]) -> None:
                     container.pop()
 
 
-_pause_lock = threading.Lock()
-_pauses = 0
-_was_enabled = False
+class _Shared(Generic[T]):
+    """A process-wide setting changed while any of its users runs.
+
+    The first user changes it (``change`` returns the value from before),
+    the last one to end puts that value back (``restore``), so overlapping
+    users (an import during a sync) never undo each other.
+    """
+
+    def __init__(self, change: Callable[[], T], restore: Callable[[T], None]) -> None:
+        self._change, self._restore = change, restore
+        self._lock = threading.Lock()
+        self._users = 0
+        self._before: T | None = None
+
+    @contextmanager
+    def held(self) -> Iterator[T]:
+        """The setting changed meanwhile; yields its value from before the first user."""
+        with self._lock:
+            if self._users == 0:
+                self._before = self._change()
+            self._users += 1
+            before = cast(T, self._before)
+        try:
+            yield before
+        finally:
+            with self._lock:
+                self._users -= 1
+                if self._users == 0:
+                    self._restore(before)
 
 
-@contextmanager
-def collector_paused() -> Iterator[bool]:
+def _collector_off() -> bool:
+    was_on = gc.isenabled()
+    gc.disable()
+    return was_on
+
+
+def _collector_back(was_on: bool) -> None:
+    if was_on:
+        gc.enable()
+
+
+_collector = _Shared(_collector_off, _collector_back)
+
+
+def collector_paused() -> AbstractContextManager[bool]:
     """The cyclic GC off until the last overlapping pause ends; yields whether it was on before any."""
-    global _pauses, _was_enabled
-    with _pause_lock:
-        if _pauses == 0:
-            _was_enabled = gc.isenabled()
-            gc.disable()
-        _pauses += 1
-        was_on = _was_enabled
-    try:
-        yield was_on
-    finally:
-        with _pause_lock:
-            _pauses -= 1
-            if _pauses == 0 and _was_enabled:
-                gc.enable()
+    return _collector.held()
 
 
 SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
-_switch_lock = threading.Lock()
-_switchers = 0
-_interval_before = 0.0
 
 
-@contextmanager
-def switching_often() -> Iterator[None]:
+def _switch_often() -> float:
+    before = sys.getswitchinterval()
+    sys.setswitchinterval(min(SWITCH_INTERVAL, before))
+    return before
+
+
+_switching = _Shared(_switch_often, sys.setswitchinterval)
+
+
+def switching_often() -> AbstractContextManager[float]:
     """Threads hand the GIL over every ``SWITCH_INTERVAL`` until the last overlapping use ends."""
-    global _switchers, _interval_before
-    with _switch_lock:
-        if _switchers == 0:
-            _interval_before = sys.getswitchinterval()
-            sys.setswitchinterval(min(SWITCH_INTERVAL, _interval_before))
-        _switchers += 1
-    try:
-        yield
-    finally:
-        with _switch_lock:
-            _switchers -= 1
-            if _switchers == 0:
-                sys.setswitchinterval(_interval_before)
+    return _switching.held()
