@@ -33,7 +33,6 @@ from crm_desktop.store.writes import Writer, cascade_delete, local_columns, now_
 
 CURSOR_KEY = "sync_cursor"
 ACKED_KEY = "acked_mutation_id"  # the highest mutation id the server has answered
-SENT_KEY = "sent_mutation_id"  # the highest mutation id sent, on disk before it went (see SyncEngine.push)
 RESYNC_KEY = "sync_full_resync"
 _CHUNK = 900  # stays under SQLite's host-parameter limit on old builds
 _FTS_ENTITIES = ("account", "contact")
@@ -232,25 +231,12 @@ def renumber_queue(conn: sqlite3.Connection, first: int = 1) -> None:
     last = conn.execute("SELECT coalesce(max(mutation_id), ?) FROM outbox", (first - 1,)).fetchone()[0]
     conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", (last,))
     _set_acked(conn, first - 1)  # what the numbering now goes on from
-    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (SENT_KEY, str(first - 1)))
 
 
 def acked(conn: sqlite3.Connection) -> int:
     """The highest mutation id of this device the server has answered (0 if none yet)."""
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (ACKED_KEY,)).fetchone()
     return 0 if row is None else int(row[0])
-
-
-def sent(conn: sqlite3.Connection) -> int | None:
-    """The highest mutation id this store has sent under its numbering; None if it never said (older app)."""
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (SENT_KEY,)).fetchone()
-    return None if row is None else int(row[0])
-
-
-def mark_sent(conn: sqlite3.Connection, mutation_id: int) -> None:
-    """Note that mutations up to ``mutation_id`` go to the server (before they go)."""
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
-                 " SET value = max(CAST(value AS INTEGER), excluded.value)", (SENT_KEY, mutation_id))
 
 
 def _set_acked(conn: sqlite3.Connection, mutation_id: int) -> None:

@@ -112,16 +112,12 @@ class SyncEngine:
         total = self.store.pending_changes()
         answered: _Answered | None = None  # received, not yet recorded
         batch = self._read_batch(0)
-        if batch is not None and self._numbered_past_server():
-            batch = self._read_batch(0)
         with ThreadPoolExecutor(1, thread_name_prefix="crm-push") as sender:
             try:
                 while batch is not None and not (cancel and cancel.is_set()):
                     batch = self._still_queued(batch)
                     if batch is None:
                         break
-                    with self.store.db.transaction() as conn:
-                        outbox.mark_sent(conn, batch.sent[-1])
                     self.store.db.make_durable()  # no power cut takes back what the server is about to see
                     in_flight = sender.submit(self.client.push_raw, self.store.client_id, batch.mutations)
                     try:
@@ -149,30 +145,6 @@ class SyncEngine:
             finally:
                 if answered is not None:
                     self._record(answered)
-
-    def _numbered_past_server(self) -> bool:
-        """Number the queue on from the server's last id if the server took ids this store never sent.
-
-        It happens when the store was restored from a backup, or copied to
-        a new laptop while the old one went on syncing: the queue's numbering
-        goes back, and the server would answer the new changes that reuse
-        those ids "duplicate", dropped here and never applied.  Asking first
-        (an empty push) costs a round trip a sync; sending a batch and
-        looking at its answer would be too late, as the server would already
-        have applied the batch's later, newer changes before these.
-        """
-        with self.store.db.lock:
-            sent = outbox.sent(self.store.conn)
-        if sent is None:  # pushed by an older app, which did not say what it sent: cannot tell
-            return False
-        server_last = self.client.push_raw(self.store.client_id, "[]").last_mutation_id
-        if server_last <= sent:
-            return False
-        log.warning("the server has taken mutation ids up to %d, this store sent up to %d (restored from a"
-                    " backup, or copied?): its queue goes on from %d", server_last, sent, server_last + 1)
-        with self.store.db.transaction() as conn:
-            outbox.renumber_queue(conn, server_last + 1)
-        return True
 
     def _read_batch(self, after: int) -> _Batch | None:
         """The next queued mutations after ``after`` as one push body, or None when none wait."""

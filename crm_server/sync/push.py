@@ -102,14 +102,6 @@ def _lock_client(conn: Connection, actor: Actor, client_id: str) -> int:
     return int(row.last_mutation_id)
 
 
-def _last_id(engine: Engine, actor: Actor, client_id: str) -> int:
-    with engine.connect() as conn:
-        row = conn.execute(select(CLIENT).where(CLIENT.c.client_id == client_id)).first()
-    if row is not None and row.user_id != actor.id:
-        raise Forbidden(f"client id {client_id} belongs to another user")
-    return 0 if row is None else int(row.last_mutation_id)
-
-
 # What a schema 1 client does not know: it reads answers with extra="forbid" (crm_core.protocol).
 _SCHEMA_2_KEYS = ("dependants", "why")
 
@@ -135,8 +127,6 @@ def _for_schema_2(dependant: dict[str, Any]) -> dict[str, Any]:
 def push(*, engine: Engine, actor: Actor, request: PushRequest) -> dict[str, Any]:
     """Apply the push and return the PushResponse as a plain dict."""
     check_request(request)
-    if not request.mutations:  # a client asking how far this server has its ids (nothing to write)
-        return {"results": [], "last_mutation_id": _last_id(engine, actor, request.client_id)}
     with write_transaction(engine) as conn:
         last = _lock_client(conn, actor, request.client_id)
         batch = Batch(conn, actor, request.client_id, iso_now(), request.schema_version)

@@ -272,13 +272,3 @@ def test_stored_json_reads_back_as_the_value_it_was(value: object) -> None:
 def test_stored_json_refuses_what_json_refused() -> None:
     with pytest.raises(TypeError):
         store.encode_json({"when": datetime.date(2026, 12, 1)})
-
-
-def test_an_empty_push_tells_the_clients_last_id_and_writes_nothing(api: Api) -> None:
-    ana, bob = api.rep("ana"), api.rep("bob")
-    assert ana.push() == {"results": [], "last_mutation_id": 0}  # a client the server has not met
-    assert _count(api, "SELECT count(*) FROM sync_client") == 0
-    ana.do("create", "account", str(uuid.uuid4()), {"name": "Acme"})
-    assert ana.push()["last_mutation_id"] == 1
-    bob.client_id = ana.client_id
-    bob.push(expect=403)  # another user's laptop id says nothing about it

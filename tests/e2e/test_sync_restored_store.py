@@ -1,4 +1,15 @@
-"""A store restored from a backup (or copied to a new laptop) does not lose the changes made after it."""
+"""A store restored from a backup (or copied to a new laptop): a known loss, kept here as its reproduction.
+
+The restored queue hands out mutation ids again that the server already
+took from the other copy, and the server answers the new changes
+"duplicate": dropped, never applied.  Numbering the queue on past the
+server's last id is not a fix: the restored queue may also hold changes the
+other copy pushed after the backup, and those would then be applied a second
+time, after newer ones (a review showed an old edit overwriting a newer one
+without a conflict, as both copies share one client id).  Telling the two
+apart needs the server to know each applied mutation by its content (a
+fingerprint kept per client id), which the protocol does not have yet.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +36,8 @@ def _names(rep: Rep) -> list[str]:
     return sorted(r.fields["name"] for r in rep.crm.list_records("account", limit=50))
 
 
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="known loss: a restored store's reused mutation ids are answered 'duplicate' (see above)")
 def test_changes_made_on_a_restored_store_reach_the_server(shared_server: ServerProcess, make_rep: MakeRep,
                                                            tmp_path: Path) -> None:
     ana = make_rep(shared_server)

@@ -34,8 +34,7 @@ class FakeServer:
     log: list[tuple[int, str]] = field(default_factory=list)  # (seq, record id)
     last_ids: dict[str, int] = field(default_factory=dict)
     pushes: list[list[int]] = field(default_factory=list)  # mutation ids per push received
-    # next requests fail: "connect", "timeout", "lost", "garbage" or a status code ("500", "401", "410");
-    # "ok" lets one through
+    # next requests fail: "connect", "timeout", "lost", "garbage" or a status code ("500", "401", "410")
     failures: list[str] = field(default_factory=list)
     conflict_fields: dict[int, dict[str, Any]] = field(default_factory=dict)  # mutation id -> theirs
     reject: dict[int, str] = field(default_factory=dict)  # mutation id -> reason
@@ -66,9 +65,7 @@ class FakeServer:
         self.requests.append(f"{request.method} {path}")
         if not self.up:
             raise httpx.ConnectError("connection refused", request=request)
-        if self.failures and path != "/health" and self.failures[0] == "ok":
-            self.failures.pop(0)  # this one goes through
-        elif self.failures and path != "/health":
+        if self.failures and path != "/health":
             failure = self.failures.pop(0)
             if failure == "connect":
                 raise httpx.ConnectError("connection refused", request=request)

@@ -399,33 +399,3 @@ def test_each_push_is_on_disk_here_before_the_server_sees_it(service: SyncServic
         assert "COMMIT" in after_sync and "PRAGMA synchronous=NORMAL" in after_sync
         assert after_sync.index("COMMIT") < after_sync.index("PRAGMA synchronous=NORMAL")
     assert service.store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL again
-
-
-def test_a_store_behind_the_server_numbers_its_queue_on_instead_of_losing_it(
-        service: SyncService, crm: CrmService, server: FakeServer) -> None:
-    # Restored from a backup, or copied to a new laptop while the old one went on syncing: the server
-    # has taken ids this store's queue now hands out again. Pushed as they are, the new changes would
-    # be answered "duplicate" and dropped unapplied.
-    _accounts(crm, 2)
-    service.sync_now()  # ids 1 and 2 sent and answered
-    server.last_ids[service.store.client_id] = 7  # what the other copy pushed since (ids 3..7)
-    new = crm.create_account({"name": "Made after the restore"}).id  # queued as id 3
-    report = service.sync_now()
-    assert report.pushed == 1 and service.store.pending_changes() == 0
-    assert server.pushes[-2:] == [[], [8]]  # asked first, then sent on from the server's last id
-    assert server.records[new].fields["name"] == "Made after the restore"
-
-
-def test_a_retried_push_is_not_taken_for_a_restored_store(service: SyncService, crm: CrmService,
-                                                        server: FakeServer) -> None:
-    # The answer to a push lost after the server applied it: the same ids again are rightly duplicates.
-    _accounts(crm, 1)
-    service.sync_now()  # id 1: the store has said what it sent
-    _accounts(crm, 3)
-    server.failures = ["ok", "lost"]  # the sync asks first (an empty push), then pushes ids 2..4
-    with pytest.raises(NetworkError):
-        service.sync_now()
-    assert server.last_ids[service.store.client_id] == 4 and service.store.pending_changes() == 3
-    report = service.sync_now()
-    assert report.pending_changes == 0 and server.pushes[-2:] == [[], [2, 3, 4]]  # not renumbered
-    assert len(server.records) == 4  # each applied once
