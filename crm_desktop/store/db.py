@@ -130,12 +130,15 @@ class Database:
         with self.lock:
             if self._depth:
                 raise RuntimeError("make_durable inside a transaction: its commit would not sync")
+            # fullfsync: on macOS a plain fsync leaves the data in the drive's cache (elsewhere a no-op).
             self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA fullfsync=ON")
             try:
                 with self.transaction() as conn:
                     conn.execute("INSERT INTO meta (key, value) VALUES (?, datetime('now')) ON CONFLICT(key)"
                                  " DO UPDATE SET value = excluded.value", (DURABLE_KEY,))
             finally:
+                self.conn.execute("PRAGMA fullfsync=OFF")
                 self.conn.execute("PRAGMA synchronous=NORMAL")
 
     def _begin(self) -> None:

@@ -115,10 +115,12 @@ class SyncEngine:
         with ThreadPoolExecutor(1, thread_name_prefix="crm-push") as sender:
             try:
                 while batch is not None and not (cancel and cancel.is_set()):
+                    # No power cut takes back what the server is about to see.  First, so the
+                    # disk's wait does not widen the gap between the check below and the send.
+                    self.store.db.make_durable()
                     batch = self._still_queued(batch)
                     if batch is None:
                         break
-                    self.store.db.make_durable()  # no power cut takes back what the server is about to see
                     in_flight = sender.submit(self.client.push_raw, self.store.client_id, batch.mutations)
                     try:
                         if answered is not None:

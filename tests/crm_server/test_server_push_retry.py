@@ -121,5 +121,6 @@ def test_an_acknowledged_push_is_on_disk_before_the_answer_leaves(tmp_path: Path
         with engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert conn.exec_driver_sql("PRAGMA fullfsync").scalar() == 1  # macOS: past the drive's cache
     finally:
         engine.dispose()

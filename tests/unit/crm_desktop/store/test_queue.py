@@ -115,6 +115,7 @@ def test_make_durable_syncs_with_a_real_commit_and_puts_normal_back(tmp_path: Pa
     store.db.make_durable()
     assert store.get_meta("synced_to_disk")  # the write whose commit syncs the WAL
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1
+    assert store.conn.execute("PRAGMA fullfsync").fetchone()[0] == 0
     with store.db.transaction(), pytest.raises(RuntimeError, match="inside a transaction"):
         store.db.make_durable()  # a nested commit would not reach the disk
     store.close()
